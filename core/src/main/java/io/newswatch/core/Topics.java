@@ -1,0 +1,65 @@
+package io.newswatch.core;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The topic names of one pipeline. A prefix lets a backtest run beside live on the same cluster:
+ * prefix {@code backtest.} gives {@code backtest.news.articles.raw} and so on.
+ */
+public record Topics(String prefix) {
+
+    public static final String RAW = "news.articles.raw";
+    public static final String ENRICHED = "news.articles.enriched";
+    public static final String ALERTS = "news.alerts";
+    public static final String WATCHES = "news.watches";
+    public static final String DLQ = "news.dlq";
+
+    private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
+
+    public Topics {
+        prefix = prefix == null ? "" : prefix;
+        if (!LEGAL.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("topic prefix '" + prefix + "' may hold only letters, digits, '.', '_' and '-'");
+        }
+    }
+
+    public static Topics defaults() {
+        return new Topics("");
+    }
+
+    public String raw() {
+        return prefix + RAW;
+    }
+
+    public String enriched() {
+        return prefix + ENRICHED;
+    }
+
+    public String alerts() {
+        return prefix + ALERTS;
+    }
+
+    public String watches() {
+        return prefix + WATCHES;
+    }
+
+    public String dlq() {
+        return prefix + DLQ;
+    }
+
+    public List<String> all() {
+        return List.of(raw(), enriched(), alerts(), watches(), dlq());
+    }
+
+    /**
+     * Resolves a name a user typed: a full topic name is kept, a short name of ours
+     * ({@code news.alerts}) gets the prefix.
+     */
+    public String resolve(String name) {
+        return switch (name) {
+            case RAW, ENRICHED, ALERTS, WATCHES, DLQ -> prefix + name;
+            default -> name;
+        };
+    }
+}
