@@ -1,0 +1,51 @@
+package io.newswatch.app;
+
+import io.newswatch.app.command.BrokerCommand;
+import io.newswatch.app.command.TailCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code newswatch} command: one subcommand per job. {@code run} is the whole pipeline; the others
+ * run one stage, look at the topics, or edit watches. Exit codes are {@link ExitCodes}.
+ */
+@Command(name = "newswatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Real-time news monitoring on Apache Kafka: feeds -> articles -> tags and entities -> spike alerts.",
+            "Settings: config/newswatch.yaml, overridden by NEWSWATCH_* environment variables, overridden by flags (--set KEY=VALUE)."},
+        subcommands = {
+            BrokerCommand.class,
+            TailCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad command line or settings, 3 no JDK 21+ (launcher).",
+            "See docs/CLI.md."})
+public final class NewswatchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: say which one (newswatch run to start everything)");
+    }
+
+    /** The command line with this project's output encoding and failure handling; tests use it as the launcher does. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new NewswatchCommand());
+        cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cmd.setExecutionExceptionHandler(new FailureReporter());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+}

@@ -1,0 +1,97 @@
+package io.newswatch.app.runtime;
+
+import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.core.TopicLayout;
+import io.newswatch.core.TopicProvisioner;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka cluster a long-running command works against: the configured one, or, when
+ * {@code kafka.bootstrap-servers} is empty, an embedded single-node broker started here with its data
+ * under {@code app.data-dir} (kept across restarts). Closing it stops the embedded broker, if any.
+ */
+public final class KafkaCluster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaCluster.class);
+
+    private final AppSettings settings;
+    private final String bootstrapServers;
+    private final EmbeddedKafkaBroker broker;
+
+    private KafkaCluster(AppSettings settings, String bootstrapServers, EmbeddedKafkaBroker broker) {
+        this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
+        this.broker = broker;
+    }
+
+    /** Uses the configured cluster, or starts the embedded broker when none is configured. */
+    public static KafkaCluster connectOrStartEmbedded(AppSettings settings) {
+        Optional<String> configured = settings.kafka().bootstrapServers();
+        if (configured.isPresent()) {
+            LOG.info("Using the Kafka cluster at {}", configured.get());
+            return new KafkaCluster(settings, configured.get(), null);
+        }
+        EmbeddedKafkaBroker broker;
+        try {
+            broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.brokerHost(), settings.brokerPort());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + ". If another newswatch already runs the broker, connect to it with "
+                    + "--bootstrap-servers " + settings.clientBootstrapServers() + ", or pick another port with --broker-port", e);
+        }
+        return new KafkaCluster(settings, broker.bootstrapServers(), broker);
+    }
+
+    /** For commands that only read or write records: the configured cluster, else a local embedded broker already running. */
+    public static KafkaCluster clientOf(AppSettings settings) {
+        return new KafkaCluster(settings, settings.clientBootstrapServers(), null);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public boolean embedded() {
+        return broker != null;
+    }
+
+    /** Base properties of every client: the pass-through {@code kafka.properties.*} plus the bootstrap address. */
+    public Properties clientProperties() {
+        return settings.kafka().clientProperties(bootstrapServers);
+    }
+
+    /** Creates the pipeline's missing topics (partitions and retention from {@code topics.*}); existing ones are left alone. */
+    public TopicProvisioner.Report provisionTopics(TopicLayout layout) {
+        TopicProvisioner.Report report = TopicProvisioner.provision(clientProperties(), layout);
+        if (!report.created().isEmpty()) {
+            LOG.info("Created topics {}", report.created());
+        }
+        return report;
+    }
+
+    /** One line saying where Kafka is and how to look at it, for the log of long-running commands. */
+    public String describe() {
+        String where = embedded()
+                ? "embedded Kafka broker on " + bootstrapServers + " (data in " + broker.logDir() + ")"
+                : "Kafka cluster at " + bootstrapServers;
+        String prefix = settings.kafka().topics().prefix();
+        // A tail started without flags connects to 127.0.0.1:9092; say so when that is not where we are.
+        String tailHint = bootstrapServers.equals(AppSettings.DEFAULT_BROKER_HOST + ":" + AppSettings.DEFAULT_BROKER_PORT)
+                ? "" : " --bootstrap-servers " + bootstrapServers;
+        return "Using " + where + "; watch it with: bin/newswatch tail news.articles.raw -f" + tailHint
+                + (prefix.isEmpty() ? "" : " --topic-prefix " + prefix);
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

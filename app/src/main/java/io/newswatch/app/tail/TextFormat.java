@@ -1,0 +1,131 @@
+package io.newswatch.app.tail;
+
+import io.newswatch.core.Alert;
+import io.newswatch.core.Article;
+import io.newswatch.core.DeadLetterHeaders;
+import io.newswatch.core.EnrichedArticle;
+import io.newswatch.core.EntityMatch;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.TagMatch;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Records as a person reads them: an article as time, source, title and link; an enriched article with
+ * its tags and entities; an alert as the alerts module words it. A record that does not decode as its
+ * topic's type is shown as its raw text, never dropped.
+ */
+public final class TextFormat implements RecordFormat {
+
+    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
+    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+    private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
+    private static final JsonSerde<Watch> WATCHES = JsonSerde.of(Watch.class);
+
+    private final Topics topics;
+    private final Function<Alert, String> alertText;
+
+    /** @param alertText how an alert reads, e.g. the alerts module's {@code AlertText::readable} */
+    public TextFormat(Topics topics, Function<Alert, String> alertText) {
+        this.topics = topics;
+        this.alertText = alertText;
+    }
+
+    @Override
+    public String format(ConsumerRecord<byte[], byte[]> record) {
+        String topic = record.topic();
+        try {
+            if (topic.equals(topics.raw())) {
+                return article(ARTICLES.deserialize(topic, record.value()));
+            }
+            if (topic.equals(topics.enriched())) {
+                return enriched(ENRICHED.deserialize(topic, record.value()));
+            }
+            if (topic.equals(topics.alerts())) {
+                return alertText.apply(ALERTS.deserialize(topic, record.value()));
+            }
+            if (topic.equals(topics.watches())) {
+                return watch(text(record.key()), WATCHES.deserialize(topic, record.value()));
+            }
+            if (topic.equals(topics.dlq())) {
+                return deadLetter(record);
+            }
+        } catch (RuntimeException undecodable) {
+            return raw(record) + "   (not readable as a record of " + topic + ": " + undecodable.getMessage() + ")";
+        }
+        return raw(record);
+    }
+
+    private static String article(Article a) {
+        return String.join("  ", time(a.eventTime()), orDash(a.sourceDomain()), a.title(), orDash(a.link()));
+    }
+
+    private static String enriched(EnrichedArticle e) {
+        StringBuilder line = new StringBuilder(article(e.article()));
+        if (!e.tags().isEmpty()) {
+            line.append("\n    tags: ").append(e.tags().stream().map(TextFormat::tag).collect(Collectors.joining("; ")));
+        }
+        if (!e.entities().isEmpty()) {
+            line.append("\n    entities: ").append(e.entities().stream().map(TextFormat::entity).collect(Collectors.joining("; ")));
+        }
+        if (e.storyId() != null) {
+            line.append("\n    story: ").append(e.storyId());
+        }
+        return line.toString();
+    }
+
+    static String tag(TagMatch t) {
+        return t.id() + " " + t.evidence();
+    }
+
+    static String entity(EntityMatch e) {
+        return e.name() + " (" + e.id() + ") " + e.evidence();
+    }
+
+    private static String watch(String key, Watch w) {
+        if (w == null) {
+            return key + ": removed";
+        }
+        String what = w.query() != null ? "query " + w.query() : w.tag() != null ? "tag " + w.tag() : "entity " + w.entity();
+        return key + ": " + what + (w.description() == null ? "" : "  (" + w.description() + ")")
+                + (Boolean.FALSE.equals(w.enabled()) ? "  [disabled]" : "");
+    }
+
+    private static String deadLetter(ConsumerRecord<byte[], byte[]> record) {
+        StringBuilder line = new StringBuilder(time(Instant.ofEpochMilli(record.timestamp())));
+        line.append("  from ").append(header(record, DeadLetterHeaders.SOURCE_TOPIC))
+                .append('/').append(header(record, DeadLetterHeaders.SOURCE_PARTITION))
+                .append('@').append(header(record, DeadLetterHeaders.SOURCE_OFFSET))
+                .append(" (").append(header(record, DeadLetterHeaders.STAGE)).append("): ")
+                .append(header(record, DeadLetterHeaders.ERROR_CLASS)).append(": ")
+                .append(header(record, DeadLetterHeaders.ERROR_MESSAGE));
+        return line.toString();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? "?" : text(h.value());
+    }
+
+    private static String raw(ConsumerRecord<byte[], byte[]> record) {
+        return text(record.key()) + "  " + text(record.value());
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "-" : t.toString();
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "null" : new String(bytes, StandardCharsets.UTF_8);
+    }
+}

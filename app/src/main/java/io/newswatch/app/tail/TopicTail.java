@@ -1,0 +1,127 @@
+package io.newswatch.app.tail;
+
+import io.newswatch.app.UsageException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Prints the records of one topic. It reads every partition directly (assign, no consumer group), so
+ * tailing never moves anyone's committed offsets and leaves no group behind. Only committed records are
+ * shown (read_committed), which is what downstream consumers of the exactly-once stages see.
+ *
+ * <p>Without {@code follow}, the end is the end offset of each partition when the tail starts, so the
+ * command ends even while producers keep writing.
+ */
+public final class TopicTail {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Properties clientProperties;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+
+    public TopicTail(Properties clientProperties) {
+        this.clientProperties = clientProperties;
+    }
+
+    /** Prints records of {@code topic} to {@code out} until the end (or forever when following); returns how many. */
+    public long run(String topic, TailOptions options, RecordFormat format, PrintWriter out) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-tail");
+        props.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer = c;
+            if (stopped.get()) {
+                return 0;
+            }
+            List<TopicPartition> partitions = partitionsOf(c, topic);
+            c.assign(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            position(c, partitions, end, options);
+            return print(c, end, options, format, out);
+        } catch (WakeupException e) {
+            return 0;
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /** Ends a running tail from another thread (Ctrl-C); {@link #run} then returns normally. */
+    public void stop() {
+        stopped.set(true);
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    private List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> c, String topic) {
+        List<PartitionInfo> infos;
+        try {
+            infos = c.partitionsFor(topic, METADATA_TIMEOUT);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new IllegalStateException("no answer from Kafka within " + METADATA_TIMEOUT.toSeconds()
+                    + " s while looking up topic " + topic + " at " + clientProperties.getProperty("bootstrap.servers")
+                    + " (is the broker running?)", e);
+        }
+        if (infos == null || infos.isEmpty()) {
+            Map<String, List<PartitionInfo>> topics = c.listTopics(METADATA_TIMEOUT);
+            throw new UsageException("topic " + topic + " does not exist; topics there: "
+                    + topics.keySet().stream().filter(t -> !t.startsWith("__")).sorted().toList());
+        }
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
+                .sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
+    }
+
+    private static void position(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
+                                 TailOptions options) {
+        if (options.fromBeginning()) {
+            c.seekToBeginning(partitions);
+            return;
+        }
+        Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
+        for (TopicPartition tp : partitions) {
+            c.seek(tp, Math.max(begin.get(tp), end.get(tp) - options.last()));
+        }
+    }
+
+    private long print(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end, TailOptions options, RecordFormat format,
+                       PrintWriter out) {
+        long printed = 0;
+        Map<TopicPartition, Long> remaining = new HashMap<>(end);
+        while (!stopped.get()) {
+            if (!options.follow()) {
+                remaining.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
+                if (remaining.isEmpty()) {
+                    break;
+                }
+            }
+            for (ConsumerRecord<byte[], byte[]> record : c.poll(POLL)) {
+                out.println(format.format(record));
+                printed++;
+                if (options.max() > 0 && printed >= options.max()) {
+                    out.flush();
+                    return printed;
+                }
+            }
+            out.flush();
+        }
+        return printed;
+    }
+}
