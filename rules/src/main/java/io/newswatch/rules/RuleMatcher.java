@@ -1,5 +1,8 @@
 package io.newswatch.rules;
 
+import io.newswatch.rules.internal.CompiledRule;
+import io.newswatch.rules.internal.MemoryIndexRuleMatcher;
+import io.newswatch.rules.internal.MonitorRuleMatcher;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,10 +17,32 @@ public interface RuleMatcher extends AutoCloseable {
 
     /**
      * Compiles rules; fails fast with {@link RuleSyntaxException} naming the first bad rule and position.
-     * TODO(rules helper): implement with Lucene; this factory is the one entry point other modules use.
+     * The language is described in docs/RULES.md.
+     *
+     * @throws RuleSyntaxException      when a rule does not parse (rule id and zero-based offset)
+     * @throws IllegalArgumentException when a rule has no id or an id is repeated
      */
     static RuleMatcher compile(Collection<Rule> rules) {
-        throw new UnsupportedOperationException("rule compilation not implemented yet");
+        return compile(rules, RuleEngine.MEMORY_INDEX);
+    }
+
+    /** As {@link #compile(Collection)}, with a chosen engine (the benchmark compares them). */
+    static RuleMatcher compile(Collection<Rule> rules, RuleEngine engine) {
+        List<CompiledRule> compiled = CompiledRule.compileAll(rules);
+        return switch (engine) {
+            case MEMORY_INDEX -> new MemoryIndexRuleMatcher(compiled);
+            case MONITOR -> new MonitorRuleMatcher(compiled);
+        };
+    }
+
+    /**
+     * Checks that a rule parses, without building a matcher; for validating a watch or a taxonomy
+     * entry as it is entered.
+     *
+     * @throws RuleSyntaxException when it does not
+     */
+    static void validate(Rule rule) {
+        CompiledRule.compileAll(List.of(rule));
     }
 
     @Override
