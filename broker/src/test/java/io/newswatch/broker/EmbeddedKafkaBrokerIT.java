@@ -1,7 +1,10 @@
 package io.newswatch.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +120,22 @@ class EmbeddedKafkaBrokerIT {
             assertThat(second.clusterId()).isEqualTo(clusterId);
             assertThat(readAll(second.bootstrapServers(), "durable", "read_uncommitted", 1))
                     .extracting(ConsumerRecord::value).containsExactly("kept");
+        }
+    }
+
+    @Test
+    @DisplayName("a port already in use fails the start with an error naming the address, and frees what it took")
+    void portInUse(@TempDir Path dataDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, "127.0.0.1", port))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + port);
+        }
+        // Nothing left holding the directory: a start on it now works.
+        try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.start(dataDir, "127.0.0.1", 0)) {
+            assertThat(again.bootstrapServers()).startsWith("127.0.0.1:");
         }
     }
 
