@@ -1,0 +1,66 @@
+package io.newswatch.app.runtime;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Kafka Streams application of the pipeline (enrich or alerts) with its lifecycle: started, and
+ * closed cleanly on the way out. A stream thread that dies of an exception the topology did not handle
+ * shuts this client down and reports the failure, so the whole command stops with exit code 1 instead
+ * of running on half-dead. Local state is never wiped here: that is {@code newswatch reset}'s job.
+ */
+public final class StreamsStage implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsStage.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String name;
+    private final KafkaStreams streams;
+
+    private StreamsStage(String name, KafkaStreams streams) {
+        this.name = name;
+        this.streams = streams;
+    }
+
+    /** Creates and starts the application; {@code onFailure} hears about a stream thread that died. */
+    public static StreamsStage start(String name, Topology topology, Properties properties, Consumer<String> onFailure) {
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        String applicationId = properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("{} (application id {}) stopped on an unhandled error", name, applicationId, e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                LOG.info("{} is running (application id {})", name, applicationId);
+            } else if (now == KafkaStreams.State.ERROR) {
+                onFailure.accept(name + " (application id " + applicationId + ") stopped on an error; see the log above");
+            }
+        });
+        streams.start();
+        return new StreamsStage(name, streams);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.warn("{} did not stop within {} s", name, CLOSE_TIMEOUT.toSeconds());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,109 @@
+package io.newswatch.app.tail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.app.ExitCodes;
+import io.newswatch.app.NewswatchCommand;
+import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.core.Article;
+import io.newswatch.core.Json;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+@DisplayName("newswatch tail on a real broker")
+class TailCommandIT {
+
+    private static EmbeddedKafkaBroker broker;
+    private static final Topics TOPICS = new Topics("tailtest.");
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = EmbeddedKafkaBroker.startEphemeral();
+        broker.createTopic(TOPICS.raw(), 3, Map.of());
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(p, new StringSerializer(), JsonSerde.of(Article.class))) {
+            for (int i = 0; i < 7; i++) {
+                Article a = RecordFormatTest.article();
+                Article numbered = new Article(a.schemaVersion(), "a" + i, a.feedUrl(), a.sourceName(), a.sourceDomain(), "Title " + i,
+                        a.summary(), a.link(), a.canonicalLink(), a.guid(), a.authors(), a.categories(), a.language(), a.publishedAt(),
+                        a.fetchedAt(), a.eventTime(), a.eventTimeSource());
+                producer.send(new ProducerRecord<>(TOPICS.raw(), numbered.id(), numbered)).get();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private record Result(int exitCode, List<String> lines, String err) {
+    }
+
+    private static Result tail(String... args) {
+        CommandLine cmd = NewswatchCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 5];
+        all[0] = "tail";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--bootstrap-servers";
+        all[args.length + 2] = broker.bootstrapServers();
+        all[args.length + 3] = "--topic-prefix";
+        all[args.length + 4] = TOPICS.prefix();
+        int code = cmd.execute(all);
+        return new Result(code, out.toString().lines().toList(), err.toString());
+    }
+
+    @Test
+    @DisplayName("--from-beginning prints every record as a JSON line and ends at the end of the topic")
+    void fromBeginning() throws Exception {
+        Result r = tail("news.articles.raw", "--from-beginning");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.lines()).hasSize(7);
+        List<String> ids = r.lines().stream().map(l -> readId(l)).sorted().toList();
+        assertThat(ids).containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6");
+    }
+
+    @Test
+    @DisplayName("--max stops after that many records; --format text prints readable lines")
+    void maxAndText() {
+        Result r = tail("news.articles.raw", "--from-beginning", "--max", "2", "--format", "text");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.lines()).hasSize(2).allSatisfy(l -> assertThat(l).contains("example.org  Title "));
+    }
+
+    @Test
+    @DisplayName("a topic that does not exist is a one-line usage error listing the topics there")
+    void missingTopic() {
+        Result r = tail("news.alerts");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("topic tailtest.news.alerts does not exist", TOPICS.raw());
+    }
+
+    private static String readId(String json) {
+        try {
+            return Json.mapper().readTree(json).get("id").asText();
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+}
