@@ -1,0 +1,37 @@
+package io.newswatch.ingest;
+
+import io.newswatch.ingest.fetch.LoggedUrl;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One feed to poll: an http(s) URL or a saved feed file.
+ *
+ * @param location the URL, or the file's absolute path
+ * @param name     a human name from the feed list (OPML {@code text}/{@code title}, YAML {@code name}),
+ *                 or null to use the feed's own title
+ */
+public record FeedSource(String location, String name) {
+
+    public FeedSource {
+        Objects.requireNonNull(location, "location");
+    }
+
+    public static FeedSource of(String location) {
+        return new FeedSource(location, null);
+    }
+
+    public boolean isHttp() {
+        return location.regionMatches(true, 0, "http://", 0, 7) || location.regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    /** The feed URL recorded in articles: the URL itself, or the file's {@code file:} URI. */
+    public String feedUrl() {
+        return isHttp() ? location : Path.of(location).toUri().toString();
+    }
+
+    /** How the feed is named in logs and stats: credentials and tokens removed. */
+    public String displayName() {
+        return isHttp() ? LoggedUrl.of(location) : location;
+    }
+}

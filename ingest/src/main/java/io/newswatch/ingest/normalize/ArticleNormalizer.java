@@ -1,0 +1,128 @@
+package io.newswatch.ingest.normalize;
+
+import io.newswatch.core.Article;
+import io.newswatch.core.EventTimeRule;
+import io.newswatch.ingest.parse.ParsedFeed;
+import io.newswatch.ingest.parse.ParsedItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link ParsedFeed} to {@link Article}s: plain text, resolved and canonical links, stable ids, source
+ * name and domain, authors, categories, language, and the event time chosen by {@link EventTimeRule}.
+ * Items with neither a title nor a summary nor a link carry nothing to monitor and are skipped (counted
+ * by the caller as the difference between items and articles).
+ */
+public final class ArticleNormalizer {
+
+    /** RSS {@code <author>} is an e-mail address, often {@code desk@example.com (Jane Doe)}. */
+    private static final Pattern EMAIL_WITH_NAME = Pattern.compile("^\\s*\\S+@\\S+\\s*\\((.+)\\)\\s*$");
+    private static final Pattern BARE_EMAIL = Pattern.compile("^\\s*[^\\s@]+@[^\\s@]+\\s*$");
+
+    private final EventTimeRule eventTime;
+    private final int summaryMaxChars;
+    private final boolean detectLanguage;
+
+    public ArticleNormalizer(EventTimeRule eventTime, int summaryMaxChars, boolean detectLanguage) {
+        this.eventTime = eventTime;
+        this.summaryMaxChars = summaryMaxChars;
+        this.detectLanguage = detectLanguage;
+    }
+
+    /**
+     * @param feed       the parsed feed
+     * @param feedUrl    the feed's URL as configured, or its file URI (recorded, part of hash ids)
+     * @param baseUrl    the URL the body came from after redirects (base for relative links), or null
+     * @param sourceName configured name of the feed, or null to use the feed's own title
+     * @param fetchedAt  when the feed was fetched or read
+     */
+    public List<Article> normalize(ParsedFeed feed, String feedUrl, String baseUrl, String sourceName, Instant fetchedAt) {
+        String name = firstNonBlank(sourceName, PlainText.of(feed.title(), 200), LinkCanonicalizer.domain(feedUrl), feedUrl);
+        String declaredLanguage = LanguageGuesser.declared(feed.language());
+        String documentBase = baseUrl != null && baseUrl.startsWith("http") ? baseUrl : null;
+        String siteBase = LinkCanonicalizer.resolve(feed.link(), documentBase);
+        // Links resolve against the document's URL (Rome has already applied xml:base in Atom); a feed read
+        // from a file has no useful base, so its channel link stands in.
+        String linkBase = documentBase != null ? documentBase : siteBase;
+        List<Article> articles = new ArrayList<>(feed.items().size());
+        for (ParsedItem item : feed.items()) {
+            Article article = normalize(item, feedUrl, name, declaredLanguage, siteBase, linkBase, fetchedAt);
+            if (article != null) {
+                articles.add(article);
+            }
+        }
+        return articles;
+    }
+
+    private Article normalize(ParsedItem item, String feedUrl, String sourceName, String declaredLanguage, String siteBase,
+            String base, Instant fetchedAt) {
+        String title = PlainText.of(item.title(), 1000);
+        String summary = PlainText.of(item.summary() != null && !item.summary().isBlank() ? item.summary() : item.content(),
+                summaryMaxChars);
+        String link = LinkCanonicalizer.resolve(item.link(), base);
+        if (link == null && item.guid() != null && ArticleIds.looksLikeLink(item.guid())) {
+            link = LinkCanonicalizer.resolve(item.guid(), base); // RSS: a permalink guid is the link
+        }
+        if (title.isEmpty() && summary.isEmpty() && link == null) {
+            return null;
+        }
+        if (title.isEmpty()) {
+            title = summary.isEmpty() ? link : PlainText.of(summary, 120);
+        }
+        String canonical = LinkCanonicalizer.canonical(link);
+        String domain = firstNonBlank(LinkCanonicalizer.domain(canonical), LinkCanonicalizer.domain(siteBase),
+                LinkCanonicalizer.domain(feedUrl));
+        Instant published = item.published() != null ? item.published() : item.updated();
+        String guid = item.guid() == null || item.guid().isBlank() ? null : item.guid().trim();
+        String id = ArticleIds.of(guid, canonical, domain, feedUrl, title, published);
+        String language = declaredLanguage;
+        if (language == null && detectLanguage) {
+            language = LanguageGuesser.detect(summary.isEmpty() ? title : title + ". " + summary);
+        }
+        EventTimeRule.Choice choice = eventTime.choose(published, fetchedAt);
+        return new Article(Article.SCHEMA_VERSION, id, feedUrl, sourceName, domain, title, summary, link, canonical, guid,
+                authors(item.authors()), categories(item.categories()), language, published, fetchedAt, choice.eventTime(),
+                choice.source());
+    }
+
+    private static List<String> authors(List<String> raw) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String author : raw) {
+            Matcher m = EMAIL_WITH_NAME.matcher(author);
+            String name = m.matches() ? m.group(1) : author;
+            if (!m.matches() && BARE_EMAIL.matcher(author).matches()) {
+                continue; // an address alone names nobody, and is personal data we need not carry
+            }
+            name = PlainText.of(name, 200);
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> categories(List<String> raw) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String category : raw) {
+            String text = PlainText.of(category, 200);
+            if (!text.isEmpty()) {
+                out.add(text);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

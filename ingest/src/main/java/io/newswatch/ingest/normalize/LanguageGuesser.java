@@ -1,0 +1,67 @@
+package io.newswatch.ingest.normalize;
+
+import com.optimaize.langdetect.DetectedLanguage;
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.TextObjectFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An article's language as an ISO 639-1 code: the feed's declaration when it has one ({@code en-GB}
+ * becomes {@code en}), else detected from the title and summary with the optimaize n-gram detector
+ * (its built-in profiles load once, lazily, on first use). Too little text or too little confidence
+ * gives null: unknown is honest, a wrong guess is not.
+ */
+public final class LanguageGuesser {
+
+    private static final int MIN_TEXT_CHARS = 40;
+    private static final double MIN_PROBABILITY = 0.90;
+
+    private LanguageGuesser() {
+    }
+
+    /** The declared language's primary subtag, lower-cased, or null when the declaration is absent or not a language. */
+    public static String declared(String declared) {
+        if (declared == null) {
+            return null;
+        }
+        String tag = declared.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        int dash = tag.indexOf('-');
+        String primary = dash >= 0 ? tag.substring(0, dash) : tag;
+        return primary.matches("[a-z]{2,3}") ? primary : null;
+    }
+
+    /** The detected language of a text, or null. */
+    public static String detect(String text) {
+        if (text == null || text.length() < MIN_TEXT_CHARS) {
+            return null;
+        }
+        List<DetectedLanguage> candidates = Detector.INSTANCE.getProbabilities(Detector.TEXT.forText(text));
+        if (candidates.isEmpty() || candidates.get(0).getProbability() < MIN_PROBABILITY) {
+            return null;
+        }
+        return candidates.get(0).getLocale().getLanguage();
+    }
+
+    /** Holder idiom: the profiles (several MB) load on first detection, once, thread-safely. */
+    private static final class Detector {
+        static final TextObjectFactory TEXT = CommonTextObjectFactories.forDetectingShortCleanText();
+        static final LanguageDetector INSTANCE = build();
+
+        private static LanguageDetector build() {
+            try {
+                return LanguageDetectorBuilder.create(NgramExtractors.standard())
+                        .withProfiles(new LanguageProfileReader().readAllBuiltIn())
+                        .build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the built-in language profiles", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.newswatch.ingest.normalize;
+
+import org.jsoup.Jsoup;
+
+/**
+ * Feed text to plain text: HTML removed, entities decoded, whitespace collapsed. Titles and summaries
+ * arrive with HTML (escaped or in CDATA), entities ({@code &amp;amp;} double-escaped by careless CMSs)
+ * and runs of newlines; analysts and the tagger want the words.
+ */
+public final class PlainText {
+
+    private PlainText() {
+    }
+
+    /** Plain text of a fragment, at most {@code maxChars} long (cut at a word boundary); "" for null. */
+    public static String of(String fragment, int maxChars) {
+        if (fragment == null || fragment.isEmpty()) {
+            return "";
+        }
+        String text = fragment.indexOf('<') >= 0 || fragment.indexOf('&') >= 0
+                ? Jsoup.parseBodyFragment(fragment).body().text()
+                : collapseWhitespace(fragment);
+        return truncate(text, maxChars);
+    }
+
+    static String collapseWhitespace(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String truncate(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', maxChars - 1);
+        if (cut < maxChars / 2) {
+            cut = maxChars - 1;
+        }
+        return text.substring(0, cut) + "…";
+    }
+}

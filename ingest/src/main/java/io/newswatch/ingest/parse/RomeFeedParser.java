@@ -1,0 +1,101 @@
+package io.newswatch.ingest.parse;
+
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.Reader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.xml.sax.InputSource;
+
+/**
+ * The strict path: Rome's {@link SyndFeedInput} over already repaired text. Handles RSS 0.9x, 1.0, 2.0
+ * and Atom 0.3, 1.0 (Rome detects the type). DOCTYPEs stay refused (Rome's default,
+ * {@code allowDoctypes=false}); Rome's own XML healer is off because {@link XmlRepair} has already
+ * done that job, once, in a single pass.
+ */
+final class RomeFeedParser {
+
+    private RomeFeedParser() {
+    }
+
+    static ParsedFeed parse(Reader xml, String feedUrl, List<String> notes) throws FeedException {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        input.setXmlHealerOn(false);
+        input.setPreserveWireFeed(true); // to read RSS guid/ttl and the Atom id as published
+        InputSource source = new InputSource(xml);
+        if (feedUrl != null) {
+            source.setSystemId(feedUrl);
+        }
+        SyndFeed feed = input.build(source);
+        List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
+        for (SyndEntry entry : feed.getEntries()) {
+            items.add(item(entry));
+        }
+        return new ParsedFeed(feed.getTitle(), feed.getLink(), feed.getLanguage(), ttl(feed.originalWireFeed()), items, notes);
+    }
+
+    private static Duration ttl(WireFeed wire) {
+        if (wire instanceof Channel channel && channel.getTtl() > 0) {
+            return Duration.ofMinutes(channel.getTtl());
+        }
+        return null;
+    }
+
+    private static ParsedItem item(SyndEntry entry) {
+        String guid = null;
+        Object wire = entry.getWireEntry();
+        if (wire instanceof Item item) {
+            guid = item.getGuid() != null ? item.getGuid().getValue() : item.getUri(); // RSS 1.0: rdf:about
+        } else if (wire instanceof Entry atom) {
+            guid = atom.getId();
+        }
+        String summary = entry.getDescription() == null ? null : entry.getDescription().getValue();
+        String content = null;
+        for (SyndContent c : entry.getContents()) {
+            if (c.getValue() != null && !c.getValue().isBlank()) {
+                content = c.getValue();
+                break;
+            }
+        }
+        Set<String> authors = new LinkedHashSet<>();
+        for (SyndPerson person : entry.getAuthors()) {
+            addIfPresent(authors, person.getName() != null ? person.getName() : person.getEmail());
+        }
+        if (authors.isEmpty()) {
+            addIfPresent(authors, entry.getAuthor());
+        }
+        List<String> categories = new ArrayList<>();
+        for (SyndCategory category : entry.getCategories()) {
+            if (category.getName() != null && !category.getName().isBlank()) {
+                categories.add(category.getName().trim());
+            }
+        }
+        return new ParsedItem(entry.getTitle(), summary, content, entry.getLink(), guid, List.copyOf(authors), categories,
+                instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()));
+    }
+
+    private static void addIfPresent(Set<String> into, String value) {
+        if (value != null && !value.isBlank()) {
+            into.add(value.trim());
+        }
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

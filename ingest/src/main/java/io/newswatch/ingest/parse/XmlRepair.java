@@ -1,0 +1,186 @@
+package io.newswatch.ingest.parse;
+
+import java.nio.charset.Charset;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Repairs the mistakes feeds make in XML's lexical layer, in one pass over the text, before an XML
+ * parser sees it:
+ * <ul>
+ *   <li>anything before the first {@code <} (stray whitespace or a BOM after a transcoding) is dropped,
+ *       since it makes the XML declaration illegal;</li>
+ *   <li>HTML named entities XML does not know ({@code &nbsp;}, {@code &eacute;}) become numeric
+ *       character references;</li>
+ *   <li>bare ampersands ({@code AT&T}, {@code ?a=1&b=2}) become {@code &amp;};</li>
+ *   <li>characters XML 1.0 forbids (most C0 controls) are removed;</li>
+ *   <li>a DOCTYPE without an internal subset (the RSS 0.91 Netscape DTD) is removed so that nothing
+ *       is ever fetched for it;</li>
+ * </ul>
+ * CDATA sections and comments are copied untouched. A DOCTYPE with an internal subset, or any
+ * {@code <!ENTITY} declaration, is refused outright: it is how XXE and entity-expansion ("billion
+ * laughs") attacks are built, and no honest feed needs one.
+ */
+public final class XmlRepair {
+
+    private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
+    private static final int MAX_ENTITY_NAME = 32;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private XmlRepair() {
+    }
+
+    /** The repaired text. */
+    public static String repair(String text) throws RefusedFeedException {
+        int start = text.indexOf('<');
+        if (start < 0) {
+            return text;
+        }
+        int n = text.length();
+        StringBuilder out = new StringBuilder(n + 64);
+        int i = start;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '<') {
+                if (text.startsWith("<![CDATA[", i)) {
+                    int end = text.indexOf("]]>", i + 9);
+                    end = end < 0 ? n : end + 3;
+                    appendXmlChars(out, text, i, end);
+                    i = end;
+                    continue;
+                }
+                if (text.startsWith("<!--", i)) {
+                    int end = text.indexOf("-->", i + 4);
+                    end = end < 0 ? n : end + 3;
+                    appendXmlChars(out, text, i, end);
+                    i = end;
+                    continue;
+                }
+                if (regionMatchesIgnoreCase(text, i, "<!DOCTYPE")) {
+                    i = skipDoctype(text, i);
+                    continue;
+                }
+                if (regionMatchesIgnoreCase(text, i, "<!ENTITY")) {
+                    throw new RefusedFeedException("feed declares an XML entity (<!ENTITY): refused, entity declarations are how XXE and"
+                            + " entity-expansion (billion laughs) attacks work");
+                }
+                out.append(c);
+                i++;
+            } else if (c == '&') {
+                i = appendAmpersand(out, text, i);
+            } else if (isXmlChar(c)) {
+                out.append(c);
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(i + 1));
+                i += 2;
+            } else {
+                i++; // forbidden control character or lone surrogate
+            }
+        }
+        return out.toString();
+    }
+
+    private static int skipDoctype(String text, int at) throws RefusedFeedException {
+        int n = text.length();
+        int quote = 0;
+        for (int j = at + 9; j < n; j++) {
+            char c = text.charAt(j);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[') {
+                throw new RefusedFeedException("feed declares a DTD with an internal subset: refused, entity declarations are how XXE"
+                        + " and entity-expansion (billion laughs) attacks work");
+            } else if (c == '>') {
+                return j + 1;
+            }
+        }
+        throw new RefusedFeedException("feed has an unterminated DOCTYPE declaration: refused");
+    }
+
+    private static int appendAmpersand(StringBuilder out, String text, int at) {
+        int n = text.length();
+        int j = at + 1;
+        if (j < n && text.charAt(j) == '#') {
+            int k = j + 1;
+            boolean hex = k < n && (text.charAt(k) == 'x' || text.charAt(k) == 'X');
+            if (hex) {
+                k++;
+            }
+            int digitsStart = k;
+            while (k < n && k - digitsStart < 8 && (hex ? Character.digit(text.charAt(k), 16) >= 0 : Character.isDigit(text.charAt(k)))) {
+                k++;
+            }
+            if (k > digitsStart && k < n && text.charAt(k) == ';') {
+                int code;
+                try {
+                    code = Integer.parseInt(text, digitsStart, k, hex ? 16 : 10);
+                } catch (NumberFormatException e) {
+                    code = -1;
+                }
+                if (isXmlCodePoint(code)) {
+                    out.append(text, at, k + 1);
+                } else if (code >= 0x80 && code <= 0x9F) {
+                    // &#150; and friends: windows-1252 code points written as numeric references
+                    out.append("&#").append((int) new String(new byte[] {(byte) code}, WINDOWS_1252).charAt(0)).append(';');
+                }
+                return k + 1; // references to forbidden characters are dropped
+            }
+            out.append("&amp;");
+            return at + 1;
+        }
+        int k = j;
+        while (k < n && k - j <= MAX_ENTITY_NAME && isNameChar(text.charAt(k), k == j)) {
+            k++;
+        }
+        if (k > j && k < n && text.charAt(k) == ';') {
+            String name = text.substring(j, k);
+            if (XML_ENTITIES.contains(name)) {
+                out.append(text, at, k + 1);
+                return k + 1;
+            }
+            String value = Entities.isNamedEntity(name) ? Entities.getByName(name) : null;
+            if (value == null && !name.equals(name.toLowerCase(Locale.ROOT))) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                value = Entities.isNamedEntity(lower) ? Entities.getByName(lower) : null;
+            }
+            if (value != null && !value.isEmpty()) {
+                value.codePoints().forEach(cp -> out.append("&#").append(cp).append(';'));
+                return k + 1;
+            }
+        }
+        out.append("&amp;");
+        return at + 1;
+    }
+
+    private static boolean isNameChar(char c, boolean first) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
+    }
+
+    private static void appendXmlChars(StringBuilder out, String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (isXmlChar(c) || Character.isSurrogate(c)) {
+                out.append(c);
+            }
+        }
+    }
+
+    private static boolean isXmlChar(char c) {
+        return c >= 0x20 ? (c < 0xD800 || (c >= 0xE000 && c <= 0xFFFD)) : (c == '\t' || c == '\n' || c == '\r');
+    }
+
+    private static boolean isXmlCodePoint(int cp) {
+        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF && (cp < 0x80 || cp > 0x9F))
+                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    }
+
+    private static boolean regionMatchesIgnoreCase(String text, int at, String what) {
+        return text.regionMatches(true, at, what, 0, what.length());
+    }
+}

@@ -1,0 +1,129 @@
+package io.newswatch.ingest.schedule;
+
+import io.newswatch.core.Article;
+import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.FeedSource;
+import io.newswatch.ingest.fetch.FeedFetcher;
+import io.newswatch.ingest.fetch.FetchResult;
+import io.newswatch.ingest.parse.FeedParseException;
+import io.newswatch.ingest.publish.ArticleSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of one feed: fetch (conditionally), parse, normalize, drop the articles this feed already
+ * published, publish the rest, and decide when to poll next. Every problem is logged once with the
+ * feed (credentials removed) and its cause, counted in the feed's stats, and never thrown: one feed's
+ * trouble never touches another's.
+ */
+public final class FeedPoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+
+    private final FeedFetcher http;
+    private final FeedFetcher files;
+    private final ArticleExtractor extractor;
+    private final ArticleSink sink;
+    private final PollIntervalPolicy policy;
+    private final Clock clock;
+
+    public FeedPoller(FeedFetcher http, FeedFetcher files, ArticleExtractor extractor, ArticleSink sink, PollIntervalPolicy policy,
+            Clock clock) {
+        this.http = http;
+        this.files = files;
+        this.extractor = extractor;
+        this.sink = sink;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Polls the feed once and returns the wait before its next poll (also recorded in its state). */
+    public Duration poll(FeedState state) {
+        FeedSource source = state.source();
+        Instant started = clock.instant();
+        state.fetched();
+        FetchResult result = (source.isHttp() ? http : files).fetch(source.location(), state.validators());
+        Duration next = switch (result) {
+            case FetchResult.Failed failed -> failure(state, "fetch failed: " + failed.cause(), failed.retryAfter());
+            case FetchResult.NotModified notModified -> {
+                state.notModified();
+                state.succeeded(started);
+                // Nothing new to learn the posting rate from: keep the interval, but respect a new max-age.
+                yield policy.unchanged(state.interval(), notModified.pollFloor());
+            }
+            case FetchResult.Fetched body -> process(state, body, started);
+        };
+        state.interval(next);
+        return next;
+    }
+
+    private Duration process(FeedState state, FetchResult.Fetched body, Instant fetchedAt) {
+        FeedSource source = state.source();
+        ArticleExtractor.Extraction extraction;
+        try {
+            extraction = extractor.extract(body.body(), body.charset(), source.feedUrl(), body.finalUrl(), source.name(), fetchedAt);
+        } catch (FeedParseException e) {
+            return failure(state, "parse failed: " + e.getMessage(), null);
+        }
+        if (!extraction.feed().notes().isEmpty()) {
+            LOG.warn("feed {}: {}", source.displayName(), String.join("; ", extraction.feed().notes()));
+        }
+        List<Article> fresh = new ArrayList<>();
+        List<Instant> publishTimes = new ArrayList<>(extraction.articles().size());
+        for (Article article : extraction.articles()) {
+            publishTimes.add(article.publishedAt());
+            if (!state.seen().contains(article.id())) {
+                fresh.add(article);
+                state.seen().add(article.id()); // also dedups an id listed twice in one body
+            }
+        }
+        if (!fresh.isEmpty()) {
+            ArticleSink.PublishResult published = sink.publish(fresh);
+            state.published(published.acknowledged().size());
+            if (published.firstError() != null) {
+                List<Article> failed = new ArrayList<>(fresh);
+                failed.removeAll(published.acknowledged());
+                forget(state, failed);
+                return failure(state, published.firstError() + " (" + failed.size() + " articles will be retried)", null);
+            }
+        }
+        // Validators are kept only once the body's articles are safely published: a 304 must not hide
+        // articles that never made it to Kafka.
+        state.validators(body.validators());
+        state.succeeded(fetchedAt);
+        if (!fresh.isEmpty()) {
+            LOG.info("feed {}: {} new articles of {}", source.displayName(), fresh.size(), extraction.articles().size());
+        }
+        return policy.afterSuccess(publishTimes, floors(body.pollFloor(), extraction.feed().ttl()), fetchedAt);
+    }
+
+    private static void forget(FeedState state, List<Article> failed) {
+        for (Article a : failed) {
+            state.seen().remove(a.id());
+        }
+    }
+
+    private Duration failure(FeedState state, String cause, Duration retryAfter) {
+        Instant now = clock.instant();
+        int streak = state.failed(cause, now);
+        Duration next = policy.afterError(streak, retryAfter);
+        LOG.warn("feed {}: {} (error {} in a row; next try in {} s)", state.source().displayName(), cause, streak, next.toSeconds());
+        return next;
+    }
+
+    private static List<Duration> floors(Duration maxAge, Duration ttl) {
+        List<Duration> floors = new ArrayList<>(2);
+        if (maxAge != null) {
+            floors.add(maxAge);
+        }
+        if (ttl != null) {
+            floors.add(ttl);
+        }
+        return floors;
+    }
+}

@@ -1,0 +1,42 @@
+package io.newswatch.ingest.schedule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The article ids one feed has already published, most recent kept, bounded: a feed lists its latest
+ * N items, so remembering a few times N ids is enough to avoid re-sending them on every poll, and the
+ * bound keeps memory flat however long the service runs. Evicted ids may be re-sent if the feed lists
+ * them again; the enrich stage deduplicates. Not thread-safe: one feed is polled by one thread at a time.
+ */
+public final class SeenIds {
+
+    private final Map<String, Boolean> ids;
+
+    public SeenIds(int capacity) {
+        this.ids = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** True when the id was seen before (and marks it as recently seen). */
+    public boolean contains(String id) {
+        return ids.get(id) != null;
+    }
+
+    public void add(String id) {
+        ids.put(id, Boolean.TRUE);
+    }
+
+    /** Forgets an id, so it is sent again (its publish failed). */
+    public void remove(String id) {
+        ids.remove(id);
+    }
+
+    public int size() {
+        return ids.size();
+    }
+}
