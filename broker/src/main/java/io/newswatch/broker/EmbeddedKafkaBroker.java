@@ -22,7 +22,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,7 +157,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * Creates a topic with replication factor 1 and the given topic configs ({@code retention.ms},
-     * {@code cleanup.policy}, ...). A topic that already exists is left as it is, whatever its layout.
+     * {@code cleanup.policy}, ...), and returns once every partition has a leader, so the topic can be
+     * used at once. A topic that already exists is left as it is, whatever its layout.
      *
      * @throws IllegalStateException if the broker refuses (bad config value, invalid name) or does not answer
      */
@@ -175,6 +178,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + name, e);
         }
+        awaitLeaders(name);
+    }
+
+    /**
+     * The controller acknowledges a new topic before the broker has loaded its partitions; until then
+     * describe, produce and fetch answer "unknown topic". Waiting here lets a caller use the topic at once.
+     */
+    private void awaitLeaders(String name) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(name);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("could not describe topic " + name + " on " + bootstrapServers + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+                last = e.getCause();
+            } catch (TimeoutException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic " + name, e);
+            }
+            sleep(20);
+        }
+        throw new IllegalStateException("topic " + name + " on " + bootstrapServers + " has no leader for every partition after "
+                + ADMIN_TIMEOUT, last);
     }
 
     /** Shuts the broker down cleanly and waits for it; an ephemeral broker's directory is then deleted. */

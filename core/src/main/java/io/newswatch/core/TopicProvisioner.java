@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,8 +105,42 @@ public final class TopicProvisioner {
             }
         }
 
+        if (!created.isEmpty()) {
+            awaitVisible(created);
+        }
         List<PartitionMismatch> mismatches = existing.isEmpty() ? List.of() : compareTo(layout, existing);
         return new Report(created, existing, mismatches);
+    }
+
+    /**
+     * The controller acknowledges new topics before every broker has loaded them; until then clients
+     * get "unknown topic". Waiting here means a stage started right after provisioning finds its topics.
+     */
+    private void awaitVisible(List<String> topics) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(timeoutMs())).allTopicNames()
+                        .get(timeoutMs(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + topics + " were created but cannot be described: " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("describing the new topics " + topics + " timed out after " + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the new topics " + topics, e);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the new topics " + topics, e);
+            }
+        }
     }
 
     /** True if created, false if it turned out to exist already. */
