@@ -1,0 +1,97 @@
+package io.newswatch.enrich;
+
+import io.newswatch.core.KafkaSettings;
+import io.newswatch.core.Settings;
+import io.newswatch.core.SettingsException;
+import io.newswatch.enrich.story.StoryIndex;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The enrich stage's settings, read from the {@code enrich.} keys (documented in docs/CONFIGURATION-enrich.md).
+ *
+ * @param taxonomyPath        the taxonomy file ({@code enrich.taxonomy})
+ * @param gazetteerDir        the gazetteer directory ({@code enrich.gazetteer})
+ * @param applicationId       Kafka Streams application id ({@code enrich.application-id}, default topic prefix + newswatch-enrich)
+ * @param processingGuarantee {@code exactly_once_v2} or {@code at_least_once} ({@code enrich.processing-guarantee})
+ * @param stateDir            where Kafka Streams keeps local state ({@code enrich.state-dir}, default {@code <app.data-dir>/streams})
+ * @param commitInterval      Kafka Streams commit interval, empty for Kafka's default ({@code enrich.commit-interval})
+ * @param threads             stream threads in this instance ({@code enrich.threads})
+ * @param dedupRetention      how long an article id, canonical link or GUID is remembered ({@code enrich.dedup-retention})
+ * @param storyHorizon        how far apart in event time two copies of a story may be ({@code enrich.story-horizon})
+ * @param storyMaxDistance    largest SimHash Hamming distance between copies of a story ({@code enrich.story-max-distance})
+ * @param topicPrefix         the pipeline's topic prefix ({@code kafka.topic-prefix}), for the default application id and the DLQ
+ */
+public record EnrichSettings(
+        Path taxonomyPath,
+        Path gazetteerDir,
+        String applicationId,
+        String processingGuarantee,
+        Path stateDir,
+        Optional<Duration> commitInterval,
+        int threads,
+        Duration dedupRetention,
+        Duration storyHorizon,
+        int storyMaxDistance,
+        String topicPrefix) {
+
+    public static final String TAXONOMY = "enrich.taxonomy";
+    public static final String GAZETTEER = "enrich.gazetteer";
+    public static final String APPLICATION_ID = "enrich.application-id";
+    public static final String PROCESSING_GUARANTEE = "enrich.processing-guarantee";
+    public static final String STATE_DIR = "enrich.state-dir";
+    public static final String COMMIT_INTERVAL = "enrich.commit-interval";
+    public static final String THREADS = "enrich.threads";
+    public static final String DEDUP_RETENTION = "enrich.dedup-retention";
+    public static final String STORY_HORIZON = "enrich.story-horizon";
+    public static final String STORY_MAX_DISTANCE = "enrich.story-max-distance";
+
+    public static final String DEFAULT_APPLICATION_ID = "newswatch-enrich";
+    public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
+    public static final Duration DEFAULT_STORY_HORIZON = Duration.ofHours(48);
+    public static final int DEFAULT_STORY_MAX_DISTANCE = 6;
+
+    public EnrichSettings {
+        if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            throw new SettingsException("config key " + PROCESSING_GUARANTEE + ": expected exactly_once_v2 or at_least_once, got '"
+                    + processingGuarantee + "'");
+        }
+        if (threads < 1) {
+            throw new SettingsException("config key " + THREADS + ": expected at least 1, got " + threads);
+        }
+        if (dedupRetention.isNegative() || dedupRetention.isZero()) {
+            throw new SettingsException("config key " + DEDUP_RETENTION + ": expected a positive duration, got " + dedupRetention);
+        }
+        if (storyHorizon.isNegative() || storyHorizon.isZero()) {
+            throw new SettingsException("config key " + STORY_HORIZON + ": expected a positive duration, got " + storyHorizon);
+        }
+        if (storyMaxDistance < 0 || storyMaxDistance > StoryIndex.MAX_DISTANCE_LIMIT) {
+            throw new SettingsException("config key " + STORY_MAX_DISTANCE + ": expected 0 to " + StoryIndex.MAX_DISTANCE_LIMIT
+                    + " bits, got " + storyMaxDistance);
+        }
+    }
+
+    public static EnrichSettings from(Settings settings) {
+        String prefix = settings.string(KafkaSettings.TOPIC_PREFIX, "");
+        return new EnrichSettings(
+                settings.path(TAXONOMY, Path.of("config", "taxonomy.yaml")),
+                settings.path(GAZETTEER, Path.of("config", "gazetteer")),
+                settings.string(APPLICATION_ID, prefix + DEFAULT_APPLICATION_ID),
+                settings.string(PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2).toLowerCase(Locale.ROOT),
+                settings.path(STATE_DIR, Path.of(settings.string("app.data-dir", "data"), "streams")),
+                settings.has(COMMIT_INTERVAL) ? Optional.of(settings.duration(COMMIT_INTERVAL, Duration.ZERO)) : Optional.empty(),
+                settings.integer(THREADS, 1),
+                settings.duration(DEDUP_RETENTION, DEFAULT_DEDUP_RETENTION),
+                settings.duration(STORY_HORIZON, DEFAULT_STORY_HORIZON),
+                settings.integer(STORY_MAX_DISTANCE, DEFAULT_STORY_MAX_DISTANCE),
+                prefix);
+    }
+
+    /** All defaults; paths relative to the working directory. */
+    public static EnrichSettings defaults() {
+        return from(Settings.empty());
+    }
+}

@@ -1,0 +1,128 @@
+package io.newswatch.enrich;
+
+import io.newswatch.core.Article;
+import io.newswatch.core.EnrichedArticle;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topics;
+import io.newswatch.enrich.dedup.DuplicateFilter;
+import io.newswatch.enrich.deadletter.DeadLetterRouting;
+import io.newswatch.enrich.deadletter.RecordHandler;
+import io.newswatch.enrich.entities.EntityExtractor;
+import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.story.StoryIdAssigner;
+import io.newswatch.enrich.taxonomy.Tagger;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * {@code news.articles.raw} to {@code news.articles.enriched}: every distinct article once, with tags,
+ * entities and a story id.
+ *
+ * <p>Two sub-topologies:
+ * <ol>
+ *   <li><b>enrich</b>, on as many tasks as the raw topic has partitions: read bytes, decode the article,
+ *       tag it and extract entities ({@link ArticleEnricher}). A record that fails to decode or to enrich
+ *       goes to the dead-letter topic with its original bytes ({@link DeadLetterRouting}).</li>
+ *   <li><b>dedup-and-story</b>, on one partition: drop exact repeats by id, canonical link or GUID
+ *       ({@link DuplicateFilter}), then give near-duplicates one story id ({@link StoryIdAssigner}); write
+ *       to the enriched topic keyed by article id, timestamped with the article's event time.</li>
+ * </ol>
+ * The second stage reads a one-partition repartition topic because both questions it answers are about
+ * the whole stream: a copy of an article under a new id, or a rewrite of a story by another outlet, hashes
+ * to another raw partition, and per-partition state would never see the two together. That stage does a
+ * few store look-ups per article, far cheaper than tagging, so one partition is not the bottleneck at news
+ * volumes (see docs/benchmarks/enrich.md).
+ */
+public final class EnrichTopology {
+
+    /** Stage name on dead letters from this topology. */
+    public static final String STAGE = "enrich";
+
+    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
+    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+
+    private EnrichTopology() {
+    }
+
+    /** The topology, with the gazetteer loaded from {@link EnrichSettings#gazetteerDir()}; one tagger per task. */
+    public static Topology build(EnrichSettings settings, Topics topics, Supplier<Tagger> taggers) {
+        return build(settings, topics, taggers, EntityExtractor.of(Gazetteer.load(settings.gazetteerDir())), Clock.systemUTC());
+    }
+
+    /** As {@link #build(EnrichSettings, Topics, Supplier)}, with the entity extractor and clock given. */
+    public static Topology build(EnrichSettings settings, Topics topics, Supplier<Tagger> taggers, EntityExtractor entities, Clock clock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(DuplicateFilter.storeBuilder());
+        builder.addStateStore(StoryIdAssigner.storeBuilder());
+
+        KStream<byte[], byte[]> raw = builder.stream(topics.raw(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-articles"));
+
+        Supplier<RecordHandler<EnrichedArticle>> handlers = () -> new EnrichingHandler(
+                new ArticleEnricher(taggers.get(), entities, clock), topics.raw());
+        KStream<byte[], EnrichedArticle> enriched = DeadLetterRouting.handle(raw, STAGE, handlers, topics.dlq());
+
+        enriched
+                .map((key, article) -> KeyValue.pair(article.article().id(), article), Named.as("key-by-article-id"))
+                .repartition(Repartitioned.with(Serdes.String(), ENRICHED).withNumberOfPartitions(1).withName("dedup-and-story"))
+                .process(() -> new DuplicateFilter(settings.dedupRetention()), Named.as("drop-duplicates"), DuplicateFilter.STORE)
+                .process(() -> new StoryIdAssigner(settings.storyMaxDistance(), settings.storyHorizon()),
+                        Named.as("assign-story-id"), StoryIdAssigner.STORE)
+                .to(topics.enriched(), Produced.with(Serdes.String(), ENRICHED).withName("enriched-articles"));
+        return builder.build();
+    }
+
+    /**
+     * Kafka Streams properties for this stage: {@code base} (bootstrap servers and any client property)
+     * plus application id, processing guarantee, state directory, commit interval and threads from the
+     * settings. {@code base} is not modified.
+     *
+     * <p>Records are decoded inside the topology, so the deserialization handler only ever sees the
+     * repartition topic, which this stage writes itself; it and the processing handler log and continue,
+     * and Kafka's own dead-letter queue (KIP-1034) is pointed at the DLQ topic as a last line of defence for
+     * a failure outside {@link DeadLetterRouting}'s reach.
+     */
+    public static Properties streamsProperties(EnrichSettings settings, Properties base) {
+        Properties p = new Properties();
+        p.putAll(base);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+        settings.commitInterval().ifPresent(i -> p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, i.toMillis()));
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new Topics(settings.topicPrefix()).dlq());
+        return p;
+    }
+
+    /** Decodes one raw record and enriches it; anything thrown here sends the record to the DLQ. */
+    private record EnrichingHandler(ArticleEnricher enricher, String topic) implements RecordHandler<EnrichedArticle> {
+        @Override
+        public EnrichedArticle handle(byte[] key, byte[] value) {
+            Article article = ARTICLES.deserialize(topic, value);
+            if (article == null) {
+                throw new IllegalArgumentException("record has no value (a tombstone): nothing to enrich");
+            }
+            return enricher.enrich(article);
+        }
+
+        @Override
+        public void close() {
+            enricher.close();
+        }
+    }
+}

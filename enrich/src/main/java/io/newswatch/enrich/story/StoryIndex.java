@@ -1,0 +1,122 @@
+package io.newswatch.enrich.story;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the story an article belongs to: the earlier article within {@code maxDistance} bits of its SimHash
+ * and within {@code horizon} of its event time, by banded locality-sensitive hashing.
+ *
+ * <p>The 64 bits are cut into {@code maxDistance + 1} bands. Two fingerprints that differ in at most
+ * {@code maxDistance} bits agree exactly on at least one band (pigeonhole), so looking up each band of the
+ * new fingerprint in its bucket finds every candidate, with no false misses; the candidates are then
+ * checked on the full distance. An article joins the nearest candidate's story (the earliest on a tie) and
+ * is itself added to the buckets under that story id, so a story can grow by small edits.
+ *
+ * <p>Buckets hold at most {@link #MAX_BUCKET_ENTRIES} entries, oldest dropped first, so a crowded bucket
+ * (very short or boilerplate texts) cannot grow without bound; expired entries are dropped whenever a
+ * bucket is written, and {@link #isExpired} lets the owner of the store sweep the rest.
+ */
+public final class StoryIndex {
+
+    /** Where the buckets live: a map in tests, a Kafka Streams state store in the topology. */
+    public interface Buckets {
+        List<StoryEntry> get(String bucketKey);
+
+        void put(String bucketKey, List<StoryEntry> entries);
+    }
+
+    /** The story id a fingerprint was filed under, and when. */
+    public record StoryEntry(long fingerprint, long eventTimeMs, String storyId) {
+    }
+
+    public static final int MAX_BUCKET_ENTRIES = 64;
+    public static final int MAX_DISTANCE_LIMIT = 15;
+
+    private final int maxDistance;
+    private final long horizonMs;
+    private final int[] bandStarts;
+    private final Buckets buckets;
+
+    public StoryIndex(int maxDistance, Duration horizon, Buckets buckets) {
+        if (maxDistance < 0 || maxDistance > MAX_DISTANCE_LIMIT) {
+            throw new IllegalArgumentException("maximum SimHash distance must be between 0 and " + MAX_DISTANCE_LIMIT + ", got " + maxDistance);
+        }
+        if (horizon.isNegative() || horizon.isZero()) {
+            throw new IllegalArgumentException("story horizon must be positive, got " + horizon);
+        }
+        this.maxDistance = maxDistance;
+        this.horizonMs = horizon.toMillis();
+        this.buckets = buckets;
+        int bands = maxDistance + 1;
+        this.bandStarts = new int[bands + 1];
+        for (int b = 0; b <= bands; b++) {
+            bandStarts[b] = b * 64 / bands;
+        }
+    }
+
+    /**
+     * The story id for an article with this fingerprint and event time: an earlier story's id when one is
+     * near enough, else {@code ownStoryId}. Files the article under the returned id either way.
+     */
+    public String assign(long fingerprint, long eventTimeMs, String ownStoryId) {
+        StoryEntry nearest = null;
+        int nearestDistance = Integer.MAX_VALUE;
+        List<String> keys = bucketKeys(fingerprint);
+        List<List<StoryEntry>> contents = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            List<StoryEntry> entries = buckets.get(key);
+            entries = entries == null ? List.of() : entries;
+            contents.add(entries);
+            for (StoryEntry candidate : entries) {
+                if (Math.abs(eventTimeMs - candidate.eventTimeMs()) > horizonMs) {
+                    continue;
+                }
+                int d = SimHash.distance(fingerprint, candidate.fingerprint());
+                if (d <= maxDistance && (d < nearestDistance
+                        || d == nearestDistance && candidate.eventTimeMs() < nearest.eventTimeMs())) {
+                    nearest = candidate;
+                    nearestDistance = d;
+                }
+            }
+        }
+        String storyId = nearest == null ? ownStoryId : nearest.storyId();
+        StoryEntry mine = new StoryEntry(fingerprint, eventTimeMs, storyId);
+        for (int b = 0; b < keys.size(); b++) {
+            buckets.put(keys.get(b), withEntry(contents.get(b), mine, eventTimeMs));
+        }
+        return storyId;
+    }
+
+    private List<StoryEntry> withEntry(List<StoryEntry> entries, StoryEntry added, long nowMs) {
+        List<StoryEntry> kept = new ArrayList<>(Math.min(entries.size() + 1, MAX_BUCKET_ENTRIES));
+        for (StoryEntry e : entries) {
+            if (!isExpired(e, nowMs)) {
+                kept.add(e);
+            }
+        }
+        kept.add(added);
+        if (kept.size() > MAX_BUCKET_ENTRIES) {
+            kept.sort((x, y) -> Long.compare(x.eventTimeMs(), y.eventTimeMs()));
+            kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET_ENTRIES, kept.size()));
+        }
+        return kept;
+    }
+
+    /** An entry older than the horizon before {@code nowMs} can no longer be anyone's nearest story. */
+    public boolean isExpired(StoryEntry entry, long nowMs) {
+        return entry.eventTimeMs() < nowMs - horizonMs;
+    }
+
+    /** One bucket key per band: the band number and the band's bits. */
+    List<String> bucketKeys(long fingerprint) {
+        List<String> keys = new ArrayList<>(bandStarts.length - 1);
+        for (int b = 0; b + 1 < bandStarts.length; b++) {
+            int width = bandStarts[b + 1] - bandStarts[b];
+            long bits = (fingerprint >>> bandStarts[b]) & (width == 64 ? -1L : (1L << width) - 1);
+            keys.add(b + ":" + Long.toHexString(bits));
+        }
+        return keys;
+    }
+}

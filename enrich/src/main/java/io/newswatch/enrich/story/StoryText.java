@@ -1,0 +1,82 @@
+package io.newswatch.enrich.story;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a title and summary into the word features that near-duplicate detection compares.
+ *
+ * <p>Outlets dress the same wire story differently: a rubric in front ("Opinion |", "LIVE:", "Analysis -"),
+ * their own name behind ("... - Reuters", "... | The Guardian"), other capitalisation and punctuation.
+ * Those are removed; the remaining words are lower-cased, accents dropped, stop words left out, and each
+ * word and each pair of neighbouring words becomes a feature. Words carry the topic; pairs carry the
+ * phrasing, so two different stories about the same topic stay apart.
+ */
+public final class StoryText {
+
+    private static final Pattern RUBRIC = Pattern.compile(
+            "^\\s*(opinion|analysis|comment|editorial|live|live updates|live blog|breaking|breaking news|watch|video|exclusive"
+                    + "|update|updated|explainer|factbox|fact check|in pictures|podcast|newsletter)\\s*[:|\\-–—]\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /** " - Reuters", " | The Guardian", " — BBC News": up to five words after a dash or bar at the end. */
+    private static final Pattern SOURCE_SUFFIX = Pattern.compile("\\s+[|\\-–—]\\s+[\\p{L}\\p{N}.&' ]{2,40}$");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private static final Set<String> STOP_WORDS = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her",
+            "his", "in", "into", "is", "it", "its", "of", "on", "or", "s", "says", "said", "she", "that", "the", "their", "they",
+            "this", "to", "was", "were", "will", "with", "would", "after", "over", "about", "new", "more", "than", "who", "what");
+
+    private StoryText() {
+    }
+
+    /** The title without rubric prefixes and source suffixes. */
+    public static String cleanTitle(String title) {
+        String t = title == null ? "" : title.strip();
+        String previous;
+        do {
+            previous = t;
+            t = RUBRIC.matcher(t).replaceFirst("");
+        } while (!t.equals(previous));
+        String withoutSuffix = SOURCE_SUFFIX.matcher(t).replaceFirst("");
+        // Keep the suffix when it was most of the title ("Ukraine - live"): only strip a tail, not a head.
+        if (withoutSuffix.length() >= 12 && wordCount(t.substring(withoutSuffix.length())) <= 5) {
+            t = withoutSuffix;
+        }
+        return t.strip();
+    }
+
+    private static int wordCount(String s) {
+        String trimmed = s.strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+
+    /** Normalised words of the cleaned title and the summary, stop words removed. */
+    public static List<String> words(String title, String summary) {
+        String text = cleanTitle(title) + " " + (summary == null ? "" : summary);
+        String folded = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        for (String w : NON_WORD.split(folded)) {
+            if (!w.isEmpty() && !STOP_WORDS.contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** Each word, and each pair of neighbouring words joined by a space. */
+    public static List<String> features(List<String> words) {
+        List<String> features = new ArrayList<>(words.size() * 2);
+        features.addAll(words);
+        for (int i = 0; i + 1 < words.size(); i++) {
+            features.add(words.get(i) + " " + words.get(i + 1));
+        }
+        return features;
+    }
+}
