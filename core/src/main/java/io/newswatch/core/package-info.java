@@ -4,7 +4,8 @@
  * the topic names ({@link io.newswatch.core.Topics}), the one JSON serde ({@link io.newswatch.core.JsonSerde}),
  * typed settings ({@link io.newswatch.core.Settings}) and the event-time rule ({@link io.newswatch.core.EventTimeRule}).
  *
- * <p>Nothing here talks to Kafka or the network; ingest, enrich and alerts depend on this module and
- * never on each other.
+ * <p>Only {@link io.newswatch.core.TopicProvisioner} talks to Kafka (an admin client creating missing
+ * topics from a {@link io.newswatch.core.TopicLayout}); the rest is plain data and rules. Ingest, enrich
+ * and alerts depend on this module and never on each other.
  */
 package io.newswatch.core;
