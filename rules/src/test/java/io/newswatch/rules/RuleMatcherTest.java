@@ -166,6 +166,15 @@ class RuleMatcherTest {
             assertThat(matches("sanction*", "the sanctity of")).isFalse();
             assertThat(matches("\"cruise missil*\"", "cruise missiles")).isTrue();
             assertThat(matches("drone* NEAR/3 refiner*", "drones hit a refinery")).isTrue();
+            assertThat(matches("TOMAHAW*", "tomahawks")).isTrue();
+        }
+
+        @Test
+        @DisplayName("a hyphenated prefix matches the words as written, the last one as a prefix")
+        void hyphenatedPrefix() {
+            assertThat(matches("cyber-attack*", "a cyber-attack on banks")).isTrue();
+            assertThat(matches("cyber-attack*", "cyber attackers struck")).isTrue();
+            assertThat(matches("cyber-attack*", "an attack on cyber security")).isFalse();
         }
     }
 

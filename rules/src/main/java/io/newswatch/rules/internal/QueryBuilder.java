@@ -45,7 +45,9 @@ public final class QueryBuilder {
     public Query build(RuleNode node) {
         return switch (node) {
             case RuleNode.Word w -> word(w);
-            case RuleNode.Prefix p -> new PrefixQuery(new Term(RuleAnalyzer.FIELD, prefixText(p)));
+            case RuleNode.Prefix p -> prefixTokens(p).size() == 1
+                    ? new PrefixQuery(new Term(RuleAnalyzer.FIELD, prefixTokens(p).get(0)))
+                    : span(p);
             case RuleNode.Phrase p -> span(p);
             case RuleNode.Near n -> span(n);
             case RuleNode.Or or -> {
@@ -94,8 +96,18 @@ public final class QueryBuilder {
                 List<String> tokens = tokens(queryAnalyzer, w.text(), w.position());
                 yield tokens.size() == 1 ? spanTerm(tokens.get(0)) : adjacent(tokens);
             }
-            case RuleNode.Prefix p -> new SpanMultiTermQueryWrapper<>(
-                    new PrefixQuery(new Term(RuleAnalyzer.FIELD, prefixText(p))));
+            case RuleNode.Prefix p -> {
+                // "cyber-attack*": the words before the last are matched as written (the text index keeps
+                // unstemmed forms too), the last one as a prefix, all adjacent.
+                List<String> tokens = prefixTokens(p);
+                List<SpanQuery> parts = new ArrayList<>();
+                for (int i = 0; i < tokens.size() - 1; i++) {
+                    parts.add(spanTerm(tokens.get(i)));
+                }
+                parts.add(new SpanMultiTermQueryWrapper<>(
+                        new PrefixQuery(new Term(RuleAnalyzer.FIELD, tokens.get(tokens.size() - 1)))));
+                yield parts.size() == 1 ? parts.get(0) : new SpanNearQuery(parts.toArray(SpanQuery[]::new), 0, true);
+            }
             case RuleNode.Phrase p -> {
                 List<SpanQuery> parts = new ArrayList<>();
                 for (RuleNode word : p.words()) {
@@ -127,7 +139,10 @@ public final class QueryBuilder {
     public Trigger trigger(RuleNode node) {
         return switch (node) {
             case RuleNode.Word w -> longest(tokens(queryAnalyzer, w.text(), w.position()));
-            case RuleNode.Prefix p -> Trigger.prefix(prefixText(p));
+            case RuleNode.Prefix p -> {
+                List<String> tokens = prefixTokens(p);
+                yield tokens.size() == 1 ? Trigger.prefix(tokens.get(0)) : Trigger.term(tokens.get(0));
+            }
             case RuleNode.Phrase p -> Trigger.mostSelective(p.words().stream().map(this::trigger).toList());
             case RuleNode.Near n -> Trigger.mostSelective(List.of(trigger(n.left()), trigger(n.right())));
             case RuleNode.And and -> Trigger.mostSelective(and.children().stream()
@@ -158,18 +173,15 @@ public final class QueryBuilder {
         return new SpanTermQuery(new Term(RuleAnalyzer.FIELD, token));
     }
 
-    private String prefixText(RuleNode.Prefix p) {
+    /** The lower-cased, unstemmed words of a prefix term; the last one is the prefix proper. */
+    private List<String> prefixTokens(RuleNode.Prefix p) {
         List<String> tokens = tokens(prefixAnalyzer, p.text(), p.position());
-        if (tokens.size() != 1) {
-            throw new RuleSyntaxException(ruleId, p.position(),
-                    "a prefix must be a single word, but '" + p.text() + "*' is " + tokens.size() + " words", null);
-        }
-        String prefix = tokens.get(0);
+        String prefix = tokens.get(tokens.size() - 1);
         if (prefix.length() < 2) {
-            throw new RuleSyntaxException(ruleId, p.position(),
-                    "prefix '" + p.text() + "*' is too short; use at least 2 letters", null);
+            throw new RuleSyntaxException(ruleId, p.position(), "prefix '" + p.text()
+                    + "*' is too short; use at least 2 letters before '*'", null);
         }
-        return prefix;
+        return tokens;
     }
 
     private List<String> tokens(Analyzer analyzer, String text, int position) {
