@@ -1,0 +1,157 @@
+package io.newswatch.alerts;
+
+import io.newswatch.alerts.detect.DetectorParams;
+import io.newswatch.core.KafkaSettings;
+import io.newswatch.core.Settings;
+import io.newswatch.core.SettingsException;
+import io.newswatch.core.Watch;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The alerts stage's settings, read from keys under {@code alerts.} (documented in
+ * docs/CONFIGURATION-alerts.md). Every value has a default, so {@code AlertsSettings.from(Settings.empty())} runs.
+ *
+ * @param watchesFile          YAML file of watches seeded into the watches topic at start
+ * @param applicationId        Kafka Streams application.id, topic prefix included
+ * @param processingGuarantee  {@code exactly_once_v2} (default) or {@code at_least_once}
+ * @param commitInterval       Streams commit interval: with exactly-once an alert is visible to read_committed
+ *                             consumers only after the commit, so this bounds alert latency
+ * @param grace                how long after a bucket ends late articles still count in it
+ * @param watchDefaults        values for fields a watch leaves out
+ * @param tuning               detector knobs shared by all watches
+ * @param webhook              delivery settings
+ */
+public record AlertsSettings(
+        Path watchesFile,
+        String applicationId,
+        String processingGuarantee,
+        Duration commitInterval,
+        Duration grace,
+        WatchDefaults watchDefaults,
+        DetectorTuning tuning,
+        WebhookSettings webhook) {
+
+    public static final String PREFIX = "alerts.";
+
+    /** Values for the fields a watch leaves out. */
+    public record WatchDefaults(Duration bucket, Duration baseline, double sensitivity, int minArticles, int minSources,
+                                Duration cooldown) {
+    }
+
+    /**
+     * Detector knobs shared by all watches.
+     *
+     * @param floorPerBucket expected count never below this (a first mention after silence)
+     * @param sourceCap      articles per source per bucket that count towards the score
+     * @param resolveScore   an open alert resolves on a later bucket scoring below this
+     * @param escalation     factor between UPDATED tiers of the score
+     * @param topArticles    evidence articles per alert
+     */
+    public record DetectorTuning(double floorPerBucket, int sourceCap, double resolveScore, double escalation, int topArticles) {
+    }
+
+    /**
+     * Webhook delivery.
+     *
+     * @param defaultUrl       optional URL that receives every alert, in addition to each watch's own webhook
+     * @param groupId          consumer group of the dispatcher on the alert topic
+     * @param connectTimeout   TCP connect timeout
+     * @param requestTimeout   whole-request timeout per attempt
+     * @param maxAttempts      attempts before a delivery goes to the dead-letter topic
+     * @param initialBackoff   wait before the second attempt; doubles each time, with jitter
+     * @param maxBackoff       longest wait between attempts
+     * @param queueCapacity    pending deliveries per webhook; beyond that new ones are dead-lettered at once
+     */
+    public record WebhookSettings(Optional<URI> defaultUrl, String groupId, Duration connectTimeout, Duration requestTimeout,
+                                  int maxAttempts, Duration initialBackoff, Duration maxBackoff, int queueCapacity) {
+    }
+
+    private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
+
+    public static AlertsSettings from(Settings s) {
+        String topicPrefix = s.string(KafkaSettings.TOPIC_PREFIX, "");
+        String guarantee = s.string(PREFIX + "processing-guarantee", "exactly_once_v2").toLowerCase(Locale.ROOT);
+        if (!GUARANTEES.contains(guarantee)) {
+            throw new SettingsException("config key alerts.processing-guarantee: expected exactly_once_v2 or at_least_once, got '"
+                    + guarantee + "'");
+        }
+        WatchDefaults watchDefaults = new WatchDefaults(
+                s.duration(PREFIX + "defaults.bucket", Duration.ofMinutes(10)),
+                s.duration(PREFIX + "defaults.baseline", Duration.ofDays(3)),
+                s.decimal(PREFIX + "defaults.sensitivity", 6.0),
+                s.integer(PREFIX + "defaults.min-articles", 5),
+                s.integer(PREFIX + "defaults.min-sources", 3),
+                s.duration(PREFIX + "defaults.cooldown", Duration.ofHours(1)));
+        DetectorTuning tuning = new DetectorTuning(
+                positive(s, "detector.floor-per-bucket", 0.5),
+                (int) positive(s, "detector.source-cap", 3),
+                s.decimal(PREFIX + "detector.resolve-score", 1.3),
+                s.decimal(PREFIX + "detector.escalation", 2.0),
+                s.integer(PREFIX + "detector.top-articles", 5));
+        if (tuning.escalation() <= 1) {
+            throw new SettingsException("config key alerts.detector.escalation: must be > 1, got " + tuning.escalation());
+        }
+        Optional<URI> defaultUrl = s.find(PREFIX + "webhook.url").map(u -> {
+            try {
+                return io.newswatch.alerts.watch.WatchValidator.webhookUri(u);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException("config key alerts.webhook.url: " + e.getMessage());
+            }
+        });
+        WebhookSettings webhook = new WebhookSettings(
+                defaultUrl,
+                s.string(PREFIX + "webhook.group-id", topicPrefix + "newswatch-alerts-webhooks"),
+                s.duration(PREFIX + "webhook.connect-timeout", Duration.ofSeconds(5)),
+                s.duration(PREFIX + "webhook.request-timeout", Duration.ofSeconds(10)),
+                s.integer(PREFIX + "webhook.max-attempts", 6),
+                s.duration(PREFIX + "webhook.initial-backoff", Duration.ofSeconds(1)),
+                s.duration(PREFIX + "webhook.max-backoff", Duration.ofMinutes(1)),
+                s.integer(PREFIX + "webhook.queue-capacity", 1000));
+        if (webhook.maxAttempts() < 1 || webhook.queueCapacity() < 1) {
+            throw new SettingsException("config keys alerts.webhook.max-attempts and alerts.webhook.queue-capacity must be >= 1");
+        }
+        Duration grace = s.duration(PREFIX + "grace", Duration.ofMinutes(5));
+        if (grace.isNegative()) {
+            throw new SettingsException("config key alerts.grace: must be >= 0, got " + grace);
+        }
+        return new AlertsSettings(
+                s.path(PREFIX + "watches-file", Path.of("config", "watches.yaml")),
+                topicPrefix + s.string(PREFIX + "application-id", "newswatch-alerts"),
+                guarantee,
+                s.duration(PREFIX + "commit-interval", Duration.ofMillis(100)),
+                grace,
+                watchDefaults,
+                tuning,
+                webhook);
+    }
+
+    public static AlertsSettings defaults() {
+        return from(Settings.empty());
+    }
+
+    /** A copy with another grace period (tests, benchmarks). */
+    public AlertsSettings withGrace(Duration newGrace) {
+        return new AlertsSettings(watchesFile, applicationId, processingGuarantee, commitInterval, newGrace, watchDefaults, tuning, webhook);
+    }
+
+    /** Detector parameters for a watch that has been validated (all its fields filled). */
+    public DetectorParams detectorParams(Watch watch) {
+        int baselineBuckets = (int) Math.max(1, watch.baseline().toMillis() / watch.bucket().toMillis());
+        return new DetectorParams(watch.bucket(), baselineBuckets, watch.sensitivity(), watch.minArticles(), watch.minSources(),
+                watch.cooldown(), grace, tuning.floorPerBucket(), tuning.sourceCap(),
+                Math.min(tuning.resolveScore(), watch.sensitivity() / 2), tuning.escalation(), tuning.topArticles());
+    }
+
+    private static double positive(Settings s, String key, double def) {
+        double v = s.decimal(PREFIX + key, def);
+        if (!(v > 0)) {
+            throw new SettingsException("config key alerts." + key + ": must be > 0, got " + v);
+        }
+        return v;
+    }
+}

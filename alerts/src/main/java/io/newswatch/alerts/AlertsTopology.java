@@ -1,0 +1,112 @@
+package io.newswatch.alerts;
+
+import io.newswatch.alerts.detect.WatchState;
+import io.newswatch.alerts.topology.ArticleHits;
+import io.newswatch.alerts.topology.ArticleMatchProcessor;
+import io.newswatch.alerts.topology.MatchOutcome;
+import io.newswatch.alerts.topology.RoutedAlert;
+import io.newswatch.alerts.topology.SpikeDetectProcessor;
+import io.newswatch.alerts.topology.WatchesStoreUpdater;
+import io.newswatch.alerts.watch.WatchValidator;
+import io.newswatch.core.Alert;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topics;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The alerts stage: enriched articles in, alert lifecycle events out.
+ *
+ * <pre>
+ *  news.watches (compacted) --> global store "alerts-watches" (raw watch JSON; every task reads it)
+ *
+ *  news.articles.enriched --decode+match (parallel, per input partition)--+--> news.dlq (undecodable)
+ *                                                                           |
+ *        one record per article: matched watch ids (or none: a clock tick)  v
+ *  repartition "alerts-article-hits" (1 partition) --> spike detection (state store per watch)
+ *        --> news.alerts (key watch id) and the watch's outputTopic when set
+ * </pre>
+ *
+ * <p>Why one detection partition: a watch's articles come from every input partition, and its buckets and
+ * stream time must see all of them in one place; one partition also gives every watch the same stream
+ * time, so quiet watches resolve as the news flows. Detection is cheap (see docs/benchmarks/alerts.md);
+ * matching, the costly part, stays parallel.
+ */
+public final class AlertsTopology {
+
+    public static final String WATCHES_STORE = "alerts-watches";
+    public static final String DETECTOR_STORE = "alerts-detector-state";
+    public static final String HITS_REPARTITION = "alerts-article-hits";
+
+    private AlertsTopology() {
+    }
+
+    public static Topology build(AlertsSettings settings, Topics topics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        WatchValidator validator = new WatchValidator(settings.watchDefaults(), topics);
+
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATCHES_STORE), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(), // the compacted watches topic is its changelog
+                topics.watches(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("alerts-watches-source"),
+                () -> new WatchesStoreUpdater(WATCHES_STORE));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DETECTOR_STORE), Serdes.String(),
+                JsonSerde.of(WatchState.class)));
+
+        KStream<String, MatchOutcome> matched = builder
+                .stream(topics.enriched(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-enriched-source"))
+                .process(() -> new ArticleMatchProcessor(WATCHES_STORE, validator), Named.as("alerts-match"));
+
+        var branches = matched.split(Named.as("alerts-"))
+                .branch((k, v) -> v.isDeadLetter(), Branched.as("dead-letters"))
+                .defaultBranch(Branched.as("hits"));
+
+        branches.get("alerts-dead-letters")
+                .map((k, v) -> KeyValue.pair(v.deadKey(), v.deadValue()), Named.as("alerts-dead-letter-bytes"))
+                .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-dlq-sink"));
+
+        KStream<String, RoutedAlert> alerts = branches.get("alerts-hits")
+                .mapValues(MatchOutcome::hits, Named.as("alerts-hits-values"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ArticleHits.class))
+                        .withName(HITS_REPARTITION)
+                        .withNumberOfPartitions(1))
+                .process(() -> new SpikeDetectProcessor(WATCHES_STORE, DETECTOR_STORE, settings, validator),
+                        Named.as("alerts-detect"), DETECTOR_STORE);
+
+        alerts.mapValues(RoutedAlert::alert, Named.as("alerts-unwrap"))
+                .to(topics.alerts(), Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("alerts-sink"));
+        alerts.filter((k, v) -> v.outputTopic() != null, Named.as("alerts-with-output-topic"))
+                .to((k, v, ctx) -> v.outputTopic(), Produced.with(Serdes.String(), RoutedAlert.serde()).withName("alerts-watch-topic-sink"));
+
+        return builder.build();
+    }
+
+    /**
+     * Streams properties for this stage on top of {@code base} (bootstrap servers and any client settings),
+     * which is not modified.
+     */
+    public static Properties streamsProperties(AlertsSettings settings, Properties base) {
+        Properties p = new Properties();
+        p.putAll(base);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()));
+        // An alert waits in the producer for at most this long; Streams' own default (100 ms) adds to latency.
+        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        return p;
+    }
+}

@@ -1,0 +1,105 @@
+package io.newswatch.alerts.topology;
+
+import io.newswatch.alerts.watch.InvalidWatchException;
+import io.newswatch.alerts.watch.WatchValidator;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Watch;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The current watches, read from the global watches store (raw JSON bytes, as on the topic) and turned
+ * into something compiled ({@code T}: a matcher, a detector) only when a watch's bytes change. That is how
+ * a running topology picks up {@code newswatch watch add|remove} without a restart: the global store
+ * follows the compacted topic, and this view notices on the next record. A watch on the topic that does
+ * not decode or validate is skipped with one warning per distinct value.
+ */
+final class ActiveWatches<T extends AutoCloseable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveWatches.class);
+    private static final JsonSerde<Watch> SERDE = JsonSerde.of(Watch.class);
+
+    private record Entry<T>(byte[] raw, T compiled) {
+    }
+
+    private final WatchValidator validator;
+    private final Function<Watch, T> compiler;
+    private final Map<String, Entry<T>> byId = new HashMap<>();
+    private final Set<Integer> warned = new HashSet<>();
+
+    ActiveWatches(WatchValidator validator, Function<Watch, T> compiler) {
+        this.validator = validator;
+        this.compiler = compiler;
+    }
+
+    /** Re-reads the store; returns the compiled enabled watches by id. */
+    Map<String, T> refresh(ReadOnlyKeyValueStore<String, byte[]> store) {
+        Set<String> seen = new HashSet<>();
+        try (KeyValueIterator<String, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                seen.add(kv.key);
+                Entry<T> current = byId.get(kv.key);
+                if (current != null && Arrays.equals(current.raw(), kv.value)) {
+                    continue;
+                }
+                closeQuietly(current);
+                byId.put(kv.key, new Entry<>(kv.value, compile(kv.key, kv.value)));
+            }
+        }
+        byId.keySet().removeIf(id -> {
+            if (!seen.contains(id)) {
+                closeQuietly(byId.get(id));
+                return true;
+            }
+            return false;
+        });
+        Map<String, T> out = new HashMap<>();
+        byId.forEach((id, e) -> {
+            if (e.compiled() != null) {
+                out.put(id, e.compiled());
+            }
+        });
+        return out;
+    }
+
+    private T compile(String id, byte[] raw) {
+        try {
+            Watch w = validator.validate(SERDE.deserialize("watches", raw));
+            if (!id.equals(w.id())) {
+                throw new InvalidWatchException(w.id(), "id", "differs from the record key '" + id + "'");
+            }
+            return Boolean.FALSE.equals(w.enabled()) ? null : compiler.apply(w);
+        } catch (SerializationException | InvalidWatchException e) {
+            if (warned.add(Arrays.hashCode(raw))) {
+                LOG.warn("ignoring watch '{}' on the watches topic: {}", id, e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    private static void closeQuietly(Entry<? extends AutoCloseable> e) {
+        if (e != null && e.compiled() != null) {
+            try {
+                e.compiled().close();
+            } catch (Exception ignored) {
+                // Closing a compiled matcher frees memory only; nothing to report.
+            }
+        }
+    }
+
+    void close() {
+        byId.values().forEach(ActiveWatches::closeQuietly);
+        byId.clear();
+    }
+}

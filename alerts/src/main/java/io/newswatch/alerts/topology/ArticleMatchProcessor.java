@@ -1,0 +1,130 @@
+package io.newswatch.alerts.topology;
+
+import io.newswatch.alerts.watch.WatchMatcher;
+import io.newswatch.alerts.watch.WatchValidator;
+import io.newswatch.core.Article;
+import io.newswatch.core.DeadLetterHeaders;
+import io.newswatch.core.EnrichedArticle;
+import io.newswatch.core.JsonSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes an enriched article and finds the watches it matches. Runs in parallel, one task per input
+ * partition; the expensive part (query watches) happens here. Undecodable input becomes a dead letter with
+ * the original bytes and {@link DeadLetterHeaders}; nothing stops the pipeline.
+ */
+public final class ArticleMatchProcessor implements Processor<byte[], byte[], String, MatchOutcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleMatchProcessor.class);
+    private static final JsonSerde<EnrichedArticle> SERDE = JsonSerde.of(EnrichedArticle.class);
+    static final String STAGE = "alerts";
+
+    private final String watchesStoreName;
+    private final ActiveWatches<WatchMatcher> watches;
+    private ProcessorContext<String, MatchOutcome> context;
+    private KeyValueStore<String, byte[]> watchesStore;
+    private long deadLetters;
+
+    public ArticleMatchProcessor(String watchesStoreName, WatchValidator validator) {
+        this.watchesStoreName = watchesStoreName;
+        this.watches = new ActiveWatches<>(validator, WatchMatcher::of);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, MatchOutcome> context) {
+        this.context = context;
+        this.watchesStore = context.getStateStore(watchesStoreName);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return; // a tombstone on the articles topic carries nothing to count
+        }
+        EnrichedArticle enriched;
+        try {
+            enriched = SERDE.deserialize(topic(), record.value());
+            if (enriched == null || enriched.article() == null || enriched.article().id() == null) {
+                throw new IllegalArgumentException("enriched article without article or article id");
+            }
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+            return;
+        }
+        Article a = enriched.article();
+        Instant eventTime = a.eventTime() != null ? a.eventTime() : Instant.ofEpochMilli(record.timestamp());
+        Map<String, WatchMatcher> current = watches.refresh(watchesStore);
+        List<String> matched = new ArrayList<>();
+        for (Map.Entry<String, WatchMatcher> e : new TreeMap<>(current).entrySet()) {
+            if (e.getValue().matches(enriched)) {
+                matched.add(e.getKey());
+            }
+        }
+        ArticleHits hits = matched.isEmpty()
+                ? new ArticleHits(a.id(), eventTime, null, null, null, null, null, List.of())
+                : new ArticleHits(a.id(), eventTime, sourceKey(a), sourceName(a), enriched.storyId(), a.title(),
+                        a.link() != null ? a.link() : a.canonicalLink(), matched);
+        context.forward(new Record<>(a.id(), MatchOutcome.hits(hits), record.timestamp()));
+    }
+
+    /** Distinct sources are counted by domain: two feeds of one outlet are one source. */
+    static String sourceKey(Article a) {
+        if (a.sourceDomain() != null && !a.sourceDomain().isBlank()) {
+            return a.sourceDomain().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (a.sourceName() != null && !a.sourceName().isBlank()) {
+            return a.sourceName().trim();
+        }
+        return a.feedUrl() == null ? "unknown" : a.feedUrl();
+    }
+
+    static String sourceName(Article a) {
+        return a.sourceName() != null && !a.sourceName().isBlank() ? a.sourceName() : sourceKey(a);
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, RuntimeException e) {
+        deadLetters++;
+        RecordMetadata m = context.recordMetadata().orElse(null);
+        String where = m == null ? "?" : m.topic() + "-" + m.partition() + " offset " + m.offset();
+        LOG.warn("undecodable enriched article at {} sent to the dead-letter topic ({} so far): {}", where, deadLetters, e.getMessage());
+        Headers headers = new RecordHeaders();
+        record.headers().forEach(headers::add);
+        put(headers, DeadLetterHeaders.STAGE, STAGE);
+        if (m != null) {
+            put(headers, DeadLetterHeaders.SOURCE_TOPIC, m.topic());
+            put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(m.partition()));
+            put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(m.offset()));
+        }
+        put(headers, DeadLetterHeaders.ERROR_CLASS, e.getClass().getName());
+        put(headers, DeadLetterHeaders.ERROR_MESSAGE, String.valueOf(e.getMessage()));
+        context.forward(new Record<>(null, MatchOutcome.deadLetter(record.key(), record.value()), record.timestamp(), headers));
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String topic() {
+        return context.recordMetadata().map(RecordMetadata::topic).orElse("enriched");
+    }
+
+    @Override
+    public void close() {
+        watches.close();
+    }
+}

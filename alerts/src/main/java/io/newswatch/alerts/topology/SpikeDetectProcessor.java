@@ -1,0 +1,125 @@
+package io.newswatch.alerts.topology;
+
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.detect.SpikeDetector;
+import io.newswatch.alerts.detect.WatchState;
+import io.newswatch.alerts.watch.WatchValidator;
+import io.newswatch.core.Alert;
+import io.newswatch.core.Watch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link SpikeDetector} of every watch on the single detection partition. State per watch lives
+ * in a changelogged store (so a restart or failover resumes exactly where it was); stream time is the
+ * largest article event time seen on this partition, and a stream-time punctuation closes the buckets of
+ * watches that got no article of their own. Alerts are forwarded with the watch's output topic.
+ */
+public final class SpikeDetectProcessor implements Processor<String, ArticleHits, String, RoutedAlert> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpikeDetectProcessor.class);
+    static final Duration CLOSE_INTERVAL = Duration.ofSeconds(10);
+
+    private final String watchesStoreName;
+    private final String stateStoreName;
+    private final ActiveWatches<Detecting> watches;
+    private ProcessorContext<String, RoutedAlert> context;
+    private KeyValueStore<String, byte[]> watchesStore;
+    private KeyValueStore<String, WatchState> states;
+    private long lateSeen;
+
+    /** A watch and its detector; nothing to close. */
+    record Detecting(Watch watch, SpikeDetector detector) implements AutoCloseable {
+        @Override
+        public void close() {
+        }
+    }
+
+    public SpikeDetectProcessor(String watchesStoreName, String stateStoreName, AlertsSettings settings, WatchValidator validator) {
+        this.watchesStoreName = watchesStoreName;
+        this.stateStoreName = stateStoreName;
+        this.watches = new ActiveWatches<>(validator, w -> new Detecting(w, new SpikeDetector(w, settings.detectorParams(w))));
+    }
+
+    @Override
+    public void init(ProcessorContext<String, RoutedAlert> context) {
+        this.context = context;
+        this.watchesStore = context.getStateStore(watchesStoreName);
+        this.states = context.getStateStore(stateStoreName);
+        context.schedule(CLOSE_INTERVAL, PunctuationType.STREAM_TIME, this::closeBuckets);
+    }
+
+    @Override
+    public void process(Record<String, ArticleHits> record) {
+        ArticleHits hits = record.value();
+        if (hits == null || hits.watchIds().isEmpty()) {
+            return; // a clock tick: it has advanced stream time, the punctuation does the rest
+        }
+        long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
+        Map<String, Detecting> current = watches.refresh(watchesStore);
+        for (String watchId : hits.watchIds()) {
+            Detecting d = current.get(watchId);
+            if (d == null) {
+                continue; // removed or disabled between matching and now
+            }
+            WatchState state = load(watchId, d.detector());
+            long lateBefore = state.lateArticles();
+            emit(d.watch(), d.detector().add(state, hits.hit(), streamTime));
+            if (state.lateArticles() > lateBefore && ++lateSeen % 100 == 1) {
+                LOG.info("watch '{}': article {} at {} arrived after its bucket closed (grace passed); {} such articles so far",
+                        watchId, hits.articleId(), hits.eventTime(), lateSeen);
+            }
+            states.put(watchId, state);
+        }
+    }
+
+    private void closeBuckets(long streamTime) {
+        Map<String, Detecting> current = watches.refresh(watchesStore);
+        List<String> orphans = new ArrayList<>();
+        try (KeyValueIterator<String, WatchState> it = states.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, WatchState> kv = it.next();
+                Detecting d = current.get(kv.key);
+                if (d == null) {
+                    orphans.add(kv.key);
+                    continue;
+                }
+                WatchState state = d.detector().incompatible(kv.value) ? d.detector().newState() : kv.value;
+                emit(d.watch(), d.detector().advance(state, streamTime));
+                states.put(kv.key, state);
+            }
+        }
+        // A removed (tombstoned) or disabled watch forgets its history; adding it again starts afresh.
+        orphans.forEach(states::delete);
+    }
+
+    private WatchState load(String watchId, SpikeDetector detector) {
+        WatchState state = states.get(watchId);
+        if (state == null || detector.incompatible(state)) {
+            return detector.newState();
+        }
+        return state;
+    }
+
+    private void emit(Watch watch, List<Alert> alerts) {
+        for (Alert a : alerts) {
+            context.forward(new Record<>(watch.id(), new RoutedAlert(a, watch.outputTopic()), a.eventTime().toEpochMilli()));
+        }
+    }
+
+    @Override
+    public void close() {
+        watches.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.newswatch.alerts.watch;
+
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the watches topic from the watches file at start. The file is the declared configuration: each of
+ * its watches is written when it is missing from the topic or differs from it; watches added with
+ * {@code newswatch watch add} under other ids are left alone. Every watch in the file is validated first,
+ * so a bad file stops the start with a message naming the watch and the field, before anything is written.
+ */
+public final class WatchBootstrap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchBootstrap.class);
+
+    private WatchBootstrap() {
+    }
+
+    /** Returns the watches written (empty when the topic already agreed with the file, or there is no file). */
+    public static List<Watch> seed(AlertsSettings settings, Properties clientProperties, Topics topics) {
+        WatchValidator validator = new WatchValidator(settings.watchDefaults(), topics);
+        if (!Files.isRegularFile(settings.watchesFile())) {
+            LOG.info("no watches file at {}: the watches topic is used as it is", settings.watchesFile());
+            try (WatchStore store = new WatchStore(clientProperties, topics, validator)) {
+                store.ensureTopic();
+            }
+            return List.of();
+        }
+        List<Watch> wanted = WatchFile.load(settings.watchesFile()).stream().map(validator::validate).toList();
+        List<Watch> written = new ArrayList<>();
+        try (WatchStore store = new WatchStore(clientProperties, topics, validator)) {
+            store.ensureTopic();
+            Map<String, Watch> current = store.list(Duration.ofSeconds(30));
+            for (Watch w : wanted) {
+                if (!Objects.equals(current.get(w.id()), w)) {
+                    written.add(store.put(w));
+                }
+            }
+        }
+        LOG.info("watches file {}: {} watches, {} written to {}", settings.watchesFile(), wanted.size(), written.size(), topics.watches());
+        return written;
+    }
+}

@@ -1,0 +1,163 @@
+package io.newswatch.alerts.watch;
+
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The watches topic ({@code news.watches}, compacted, keyed by watch id) as a small table: what
+ * {@code newswatch watch add|list|remove} and the start-up seeding use. A running alerts topology reads
+ * the same topic as a global store, so a {@link #put} or {@link #remove} takes effect without a restart.
+ */
+public final class WatchStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchStore.class);
+    private static final JsonSerde<Watch> SERDE = JsonSerde.of(Watch.class);
+
+    private final Properties client;
+    private final Topics topics;
+    private final WatchValidator validator;
+    private KafkaProducer<String, Watch> producer;
+
+    public WatchStore(Properties clientProperties, Topics topics, WatchValidator validator) {
+        this.client = new Properties();
+        this.client.putAll(clientProperties);
+        this.topics = topics;
+        this.validator = validator;
+    }
+
+    /** Creates the compacted watches topic when it does not exist yet (1 partition: a few hundred watches at most). */
+    public void ensureTopic() {
+        try (Admin admin = Admin.create(client)) {
+            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topics.watches())) {
+                return;
+            }
+            NewTopic topic = new NewTopic(topics.watches(), 1, (short) -1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            LOG.info("created compacted topic {}", topics.watches());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topics.watches() + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topics.watches(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating topic " + topics.watches(), e);
+        }
+    }
+
+    /** Validates (filling defaults) and writes a watch; returns what was written. Throws {@link InvalidWatchException}. */
+    public Watch put(Watch watch) {
+        Watch valid = validator.validate(watch);
+        send(valid.id(), valid);
+        return valid;
+    }
+
+    /** Writes a tombstone: the watch stops matching and its detector state is dropped. */
+    public void remove(String id) {
+        send(id, null);
+    }
+
+    /** Every live watch on the topic (read from the beginning to the current end), by id. Undecodable values are skipped and logged. */
+    public Map<String, Watch> list(Duration timeout) {
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-watch-list-" + UUID.randomUUID());
+        Map<String, Watch> out = new TreeMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            consumer.partitionsFor(topics.watches(), timeout).forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts, timeout));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out reading " + topics.watches() + " after " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    apply(out, r);
+                }
+            }
+        }
+        return out;
+    }
+
+    static void apply(Map<String, Watch> table, ConsumerRecord<String, byte[]> r) {
+        if (r.key() == null) {
+            return;
+        }
+        if (r.value() == null) {
+            table.remove(r.key());
+            return;
+        }
+        try {
+            table.put(r.key(), SERDE.deserialize(r.topic(), r.value()));
+        } catch (SerializationException e) {
+            LOG.warn("skipping undecodable watch at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+        }
+    }
+
+    private void send(String id, Watch value) {
+        try {
+            producer().send(new ProducerRecord<>(topics.watches(), id, value)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write watch '" + id + "' to " + topics.watches() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted writing watch '" + id + "'", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out writing watch '" + id + "' to " + topics.watches(), e);
+        }
+    }
+
+    private KafkaProducer<String, Watch> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.putAll(client);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            producer = new KafkaProducer<>(p, new StringSerializer(), SERDE);
+        }
+        return producer;
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}

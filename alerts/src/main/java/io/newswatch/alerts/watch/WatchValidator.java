@@ -1,0 +1,160 @@
+package io.newswatch.alerts.watch;
+
+import io.newswatch.alerts.AlertsSettings.WatchDefaults;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import io.newswatch.rules.Rule;
+import io.newswatch.rules.RuleMatcher;
+import io.newswatch.rules.RuleSyntaxException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a watch field by field and fills the fields it leaves out from the defaults. Every refusal is an
+ * {@link InvalidWatchException} naming the field, so {@code newswatch watch add} and a bad watches.yaml
+ * say exactly what to fix. A watch that passes is safe to hand to the detector.
+ */
+public final class WatchValidator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchValidator.class);
+
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    static final Pattern ENTITY = Pattern.compile("[a-z]+:[A-Za-z0-9._-]{1,100}");
+    static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    static final Duration MIN_BUCKET = Duration.ofMinutes(1);
+    static final Duration MAX_BUCKET = Duration.ofDays(1);
+    static final Duration MAX_BASELINE = Duration.ofDays(90);
+    static final Duration MAX_COOLDOWN = Duration.ofDays(30);
+
+    private final WatchDefaults defaults;
+    private final Topics topics;
+
+    public WatchValidator(WatchDefaults defaults, Topics topics) {
+        this.defaults = defaults;
+        this.topics = topics;
+    }
+
+    /** The watch with defaults filled in, or an {@link InvalidWatchException} naming the first bad field. */
+    public Watch validate(Watch w) {
+        if (w == null) {
+            throw new InvalidWatchException(null, "id", "is missing: the watch is empty");
+        }
+        String id = w.id();
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidWatchException(id, "id", "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit; got '" + id + "'");
+        }
+        int kinds = (blank(w.query()) ? 0 : 1) + (blank(w.tag()) ? 0 : 1) + (blank(w.entity()) ? 0 : 1);
+        if (kinds != 1) {
+            throw new InvalidWatchException(id, "query/tag/entity", "exactly one of query, tag and entity must be set, got " + kinds);
+        }
+        String query = blank(w.query()) ? null : w.query().trim();
+        String tag = blank(w.tag()) ? null : w.tag().trim();
+        String entity = blank(w.entity()) ? null : w.entity().trim();
+        if (tag != null && !TAG.matcher(tag).matches()) {
+            throw new InvalidWatchException(id, "tag", "must be a taxonomy tag id like arms-transfer; got '" + tag + "'");
+        }
+        if (entity != null && !ENTITY.matcher(entity).matches()) {
+            throw new InvalidWatchException(id, "entity", "must be a gazetteer id like country:HU or person:vladimir-putin; got '" + entity + "'");
+        }
+        if (query != null) {
+            checkQuery(id, query);
+        }
+
+        Duration bucket = orDefault(w.bucket(), defaults.bucket());
+        if (bucket.compareTo(MIN_BUCKET) < 0 || bucket.compareTo(MAX_BUCKET) > 0) {
+            throw new InvalidWatchException(id, "bucket", "must be between 1m and 1d, got " + bucket);
+        }
+        Duration baseline = orDefault(w.baseline(), defaults.baseline());
+        if (baseline.compareTo(bucket.multipliedBy(2)) < 0 || baseline.compareTo(MAX_BASELINE) > 0) {
+            throw new InvalidWatchException(id, "baseline", "must be at least two buckets (" + bucket.multipliedBy(2) + ") and at most 90d, got " + baseline);
+        }
+        double sensitivity = w.sensitivity() == null ? defaults.sensitivity() : w.sensitivity();
+        if (!(sensitivity >= 1 && sensitivity <= 100)) {
+            throw new InvalidWatchException(id, "sensitivity", "must be between 1 and 100 (-log10 of a probability; 6 means one in a million), got " + sensitivity);
+        }
+        int minArticles = w.minArticles() == null ? defaults.minArticles() : w.minArticles();
+        if (minArticles < 1 || minArticles > 100_000) {
+            throw new InvalidWatchException(id, "minArticles", "must be between 1 and 100000, got " + minArticles);
+        }
+        int minSources = w.minSources() == null ? defaults.minSources() : w.minSources();
+        if (minSources < 1 || minSources > 10_000) {
+            throw new InvalidWatchException(id, "minSources", "must be between 1 and 10000, got " + minSources);
+        }
+        Duration cooldown = orDefault(w.cooldown(), defaults.cooldown());
+        if (cooldown.isNegative() || cooldown.compareTo(MAX_COOLDOWN) > 0) {
+            throw new InvalidWatchException(id, "cooldown", "must be between 0 and 30d, got " + cooldown);
+        }
+        String outputTopic = blank(w.outputTopic()) ? null : w.outputTopic().trim();
+        if (outputTopic != null) {
+            if (!TOPIC.matcher(outputTopic).matches() || outputTopic.equals(".") || outputTopic.equals("..")) {
+                throw new InvalidWatchException(id, "outputTopic", "is not a legal Kafka topic name (1-249 of a-z A-Z 0-9 . _ -): '" + outputTopic + "'");
+            }
+            if (topics.all().contains(outputTopic) && !outputTopic.equals(topics.alerts())) {
+                throw new InvalidWatchException(id, "outputTopic", "must not be one of the pipeline's own topics: '" + outputTopic + "'");
+            }
+            if (outputTopic.equals(topics.alerts())) {
+                outputTopic = null; // every alert goes there anyway
+            }
+        }
+        String webhook = blank(w.webhookUrl()) ? null : w.webhookUrl().trim();
+        if (webhook != null) {
+            try {
+                webhookUri(webhook);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidWatchException(id, "webhookUrl", e.getMessage());
+            }
+        }
+        String description = blank(w.description()) ? (query != null ? "query " + query : tag != null ? "tag " + tag : "entity " + entity)
+                : w.description().trim();
+        return new Watch(Watch.SCHEMA_VERSION, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles,
+                minSources, cooldown, outputTopic, webhook, w.enabled() == null || w.enabled());
+    }
+
+    /** Parses a webhook URL: absolute http(s) with a host. The message never repeats the URL (it may hold a secret). */
+    public static URI webhookUri(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a valid URL (at index " + e.getIndex() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("must be an http or https URL, got scheme '" + scheme + "'");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IllegalArgumentException("must name a host");
+        }
+        return uri;
+    }
+
+    private static void checkQuery(String id, String query) {
+        if (query.length() > 2000) {
+            throw new InvalidWatchException(id, "query", "is longer than 2000 characters");
+        }
+        try (RuleMatcher ignored = RuleMatcher.compile(List.of(new Rule(id, query)))) {
+            // Compiles: good.
+        } catch (RuleSyntaxException e) {
+            throw new InvalidWatchException(id, "query", "does not parse: " + e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            // The rules engine of this build cannot compile yet; the query is checked again when matching starts.
+            LOG.warn("watch '{}': query not checked, the rule engine is not available in this build", id);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Duration orDefault(Duration d, Duration def) {
+        return d == null ? def : d;
+    }
+}

@@ -1,0 +1,309 @@
+package io.newswatch.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.alerts.testing.Articles;
+import io.newswatch.core.Alert;
+import io.newswatch.core.AlertStatus;
+import io.newswatch.core.DeadLetterHeaders;
+import io.newswatch.core.EnrichedArticle;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Settings;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertsTopologyTest {
+
+    static final Topics TOPICS = Topics.defaults();
+    /** Sensitivity 4 with the 0.5 floor: 6 articles from 3 sources in one bucket open an alert, 5 do not. */
+    static final AlertsSettings SETTINGS = AlertsSettings.from(Settings.of(Map.of(
+            "alerts.grace", "5m",
+            "alerts.defaults.sensitivity", "4",
+            "alerts.defaults.bucket", "10m")));
+    static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z"); // a bucket boundary
+    static final Duration BUCKET = Duration.ofMinutes(10);
+
+    @TempDir
+    Path stateDir;
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> articles;
+    TestInputTopic<String, byte[]> watches;
+    TestOutputTopic<String, Alert> alerts;
+    int seq;
+
+    @BeforeEach
+    void start() {
+        driver = newDriver(stateDir);
+        articles = driver.createInputTopic(TOPICS.enriched(), new StringSerializer(), new ByteArraySerializer());
+        watches = driver.createInputTopic(TOPICS.watches(), new StringSerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), JsonSerde.of(Alert.class));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    static TopologyTestDriver newDriver(Path stateDir) {
+        Properties base = new Properties();
+        base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return new TopologyTestDriver(AlertsTopology.build(SETTINGS, TOPICS), AlertsTopology.streamsProperties(SETTINGS, base));
+    }
+
+    static Watch tomahawkWatch() {
+        return new Watch(Watch.SCHEMA_VERSION, "tomahawk", "Tomahawk missiles", null, null, "weapon:tomahawk",
+                null, null, null, null, null, null, null, null, null);
+    }
+
+    void addWatch(Watch w) {
+        watches.pipeInput(w.id(), JsonSerde.of(Watch.class).serialize(TOPICS.watches(), w));
+    }
+
+    void tomahawk(Instant at, String domain) {
+        pipe(Articles.tomahawk("t" + (seq++), domain, at));
+    }
+
+    void other(Instant at) {
+        pipe(Articles.other("o" + (seq++), "weather.example", at));
+    }
+
+    void pipe(EnrichedArticle a) {
+        articles.pipeInput(new TestRecord<>(a.article().id(), JsonSerde.of(EnrichedArticle.class).serialize(TOPICS.enriched(), a),
+                null, a.article().eventTime()));
+    }
+
+    /** {@code n} Tomahawk articles one second apart from {@code start}, sources rotating over {@code sources} domains. */
+    void burst(Instant start, int n, int sources) {
+        for (int i = 0; i < n; i++) {
+            tomahawk(start.plusSeconds(i), "outlet" + (i % sources) + ".example");
+        }
+    }
+
+    List<Alert> alertValues() {
+        return alerts.readValuesToList();
+    }
+
+    @Test
+    @DisplayName("a burst of Tomahawk articles from several outlets opens one alert, keyed by watch id, inside the bucket")
+    void burstOpensAlert() {
+        addWatch(tomahawkWatch());
+        burst(T0.plus(Duration.ofMinutes(3)), 8, 4);
+
+        List<TestRecord<String, Alert>> out = alerts.readRecordsToList();
+        assertThat(out).hasSizeGreaterThanOrEqualTo(1);
+        TestRecord<String, Alert> first = out.getFirst();
+        assertThat(first.key()).isEqualTo("tomahawk");
+        Alert a = first.value();
+        assertThat(a.status()).isEqualTo(AlertStatus.OPENED);
+        assertThat(a.bucketStart()).isEqualTo(T0);
+        assertThat(a.bucketEnd()).isEqualTo(T0.plus(BUCKET));
+        assertThat(a.observed()).isEqualTo(6); // fired on the sixth article, not at the end of the bucket
+        assertThat(a.distinctSources()).isEqualTo(4);
+        assertThat(a.expected()).isEqualTo(0.5);
+        assertThat(a.topArticles()).hasSize(4).allSatisfy(t -> assertThat(t.link()).startsWith("https://"));
+        assertThat(a.summary()).contains("Tomahawk missiles").contains("6 articles from 4 sources");
+        assertThat(out).extracting(r -> r.value().status()).doesNotContain(AlertStatus.RESOLVED);
+    }
+
+    @Test
+    @DisplayName("window edges: an article at exactly the bucket end belongs to the next bucket")
+    void windowEdges() {
+        addWatch(tomahawkWatch());
+        Instant end = T0.plus(BUCKET);
+        burst(end.minusSeconds(5), 5, 5); // five in [end-5s, end-1s]: not enough on their own
+        tomahawk(end, "outlet9.example"); // the sixth at the end instant: the next bucket
+        assertThat(alertValues()).isEmpty();
+
+        tomahawk(end.minusMillis(1), "outlet8.example"); // the last millisecond of the first bucket: sixth there
+        List<Alert> out = alertValues();
+        assertThat(out).extracting(Alert::status).containsExactly(AlertStatus.OPENED);
+        assertThat(out.getFirst().bucketStart()).isEqualTo(T0);
+    }
+
+    @Test
+    @DisplayName("late articles within the grace period count in their bucket; beyond it they are dropped")
+    void lateArticlesWithinAndBeyondGrace() {
+        addWatch(tomahawkWatch());
+        burst(T0.plusSeconds(60), 5, 5);
+        other(T0.plus(BUCKET).plus(Duration.ofMinutes(4))); // stream time: 4 min after the bucket ended
+        tomahawk(T0.plusSeconds(300), "late.example"); // late but within the 5 min grace
+        List<Alert> out = alertValues();
+        assertThat(out).extracting(Alert::status).containsExactly(AlertStatus.OPENED);
+        assertThat(out.getFirst().bucketStart()).isEqualTo(T0);
+
+        Instant next = T0.plus(BUCKET.multipliedBy(30)); // long after: the alert resolved, cooldown passed
+        burst(next, 5, 5);
+        other(next.plus(BUCKET).plus(Duration.ofMinutes(6))); // 6 min after that bucket ended: beyond grace
+        tomahawk(next.plusSeconds(300), "too-late.example");
+        assertThat(alertValues()).extracting(Alert::status).doesNotContain(AlertStatus.OPENED);
+    }
+
+    @Test
+    @DisplayName("a watch added at runtime through the watches topic starts counting; a tombstone stops it")
+    void watchAddedAndRemovedAtRuntime() {
+        burst(T0, 8, 4); // no watch yet: nothing
+        assertThat(alertValues()).isEmpty();
+
+        addWatch(tomahawkWatch());
+        burst(T0.plus(BUCKET).plusSeconds(10), 8, 4);
+        assertThat(alertValues()).extracting(Alert::status).startsWith(AlertStatus.OPENED);
+
+        watches.pipeInput("tomahawk", (byte[]) null);
+        Instant later = T0.plus(BUCKET.multipliedBy(40));
+        burst(later, 20, 5);
+        other(later.plus(BUCKET.multipliedBy(3)));
+        assertThat(alertValues()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an invalid watch on the topic is ignored; the valid ones keep working")
+    void invalidWatchIgnored() {
+        watches.pipeInput("broken", "{\"id\":\"broken\",\"tag\":\"a\",\"entity\":\"country:HU\"}".getBytes(StandardCharsets.UTF_8));
+        watches.pipeInput("garbage", "not json".getBytes(StandardCharsets.UTF_8));
+        addWatch(tomahawkWatch());
+        burst(T0, 8, 4);
+        assertThat(alertValues()).extracting(Alert::watchId).containsOnly("tomahawk");
+    }
+
+    @Test
+    @DisplayName("the same articles in a different arrival order within the grace period give the same lifecycle")
+    void orderIndependence(@TempDir Path otherStateDir) {
+        List<EnrichedArticle> input = new ArrayList<>();
+        for (int b = 0; b < 6; b++) {
+            input.add(Articles.tomahawk("base" + b, "outlet" + b + ".example", T0.plus(BUCKET.multipliedBy(b)).plusSeconds(30)));
+        }
+        Instant spike = T0.plus(BUCKET.multipliedBy(6));
+        for (int i = 0; i < 9; i++) {
+            input.add(Articles.tomahawk("spike" + i, "outlet" + (i % 4) + ".example", spike.plusSeconds(20L * i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            input.add(Articles.other("tick" + i, "weather.example", spike.plus(BUCKET.multipliedBy(3 + i))));
+        }
+
+        List<String> inOrder = lifecycle(input, stateDir.resolve("a"));
+        List<EnrichedArticle> shuffled = new ArrayList<>(input.subList(0, 6));
+        List<EnrichedArticle> spikeArticles = new ArrayList<>(input.subList(6, 15));
+        Collections.reverse(spikeArticles); // newest first: every other one arrives late, within grace
+        shuffled.addAll(spikeArticles);
+        shuffled.addAll(input.subList(15, 18));
+        List<String> reversed = lifecycle(shuffled, otherStateDir);
+
+        assertThat(inOrder).containsExactly(
+                "OPENED tomahawk@" + spike + " bucket " + spike,
+                "RESOLVED tomahawk@" + spike + " bucket " + spike.plus(BUCKET) + " observed 0");
+        assertThat(reversed).isEqualTo(inOrder);
+    }
+
+    private List<String> lifecycle(List<EnrichedArticle> input, Path dir) {
+        try (TopologyTestDriver d = newDriver(dir)) {
+            TestInputTopic<String, byte[]> in = d.createInputTopic(TOPICS.enriched(), new StringSerializer(), new ByteArraySerializer());
+            d.createInputTopic(TOPICS.watches(), new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput("tomahawk", JsonSerde.of(Watch.class).serialize(TOPICS.watches(), tomahawkWatch()));
+            for (EnrichedArticle a : input) {
+                in.pipeInput(new TestRecord<>(a.article().id(), JsonSerde.of(EnrichedArticle.class).serialize("t", a), null,
+                        a.article().eventTime()));
+            }
+            return d.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), JsonSerde.of(Alert.class)).readValuesToList().stream()
+                    .filter(a -> a.status() != AlertStatus.UPDATED)
+                    .map(a -> a.status() + " " + a.alertId() + " bucket " + a.bucketStart()
+                            + (a.status() == AlertStatus.RESOLVED ? " observed " + a.observed() : ""))
+                    .toList();
+        }
+    }
+
+    @Test
+    @DisplayName("after the spike, the news moving on (other articles) closes buckets and RESOLVES the alert")
+    void resolvesAsStreamTimeMoves() {
+        addWatch(tomahawkWatch());
+        burst(T0, 8, 4);
+        other(T0.plus(BUCKET.multipliedBy(3)));
+        List<Alert> out = alertValues();
+        assertThat(out).extracting(Alert::status).startsWith(AlertStatus.OPENED).endsWith(AlertStatus.RESOLVED);
+        assertThat(out.getLast().alertId()).isEqualTo(out.getFirst().alertId());
+    }
+
+    @Test
+    @DisplayName("undecodable input goes to the dead-letter topic with its bytes and headers; good records still alert")
+    void undecodableToDeadLetter() {
+        addWatch(tomahawkWatch());
+        byte[] junk = "{not json".getBytes(StandardCharsets.UTF_8);
+        articles.pipeInput(new TestRecord<>("bad-key", junk, null, T0));
+        burst(T0.plusSeconds(10), 8, 4);
+
+        TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(TOPICS.dlq(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(dead.value()).isEqualTo(junk);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("bad-key");
+        assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo("alerts");
+        assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(TOPICS.enriched());
+        assertThat(header(dead, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetterHeaders.ERROR_MESSAGE)).contains("EnrichedArticle");
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(alertValues()).extracting(Alert::status).startsWith(AlertStatus.OPENED);
+    }
+
+    @Test
+    @DisplayName("a watch with an output topic gets its alerts there too")
+    void outputTopic() {
+        Watch w = tomahawkWatch();
+        addWatch(new Watch(w.schemaVersion(), w.id(), w.description(), null, null, w.entity(), null, null, null, null, null, null,
+                "desk.tomahawk", null, null));
+        burst(T0, 8, 4);
+        TestOutputTopic<String, Alert> own = driver.createOutputTopic("desk.tomahawk", new StringDeserializer(), JsonSerde.of(Alert.class));
+        List<Alert> mine = own.readValuesToList();
+        assertThat(mine).extracting(Alert::status).startsWith(AlertStatus.OPENED);
+        assertThat(mine).isEqualTo(alertValues());
+    }
+
+    @Test
+    @DisplayName("a one-outlet flood does not alert")
+    void oneOutletFlood() {
+        addWatch(tomahawkWatch());
+        burst(T0, 40, 1);
+        tomahawk(T0.plusSeconds(100), "other.example");
+        other(T0.plus(BUCKET.multipliedBy(3)));
+        assertThat(alertValues()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("streams properties: application id with the topic prefix, exactly-once by default, base not modified")
+    void streamsProperties() {
+        Properties base = new Properties();
+        base.put("bootstrap.servers", "localhost:9092");
+        Properties p = AlertsTopology.streamsProperties(AlertsSettings.from(Settings.of(Map.of("kafka.topic-prefix", "backtest."))), base);
+        assertThat(p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("backtest.newswatch-alerts");
+        assertThat(p.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+        assertThat(p.getProperty("bootstrap.servers")).isEqualTo("localhost:9092");
+        assertThat(base).hasSize(1);
+    }
+
+    private static String header(TestRecord<?, ?> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+}
