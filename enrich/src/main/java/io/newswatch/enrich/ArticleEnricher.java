@@ -7,6 +7,7 @@ import io.newswatch.core.TagMatch;
 import io.newswatch.enrich.entities.EntityExtractor;
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.taxonomy.Tagger;
+import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import java.time.Clock;
 import java.util.List;
 
@@ -40,10 +41,10 @@ public final class ArticleEnricher implements AutoCloseable {
         return tagger.version() + "+gazetteer." + entities.version();
     }
 
-    /** Loads the taxonomy and gazetteer the settings name; fails with the file and entry at fault. */
+    /** Loads the taxonomy and gazetteer the settings name; fails with the file and the tag or entry at fault. */
     public static ArticleEnricher load(EnrichSettings settings) {
         EntityExtractor extractor = EntityExtractor.of(Gazetteer.load(settings.gazetteerDir()));
-        return new ArticleEnricher(Taggers.load(settings.taxonomyPath()), extractor, Clock.systemUTC());
+        return new ArticleEnricher(TaxonomyTagger.load(settings.taxonomyPath()), extractor, Clock.systemUTC());
     }
 
     public EnrichedArticle enrich(Article article) {

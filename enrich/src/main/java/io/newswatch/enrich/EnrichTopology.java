@@ -11,6 +11,9 @@ import io.newswatch.enrich.entities.EntityExtractor;
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.story.StoryIdAssigner;
 import io.newswatch.enrich.taxonomy.Tagger;
+import io.newswatch.enrich.taxonomy.Taxonomy;
+import io.newswatch.enrich.taxonomy.TaxonomyLoader;
+import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -55,6 +58,15 @@ public final class EnrichTopology {
     private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
 
     private EnrichTopology() {
+    }
+
+    /**
+     * The production topology: the taxonomy and gazetteer the settings name, loaded and checked once here
+     * (so a broken taxonomy fails at start-up, naming the tag and position), one compiled tagger per task.
+     */
+    public static Topology build(EnrichSettings settings, Topics topics) {
+        Taxonomy taxonomy = TaxonomyLoader.load(settings.taxonomyPath());
+        return build(settings, topics, () -> TaxonomyTagger.of(taxonomy));
     }
 
     /** The topology, with the gazetteer loaded from {@link EnrichSettings#gazetteerDir()}; one tagger per task. */

@@ -63,7 +63,7 @@ public final class Gazetteer {
     public static Gazetteer load(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new GazetteerFormatException("gazetteer directory " + directory.toAbsolutePath()
-                    + " does not exist (setting enrich.gazetteer-dir)");
+                    + " does not exist (setting enrich.gazetteer)");
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,8 +20,12 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Sets {@link EnrichedArticle#storyId()} from a {@link StoryIndex} kept in a persistent, changelogged state
- * store, so story ids survive restarts and rebalances. Event time is the record timestamp. A stream-time
- * punctuation sweeps buckets nobody has written to lately, so the store holds about one horizon of articles.
+ * store, so story ids survive restarts and rebalances. Event time is the record timestamp.
+ *
+ * <p>Store layout: one entry per (bucket, fingerprint, event time), key
+ * {@code <bucket>/<fingerprint hex>/<event time ms>}, value the story id; a bucket is read with a prefix
+ * scan of {@code <bucket>/}. A stream-time punctuation deletes entries older than the horizon, so the store
+ * holds about one horizon of articles (times the number of bands).
  */
 public final class StoryIdAssigner implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
 
@@ -29,7 +34,7 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
     private final int maxDistance;
     private final Duration horizon;
     private ProcessorContext<String, EnrichedArticle> context;
-    private KeyValueStore<String, byte[]> store;
+    private KeyValueStore<String, String> store;
     private StoryIndex index;
 
     public StoryIdAssigner(int maxDistance, Duration horizon) {
@@ -37,9 +42,9 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
         this.horizon = horizon;
     }
 
-    public static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
+    public static StoreBuilder<KeyValueStore<String, String>> storeBuilder() {
         // Logging (a changelog topic) is on by default for persistent stores: that is the fault tolerance.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.String());
     }
 
     @Override
@@ -47,8 +52,10 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
         this.context = context;
         this.store = context.getStateStore(STORE);
         this.index = new StoryIndex(maxDistance, horizon, new StoreBuckets(store));
-        Duration sweepEvery = horizon.dividedBy(4).compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : horizon.dividedBy(4);
-        context.schedule(sweepEvery.isZero() ? Duration.ofSeconds(1) : sweepEvery, PunctuationType.STREAM_TIME, this::sweep);
+        Duration quarter = horizon.dividedBy(4);
+        Duration sweepEvery = quarter.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1)
+                : quarter.isZero() ? Duration.ofSeconds(1) : quarter;
+        context.schedule(sweepEvery, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override
@@ -63,38 +70,43 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
                 enriched.entities(), storyId, enriched.taxonomyVersion(), enriched.enrichedAt())));
     }
 
-    /** Drops expired entries from every bucket; runs on stream time, so a replay sweeps the same way. */
+    /** Deletes entries past the horizon; runs on stream time, so a replay sweeps the same way. */
     private void sweep(long streamTimeMs) {
-        List<KeyValue<String, byte[]>> rewrites = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = store.all()) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<String, byte[]> bucket = all.next();
-                List<StoryEntry> entries = StoryEntryCodec.decode(bucket.value);
-                List<StoryEntry> live = entries.stream().filter(e -> !index.isExpired(e, streamTimeMs)).toList();
-                if (live.size() != entries.size()) {
-                    rewrites.add(KeyValue.pair(bucket.key, live.isEmpty() ? null : StoryEntryCodec.encode(live)));
+                KeyValue<String, String> entry = all.next();
+                if (index.isExpired(eventTimeOf(entry.key), streamTimeMs)) {
+                    expired.add(entry.key);
                 }
             }
         }
-        for (KeyValue<String, byte[]> rewrite : rewrites) {
-            if (rewrite.value == null) {
-                store.delete(rewrite.key);
-            } else {
-                store.put(rewrite.key, rewrite.value);
-            }
-        }
+        expired.forEach(store::delete);
     }
 
-    private record StoreBuckets(KeyValueStore<String, byte[]> store) implements StoryIndex.Buckets {
+    private static long eventTimeOf(String key) {
+        return Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
+    }
+
+    private record StoreBuckets(KeyValueStore<String, String> store) implements StoryIndex.Buckets {
         @Override
         public List<StoryEntry> get(String bucketKey) {
-            byte[] bytes = store.get(bucketKey);
-            return bytes == null ? null : StoryEntryCodec.decode(bytes);
+            List<StoryEntry> entries = new ArrayList<>();
+            try (KeyValueIterator<String, String> it = store.prefixScan(bucketKey + "/", new StringSerializer())) {
+                while (it.hasNext()) {
+                    KeyValue<String, String> kv = it.next();
+                    int first = kv.key.indexOf('/');
+                    int second = kv.key.indexOf('/', first + 1);
+                    long fingerprint = Long.parseUnsignedLong(kv.key.substring(first + 1, second), 16);
+                    entries.add(new StoryEntry(fingerprint, Long.parseLong(kv.key.substring(second + 1)), kv.value));
+                }
+            }
+            return entries;
         }
 
         @Override
-        public void put(String bucketKey, List<StoryEntry> entries) {
-            store.put(bucketKey, StoryEntryCodec.encode(entries));
+        public void add(String bucketKey, StoryEntry entry) {
+            store.put(bucketKey + "/" + Long.toHexString(entry.fingerprint()) + "/" + entry.eventTimeMs(), entry.storyId());
         }
     }
 }

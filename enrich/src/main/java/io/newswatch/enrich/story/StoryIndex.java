@@ -12,26 +12,25 @@ import java.util.List;
  * {@code maxDistance} bits agree exactly on at least one band (pigeonhole), so looking up each band of the
  * new fingerprint in its bucket finds every candidate, with no false misses; the candidates are then
  * checked on the full distance. An article joins the nearest candidate's story (the earliest on a tie) and
- * is itself added to the buckets under that story id, so a story can grow by small edits.
+ * is itself filed in its buckets under that story id, so a story can grow by small edits.
  *
- * <p>Buckets hold at most {@link #MAX_BUCKET_ENTRIES} entries, oldest dropped first, so a crowded bucket
- * (very short or boilerplate texts) cannot grow without bound; expired entries are dropped whenever a
- * bucket is written, and {@link #isExpired} lets the owner of the store sweep the rest.
+ * <p>Each filing is one small entry (bucket, fingerprint, event time, story id), so writing is cheap
+ * whatever a bucket holds; {@link #isExpired} tells the owner of the store which entries to sweep.
  */
 public final class StoryIndex {
 
     /** Where the buckets live: a map in tests, a Kafka Streams state store in the topology. */
     public interface Buckets {
+        /** Every entry filed under the bucket, in any order. */
         List<StoryEntry> get(String bucketKey);
 
-        void put(String bucketKey, List<StoryEntry> entries);
+        void add(String bucketKey, StoryEntry entry);
     }
 
     /** The story id a fingerprint was filed under, and when. */
     public record StoryEntry(long fingerprint, long eventTimeMs, String storyId) {
     }
 
-    public static final int MAX_BUCKET_ENTRIES = 64;
     public static final int MAX_DISTANCE_LIMIT = 15;
 
     private final int maxDistance;
@@ -64,12 +63,8 @@ public final class StoryIndex {
         StoryEntry nearest = null;
         int nearestDistance = Integer.MAX_VALUE;
         List<String> keys = bucketKeys(fingerprint);
-        List<List<StoryEntry>> contents = new ArrayList<>(keys.size());
         for (String key : keys) {
-            List<StoryEntry> entries = buckets.get(key);
-            entries = entries == null ? List.of() : entries;
-            contents.add(entries);
-            for (StoryEntry candidate : entries) {
+            for (StoryEntry candidate : buckets.get(key)) {
                 if (Math.abs(eventTimeMs - candidate.eventTimeMs()) > horizonMs) {
                     continue;
                 }
@@ -83,33 +78,18 @@ public final class StoryIndex {
         }
         String storyId = nearest == null ? ownStoryId : nearest.storyId();
         StoryEntry mine = new StoryEntry(fingerprint, eventTimeMs, storyId);
-        for (int b = 0; b < keys.size(); b++) {
-            buckets.put(keys.get(b), withEntry(contents.get(b), mine, eventTimeMs));
+        for (String key : keys) {
+            buckets.add(key, mine);
         }
         return storyId;
     }
 
-    private List<StoryEntry> withEntry(List<StoryEntry> entries, StoryEntry added, long nowMs) {
-        List<StoryEntry> kept = new ArrayList<>(Math.min(entries.size() + 1, MAX_BUCKET_ENTRIES));
-        for (StoryEntry e : entries) {
-            if (!isExpired(e, nowMs)) {
-                kept.add(e);
-            }
-        }
-        kept.add(added);
-        if (kept.size() > MAX_BUCKET_ENTRIES) {
-            kept.sort((x, y) -> Long.compare(x.eventTimeMs(), y.eventTimeMs()));
-            kept = new ArrayList<>(kept.subList(kept.size() - MAX_BUCKET_ENTRIES, kept.size()));
-        }
-        return kept;
-    }
-
     /** An entry older than the horizon before {@code nowMs} can no longer be anyone's nearest story. */
-    public boolean isExpired(StoryEntry entry, long nowMs) {
-        return entry.eventTimeMs() < nowMs - horizonMs;
+    public boolean isExpired(long entryEventTimeMs, long nowMs) {
+        return entryEventTimeMs < nowMs - horizonMs;
     }
 
-    /** One bucket key per band: the band number and the band's bits. */
+    /** One bucket key per band: the band number and the band's bits, e.g. {@code 3:1f2}. */
     List<String> bucketKeys(long fingerprint) {
         List<String> keys = new ArrayList<>(bandStarts.length - 1);
         for (int b = 0; b + 1 < bandStarts.length; b++) {

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  *
  * <p>Outlets dress the same wire story differently: a rubric in front ("Opinion |", "LIVE:", "Analysis -"),
  * their own name behind ("... - Reuters", "... | The Guardian"), other capitalisation and punctuation.
- * Those are removed; the remaining words are lower-cased, accents dropped, stop words left out, and each
- * word and each pair of neighbouring words becomes a feature. Words carry the topic; pairs carry the
- * phrasing, so two different stories about the same topic stay apart.
+ * Those are removed; the remaining words are lower-cased, accents dropped, stop words left out, common
+ * English endings cut ("urges", "urged" and "urging" all become "urg"), and each word and each pair of
+ * neighbouring words becomes a feature. Words carry the topic; pairs carry the phrasing, so two different
+ * stories about the same topic stay apart.
  */
 public final class StoryText {
 
@@ -64,10 +65,29 @@ public final class StoryText {
         List<String> words = new ArrayList<>();
         for (String w : NON_WORD.split(folded)) {
             if (!w.isEmpty() && !STOP_WORDS.contains(w)) {
-                words.add(w);
+                words.add(stem(w));
             }
         }
         return words;
+    }
+
+    /**
+     * Cuts "-ing", "-ed", "-es" and "-s" from longer words. Crude next to a real stemmer, but headline edits
+     * are mostly tense and number ("strikes" / "struck" aside), and the same cut on both sides is all
+     * that matters for comparing two texts.
+     */
+    static String stem(String word) {
+        int n = word.length();
+        if (n > 5 && word.endsWith("ing")) {
+            return word.substring(0, n - 3);
+        }
+        if (n > 4 && (word.endsWith("ed") || word.endsWith("es"))) {
+            return word.substring(0, n - 2);
+        }
+        if (n > 3 && word.endsWith("s") && !word.endsWith("ss")) {
+            return word.substring(0, n - 1);
+        }
+        return word;
     }
 
     /** Each word, and each pair of neighbouring words joined by a space. */
