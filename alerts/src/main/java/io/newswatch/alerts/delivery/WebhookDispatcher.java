@@ -1,0 +1,301 @@
+package io.newswatch.alerts.delivery;
+
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.AlertsSettings.WebhookSettings;
+import io.newswatch.alerts.watch.WatchValidator;
+import io.newswatch.core.Alert;
+import io.newswatch.core.DeadLetterHeaders;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers alerts to webhooks: each alert on the alert topic goes, as a JSON POST with a Slack-compatible
+ * {@code text}, to its watch's {@code webhookUrl} and to {@code alerts.webhook.url} when set.
+ *
+ * <p>It is its own consumer group on the alert topic (read_committed), apart from the detecting Streams
+ * application, so a slow or dead webhook never slows detection. Each URL has a lane (a thread and a
+ * bounded queue); retries use exponential backoff with jitter; a delivery that keeps failing, or finds its
+ * lane full, goes to the dead-letter topic with the alert bytes and {@link DeadLetterHeaders}. Offsets are
+ * committed only up to alerts whose deliveries are all finished, so deliveries are at-least-once.
+ * Watches (for their webhook URLs) are followed by tailing the watches topic.
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    static final String STAGE = "alerts-webhook";
+    private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
+    private static final JsonSerde<Watch> WATCHES = JsonSerde.of(Watch.class);
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+
+    private final WebhookSettings settings;
+    private final Topics topics;
+    private final Properties client;
+    private final HttpClient http;
+    private final Backoff backoff;
+    private final Map<URI, WebhookLane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, Watch> watches = new HashMap<>();
+    private final CompletedOffsets offsets = new CompletedOffsets();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private volatile boolean running;
+    private KafkaConsumer<String, byte[]> alertConsumer;
+    private KafkaConsumer<String, byte[]> watchConsumer;
+    private KafkaProducer<byte[], byte[]> dlqProducer;
+    private Thread loop;
+
+    public WebhookDispatcher(AlertsSettings settings, Properties clientProperties, Topics topics) {
+        this.settings = settings.webhook();
+        this.topics = topics;
+        this.client = new Properties();
+        this.client.putAll(clientProperties);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(this.settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
+    }
+
+    /** Starts the consuming thread; returns at once. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        Properties c = new Properties();
+        c.putAll(client);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        alertConsumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+
+        Properties w = new Properties();
+        w.putAll(client);
+        w.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        w.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        w.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        watchConsumer = new KafkaConsumer<>(w, new StringDeserializer(), new ByteArrayDeserializer());
+
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        dlqProducer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+
+        running = true;
+        loop = Thread.ofPlatform().name("newswatch-webhook-dispatcher").start(this::run);
+    }
+
+    /** Deliveries that reached a webhook (2xx). */
+    public long delivered() {
+        return delivered.get();
+    }
+
+    /** Deliveries given up and written to the dead-letter topic. */
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> watchParts = new ArrayList<>();
+            watchConsumer.partitionsFor(topics.watches(), Duration.ofSeconds(30))
+                    .forEach(i -> watchParts.add(new TopicPartition(i.topic(), i.partition())));
+            watchConsumer.assign(watchParts);
+            watchConsumer.seekToBeginning(watchParts);
+            alertConsumer.subscribe(List.of(topics.alerts()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    commit();
+                    partitions.forEach(offsets::forget);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
+            long lastCommit = System.nanoTime();
+            while (running) {
+                followWatches(Duration.ZERO);
+                for (ConsumerRecord<String, byte[]> r : alertConsumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && unknownWatch(r.key())) {
+                        followWatches(Duration.ofMillis(500)); // a watch written just before its first alert
+                    }
+                    dispatch(r);
+                }
+                if (System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                    commit();
+                    lastCommit = System.nanoTime();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("webhook dispatcher woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("webhook dispatcher stopped: {}", e.getMessage(), e);
+        } finally {
+            commit();
+        }
+    }
+
+    private boolean unknownWatch(String watchId) {
+        return watchId != null && !watches.containsKey(watchId);
+    }
+
+    private void followWatches(Duration timeout) {
+        for (ConsumerRecord<String, byte[]> r : watchConsumer.poll(timeout)) {
+            if (r.key() == null) {
+                continue;
+            }
+            if (r.value() == null) {
+                watches.remove(r.key());
+                continue;
+            }
+            try {
+                watches.put(r.key(), WATCHES.deserialize(r.topic(), r.value()));
+            } catch (SerializationException e) {
+                LOG.warn("ignoring undecodable watch '{}' at {}-{} offset {}", r.key(), r.topic(), r.partition(), r.offset());
+            }
+        }
+    }
+
+    private void dispatch(ConsumerRecord<String, byte[]> r) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        if (r.value() == null) {
+            offsets.read(tp, r.offset(), 0);
+            return;
+        }
+        Alert alert;
+        try {
+            alert = ALERTS.deserialize(r.topic(), r.value());
+        } catch (SerializationException e) {
+            offsets.read(tp, r.offset(), 1);
+            deadLetter(r, new WebhookLane.Failure(e.getClass().getName(), "undecodable alert: " + e.getMessage()));
+            return;
+        }
+        Set<URI> targets = targets(alert);
+        offsets.read(tp, r.offset(), targets.size());
+        byte[] body = WebhookPayload.of(alert);
+        for (URI url : targets) {
+            WebhookLane lane = lanes.computeIfAbsent(url, u -> new WebhookLane(u, http, settings.requestTimeout(),
+                    settings.maxAttempts(), backoff, settings.queueCapacity()));
+            WebhookLane.Delivery d = new WebhookLane.Delivery(body,
+                    () -> {
+                        delivered.incrementAndGet();
+                        offsets.done(tp, r.offset());
+                    },
+                    failure -> deadLetter(r, failure));
+            if (!lane.offer(d)) {
+                deadLetter(r, new WebhookLane.Failure("QueueFull", "webhook " + lane.redactedUrl() + " has "
+                        + settings.queueCapacity() + " deliveries waiting; alert " + alert.alertId() + " set aside"));
+            }
+        }
+    }
+
+    private Set<URI> targets(Alert alert) {
+        Set<URI> out = new LinkedHashSet<>();
+        Watch w = watches.get(alert.watchId());
+        if (w != null && w.webhookUrl() != null && !w.webhookUrl().isBlank()) {
+            try {
+                out.add(WatchValidator.webhookUri(w.webhookUrl()));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("watch '{}': webhookUrl {}; not delivering there", w.id(), e.getMessage());
+            }
+        }
+        settings.defaultUrl().ifPresent(out::add);
+        return out;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> r, WebhookLane.Failure failure) {
+        LOG.warn("alert at {}-{} offset {} dead-lettered: {}", r.topic(), r.partition(), r.offset(), failure.message());
+        RecordHeaders h = new RecordHeaders();
+        h.add(DeadLetterHeaders.STAGE, bytes(STAGE));
+        h.add(DeadLetterHeaders.SOURCE_TOPIC, bytes(r.topic()));
+        h.add(DeadLetterHeaders.SOURCE_PARTITION, bytes(Integer.toString(r.partition())));
+        h.add(DeadLetterHeaders.SOURCE_OFFSET, bytes(Long.toString(r.offset())));
+        h.add(DeadLetterHeaders.ERROR_CLASS, bytes(failure.errorClass()));
+        h.add(DeadLetterHeaders.ERROR_MESSAGE, bytes(failure.message()));
+        byte[] key = r.key() == null ? null : bytes(r.key());
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        dlqProducer.send(new ProducerRecord<>(topics.dlq(), null, key, r.value(), h), (meta, error) -> {
+            if (error == null) {
+                deadLettered.incrementAndGet();
+                offsets.done(tp, r.offset());
+            } else {
+                // Not done: the offset stays uncommitted and the alert is tried again after a restart.
+                LOG.error("cannot write dead letter for alert at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), error.getMessage());
+            }
+        });
+    }
+
+    private void commit() {
+        try {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> c = new HashMap<>(offsets.committable());
+            c.keySet().retainAll(alertConsumer.assignment());
+            if (!c.isEmpty()) {
+                alertConsumer.commitSync(c);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot commit webhook dispatcher offsets (will retry): {}", e.getMessage());
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Stops consuming, stops the lanes (unfinished deliveries are redelivered after a restart), commits what is done. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        lanes.values().forEach(WebhookLane::close);
+        alertConsumer.wakeup();
+        try {
+            loop.join(Duration.ofSeconds(30));
+            for (WebhookLane lane : lanes.values()) {
+                lane.awaitStop(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        alertConsumer.close(Duration.ofSeconds(5));
+        watchConsumer.close(Duration.ofSeconds(5));
+        dlqProducer.close(Duration.ofSeconds(10));
+        LOG.info("webhook dispatcher stopped: {} delivered, {} dead-lettered, {} unfinished", delivered.get(), deadLettered.get(),
+                offsets.inFlight());
+    }
+}

@@ -1,0 +1,121 @@
+package io.newswatch.alerts.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WatchValidatorTest {
+
+    final WatchValidator validator = new WatchValidator(AlertsSettings.defaults().watchDefaults(), Topics.defaults());
+
+    static Watch entity(String id, String entity) {
+        return new Watch(0, id, null, null, null, entity, null, null, null, null, null, null, null, null, null);
+    }
+
+    static Watch with(String field, Object value) {
+        Watch w = entity("hu", "country:HU");
+        return new Watch(0, w.id(), null,
+                field.equals("query") ? (String) value : null,
+                field.equals("tag") ? (String) value : null,
+                field.equals("query") || field.equals("tag") ? null : w.entity(),
+                field.equals("bucket") ? (Duration) value : null,
+                field.equals("baseline") ? (Duration) value : null,
+                field.equals("sensitivity") ? (Double) value : null,
+                field.equals("minArticles") ? (Integer) value : null,
+                field.equals("minSources") ? (Integer) value : null,
+                field.equals("cooldown") ? (Duration) value : null,
+                field.equals("outputTopic") ? (String) value : null,
+                field.equals("webhookUrl") ? (String) value : null,
+                null);
+    }
+
+    @Test
+    @DisplayName("fills every left-out field from the defaults and describes the watch")
+    void fillsDefaults() {
+        Watch w = validator.validate(entity("hu", "country:HU"));
+        assertThat(w.schemaVersion()).isEqualTo(Watch.SCHEMA_VERSION);
+        assertThat(w.bucket()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(w.baseline()).isEqualTo(Duration.ofDays(3));
+        assertThat(w.sensitivity()).isEqualTo(6.0);
+        assertThat(w.minArticles()).isEqualTo(5);
+        assertThat(w.minSources()).isEqualTo(3);
+        assertThat(w.cooldown()).isEqualTo(Duration.ofHours(1));
+        assertThat(w.enabled()).isTrue();
+        assertThat(w.description()).isEqualTo("entity country:HU");
+        assertThat(validator.validate(w)).isEqualTo(w);
+    }
+
+    @Test
+    @DisplayName("a query watch compiles with the rule engine; a broken query is refused naming the field")
+    void queryCompiles() {
+        assertThat(validator.validate(with("query", "tomahawk*")).query()).isEqualTo("tomahawk*");
+        assertThatThrownBy(() -> validator.validate(with("query", "(tomahawk AND")))
+                .isInstanceOf(InvalidWatchException.class)
+                .hasMessageContaining("field 'query'")
+                .satisfies(e -> assertThat(((InvalidWatchException) e).field()).isEqualTo("query"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+            "bucket, PT10S",
+            "bucket, P2D",
+            "baseline, PT15M",
+            "baseline, P365D",
+            "sensitivity, 0.5",
+            "minArticles, 0",
+            "minSources, -1",
+            "cooldown, P60D",
+            "outputTopic, bad topic!",
+            "outputTopic, news.articles.enriched",
+            "webhookUrl, ftp://example.com/hook",
+            "webhookUrl, not a url",
+            "tag, Arms Transfer",
+    })
+    @DisplayName("an out-of-range or malformed field is refused with a message naming that field")
+    void refusesBadField(String field, String text) {
+        Object value = switch (field) {
+            case "bucket", "baseline", "cooldown" -> Duration.parse(text);
+            case "sensitivity" -> Double.parseDouble(text);
+            case "minArticles", "minSources" -> Integer.parseInt(text);
+            default -> text;
+        };
+        assertThatThrownBy(() -> validator.validate(with(field, value)))
+                .isInstanceOf(InvalidWatchException.class)
+                .hasMessageContaining("field '" + field + "'")
+                .hasMessageContaining("watch 'hu'");
+    }
+
+    @Test
+    @DisplayName("exactly one of query, tag and entity")
+    void exactlyOneKind() {
+        assertThatThrownBy(() -> validator.validate(new Watch(0, "x", null, "a*", "summit", null, null, null, null, null, null, null, null, null, null)))
+                .hasMessageContaining("query/tag/entity");
+        assertThatThrownBy(() -> validator.validate(new Watch(0, "x", null, null, null, null, null, null, null, null, null, null, null, null, null)))
+                .hasMessageContaining("query/tag/entity");
+    }
+
+    @Test
+    @DisplayName("ids are short and safe; a webhook error never repeats the URL (it may hold a secret)")
+    void idAndWebhookSecrecy() {
+        assertThatThrownBy(() -> validator.validate(entity("has space", "country:HU"))).hasMessageContaining("field 'id'");
+        assertThatThrownBy(() -> validator.validate(with("webhookUrl", "ftp://user:s3cret@example.com/hook")))
+                .hasMessageNotContaining("s3cret");
+        assertThat(validator.validate(with("webhookUrl", "https://hooks.example.com/T1/B2/xyz")).webhookUrl())
+                .isEqualTo("https://hooks.example.com/T1/B2/xyz");
+    }
+
+    @Test
+    @DisplayName("the alert topic as output topic is accepted and dropped (alerts go there anyway)")
+    void outputTopicAlerts() {
+        assertThat(validator.validate(with("outputTopic", "news.alerts")).outputTopic()).isNull();
+        assertThat(validator.validate(with("outputTopic", "desk.hungary")).outputTopic()).isEqualTo("desk.hungary");
+    }
+}
