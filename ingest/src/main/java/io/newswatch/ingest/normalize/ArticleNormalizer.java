@@ -62,8 +62,7 @@ public final class ArticleNormalizer {
     private Article normalize(ParsedItem item, String feedUrl, String sourceName, String declaredLanguage, String siteBase,
             String base, Instant fetchedAt) {
         String title = PlainText.of(item.title(), 1000);
-        String summary = PlainText.of(item.summary() != null && !item.summary().isBlank() ? item.summary() : item.content(),
-                summaryMaxChars);
+        String summary = PlainText.of(richerOf(item.summary(), item.content()), summaryMaxChars);
         String link = LinkCanonicalizer.resolve(item.link(), base);
         if (link == null && item.guid() != null && ArticleIds.looksLikeLink(item.guid())) {
             link = LinkCanonicalizer.resolve(item.guid(), base); // RSS: a permalink guid is the link
@@ -88,6 +87,20 @@ public final class ArticleNormalizer {
         return new Article(Article.SCHEMA_VERSION, id, feedUrl, sourceName, domain, title, summary, link, canonical, guid,
                 authors(item.authors()), categories(item.categories()), language, published, fetchedAt, choice.eventTime(),
                 choice.source());
+    }
+
+    /**
+     * The description is often a one-line teaser and content:encoded the full story; the tagger sees only
+     * title and summary, so the longer text wins (then capped at summaryMaxChars).
+     */
+    private static String richerOf(String description, String content) {
+        if (content == null || content.isBlank()) {
+            return description;
+        }
+        if (description == null || description.isBlank()) {
+            return content;
+        }
+        return content.length() > description.length() ? content : description;
     }
 
     private static List<String> authors(List<String> raw) {

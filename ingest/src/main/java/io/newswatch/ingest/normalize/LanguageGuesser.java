@@ -26,7 +26,10 @@ public final class LanguageGuesser {
     private LanguageGuesser() {
     }
 
-    /** The declared language's primary subtag, lower-cased, or null when the declaration is absent or not a language. */
+    /**
+     * The declared language as ISO 639-1 ({@code en-GB} and {@code eng} give {@code en}), or null when the
+     * declaration is absent or names no single language ({@code mul}, {@code und}).
+     */
     public static String declared(String declared) {
         if (declared == null) {
             return null;
@@ -34,7 +37,24 @@ public final class LanguageGuesser {
         String tag = declared.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         int dash = tag.indexOf('-');
         String primary = dash >= 0 ? tag.substring(0, dash) : tag;
-        return primary.matches("[a-z]{2,3}") ? primary : null;
+        if (primary.length() == 3) {
+            primary = ISO3_TO_ISO1.get(primary); // "eng" -> "en"; "mul", "und", "zxx" name no language -> null
+        }
+        return primary != null && primary.matches("[a-z]{2}") ? primary : null;
+    }
+
+    private static final java.util.Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
+
+    private static java.util.Map<String, String> iso3ToIso1() {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        for (String two : Locale.getISOLanguages()) {
+            try {
+                map.put(Locale.of(two).getISO3Language(), two);
+            } catch (java.util.MissingResourceException e) {
+                // no three-letter code known for this language
+            }
+        }
+        return java.util.Map.copyOf(map);
     }
 
     /** The detected language of a text, or null. */

@@ -2,6 +2,7 @@ package io.newswatch.ingest.parse;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,8 @@ final class DateRewriter {
         do {
             Instant when = FeedDates.parse(m.group(3));
             if (when != null) {
-                out.append(xml, last, m.start(3)).append(DateTimeFormatter.ISO_INSTANT.format(when));
+                // Milliseconds at most: Rome reads any fraction as milliseconds (".123456" would add two minutes).
+                out.append(xml, last, m.start(3)).append(DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.MILLIS)));
                 last = m.end(3);
             }
         } while (m.find());

@@ -11,6 +11,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.impl.Atom10Parser;
 import java.io.Reader;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,12 @@ import org.xml.sax.InputSource;
  * done that job, once, in a single pass.
  */
 final class RomeFeedParser {
+
+    static {
+        // Rome keeps this switch global (static). Resolving Atom links against xml:base is correct for
+        // every caller in this JVM, so turning it on once here is safe.
+        Atom10Parser.setResolveURIs(true);
+    }
 
     private RomeFeedParser() {
     }
@@ -58,11 +65,15 @@ final class RomeFeedParser {
 
     private static ParsedItem item(SyndEntry entry) {
         String guid = null;
+        Date published = entry.getPublishedDate();
         Object wire = entry.getWireEntry();
         if (wire instanceof Item item) {
             guid = item.getGuid() != null ? item.getGuid().getValue() : item.getUri(); // RSS 1.0: rdf:about
         } else if (wire instanceof Entry atom) {
             guid = atom.getId();
+            if (atom.getPublished() == null && atom.getIssued() != null) {
+                published = atom.getIssued(); // Atom 0.3: Rome reports <modified> as published; <issued> is
+            }
         }
         String summary = entry.getDescription() == null ? null : entry.getDescription().getValue();
         String content = null;
@@ -86,7 +97,7 @@ final class RomeFeedParser {
             }
         }
         return new ParsedItem(entry.getTitle(), summary, content, entry.getLink(), guid, List.copyOf(authors), categories,
-                instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()));
+                instant(published), instant(entry.getUpdatedDate()));
     }
 
     private static void addIfPresent(Set<String> into, String value) {
