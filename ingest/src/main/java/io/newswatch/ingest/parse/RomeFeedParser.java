@@ -3,6 +3,8 @@ package io.newswatch.ingest.parse;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -50,8 +52,9 @@ final class RomeFeedParser {
         }
         SyndFeed feed = input.build(source);
         List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
+        boolean atom03 = "atom_0.3".equals(feed.getFeedType());
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry));
+            items.add(item(entry, atom03));
         }
         return new ParsedFeed(feed.getTitle(), feed.getLink(), feed.getLanguage(), ttl(feed.originalWireFeed()), items, notes);
     }
@@ -63,7 +66,7 @@ final class RomeFeedParser {
         return null;
     }
 
-    private static ParsedItem item(SyndEntry entry) {
+    private static ParsedItem item(SyndEntry entry, boolean atom03) {
         String guid = null;
         Date published = entry.getPublishedDate();
         Object wire = entry.getWireEntry();
@@ -71,8 +74,8 @@ final class RomeFeedParser {
             guid = item.getGuid() != null ? item.getGuid().getValue() : item.getUri(); // RSS 1.0: rdf:about
         } else if (wire instanceof Entry atom) {
             guid = atom.getId();
-            if (atom.getPublished() == null && atom.getIssued() != null) {
-                published = atom.getIssued(); // Atom 0.3: Rome reports <modified> as published; <issued> is
+            if (atom03 && atom.getIssued() != null) {
+                published = atom.getIssued(); // Rome reports Atom 0.3 <modified> as published; <issued> is
             }
         }
         String summary = entry.getDescription() == null ? null : entry.getDescription().getValue();
@@ -94,6 +97,13 @@ final class RomeFeedParser {
         for (SyndCategory category : entry.getCategories()) {
             if (category.getName() != null && !category.getName().isBlank()) {
                 categories.add(category.getName().trim());
+            }
+        }
+        if (categories.isEmpty() && entry.getModule(DCModule.URI) instanceof DCModule dc) {
+            for (DCSubject subject : dc.getSubjects()) { // RSS 1.0 carries categories as dc:subject
+                if (subject.getValue() != null && !subject.getValue().isBlank()) {
+                    categories.add(subject.getValue().trim());
+                }
             }
         }
         return new ParsedItem(entry.getTitle(), summary, content, entry.getLink(), guid, List.copyOf(authors), categories,
