@@ -61,7 +61,8 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
             if (enriched == null || enriched.article() == null || enriched.article().id() == null) {
                 throw new IllegalArgumentException("enriched article without article or article id");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // StackOverflowError: deeply nested JSON must not take the stream thread down.
             deadLetter(record, e);
             return;
         }
@@ -96,7 +97,7 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
         return a.sourceName() != null && !a.sourceName().isBlank() ? a.sourceName() : sourceKey(a);
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, RuntimeException e) {
+    private void deadLetter(Record<byte[], byte[]> record, Throwable e) {
         deadLetters++;
         RecordMetadata m = context.recordMetadata().orElse(null);
         String where = m == null ? "?" : m.topic() + "-" + m.partition() + " offset " + m.offset();

@@ -1,0 +1,224 @@
+package io.newswatch.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.newswatch.alerts.delivery.WebhookDispatcher;
+import io.newswatch.alerts.testing.Articles;
+import io.newswatch.alerts.watch.WatchBootstrap;
+import io.newswatch.alerts.watch.WatchStore;
+import io.newswatch.alerts.watch.WatchValidator;
+import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.core.Alert;
+import io.newswatch.core.AlertStatus;
+import io.newswatch.core.DeadLetterHeaders;
+import io.newswatch.core.EnrichedArticle;
+import io.newswatch.core.Json;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Settings;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The alerts stage on the real embedded broker with exactly-once: watches seeded from a file, enriched
+ * articles produced, an OPENED alert read by a plain KafkaConsumer, the webhook received by a local HTTP
+ * server, and a webhook that keeps failing dead-lettered.
+ */
+class AlertsIT {
+
+    static final Topics TOPICS = new Topics("it.");
+    static final Duration PATIENCE = Duration.ofSeconds(90); // an upper bound to fail on, not a speed claim
+
+    static EmbeddedKafkaBroker broker;
+    static HttpServer http;
+    static final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = EmbeddedKafkaBroker.startEphemeral();
+        broker.createTopic(TOPICS.enriched(), 3, Map.of());
+        broker.createTopic(TOPICS.watches(), 1, Map.of("cleanup.policy", "compact"));
+        broker.createTopic(TOPICS.alerts(), 1, Map.of());
+        broker.createTopic(TOPICS.dlq(), 1, Map.of());
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        http.createContext("/broken", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        http.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (http != null) {
+            http.stop(0);
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    static Properties client() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        return p;
+    }
+
+    @Test
+    @DisplayName("enriched Tomahawk burst -> OPENED alert on the alert topic and at the webhook; a failing webhook is dead-lettered")
+    void endToEnd() throws Exception {
+        String hooks = "http://127.0.0.1:" + http.getAddress().getPort();
+        Path watchesFile = dir.resolve("watches.yaml");
+        Files.writeString(watchesFile, """
+                watches:
+                  - id: tomahawk
+                    description: Tomahawk missiles
+                    query: tomahawk*
+                    webhookUrl: %s/hook
+                  - id: hungary
+                    entity: country:HU
+                    webhookUrl: %s/broken
+                """.formatted(hooks, hooks));
+        AlertsSettings settings = AlertsSettings.from(Settings.of(Map.of(
+                "kafka.topic-prefix", "it.",
+                "alerts.watches-file", watchesFile.toString(),
+                "alerts.webhook.max-attempts", "2",
+                "alerts.webhook.initial-backoff", "10ms",
+                "alerts.webhook.request-timeout", "5s")));
+
+        assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).extracting(Watch::id).containsExactly("tomahawk", "hungary");
+        assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a second start writes nothing").isEmpty();
+        try (WatchStore store = new WatchStore(client(), TOPICS, new WatchValidator(settings.watchDefaults(), TOPICS))) {
+            assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
+        }
+
+        Properties base = client();
+        base.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
+        try (KafkaStreams streams = new KafkaStreams(AlertsTopology.build(settings, TOPICS), AlertsTopology.streamsProperties(settings, base));
+             WebhookDispatcher dispatcher = new WebhookDispatcher(settings, client(), TOPICS)) {
+            streams.start();
+            dispatcher.start();
+
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client(), new StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                List<EnrichedArticle> burst = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    burst.add(Articles.tomahawk("t" + i, "outlet" + (i % 4) + ".example", now.plusMillis(i)));
+                    burst.add(Articles.article("h" + i, "paper" + (i % 4) + ".example", "Summit in Budapest " + i, now.plusMillis(i),
+                            List.of(Articles.HUNGARY)));
+                }
+                for (EnrichedArticle a : burst) {
+                    producer.send(new ProducerRecord<>(TOPICS.enriched(), null, a.article().eventTime().toEpochMilli(), a.article().id(),
+                            JsonSerde.of(EnrichedArticle.class).serialize(TOPICS.enriched(), a)));
+                }
+                producer.send(new ProducerRecord<>(TOPICS.enriched(), "junk", "{broken".getBytes(StandardCharsets.UTF_8)));
+                producer.flush();
+            }
+
+            List<Alert> opened = readAlerts(2);
+            assertThat(opened).extracting(Alert::watchId).contains("tomahawk", "hungary");
+            Alert tomahawk = opened.stream().filter(a -> a.watchId().equals("tomahawk")).findFirst().orElseThrow();
+            assertThat(tomahawk.status()).isEqualTo(AlertStatus.OPENED);
+            assertThat(tomahawk.distinctSources()).isGreaterThanOrEqualTo(3);
+            assertThat(tomahawk.topArticles()).isNotEmpty();
+
+            String body = received.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(body).as("webhook delivery").isNotNull();
+            JsonNode json = Json.mapper().readTree(body);
+            assertThat(json.get("text").asText()).contains("Tomahawk missiles");
+            assertThat(json.get("alert").get("status").asText()).isEqualTo("OPENED");
+
+            List<ConsumerRecord<byte[], byte[]>> dead = readDeadLetters(2);
+            assertThat(dead).anySatisfy(r -> {
+                assertThat(header(r, DeadLetterHeaders.STAGE)).isEqualTo("alerts-webhook");
+                assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(TOPICS.alerts());
+                assertThat(header(r, DeadLetterHeaders.ERROR_MESSAGE)).contains("503").doesNotContain("/broken");
+                assertThat(Json.mapper().readTree(r.value()).get("watchId").asText()).isEqualTo("hungary");
+            });
+            assertThat(dead).anySatisfy(r -> {
+                assertThat(header(r, DeadLetterHeaders.STAGE)).isEqualTo("alerts");
+                assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{broken");
+            });
+        }
+    }
+
+    private List<Alert> readAlerts(int atLeast) {
+        Properties p = client();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<Alert> out = new ArrayList<>();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(TOPICS.alerts()));
+            while (out.stream().map(Alert::watchId).distinct().count() < atLeast && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    Alert a = JsonSerde.of(Alert.class).deserialize(r.topic(), r.value());
+                    assertThat(r.key()).isEqualTo(a.watchId());
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int atLeast) {
+        Properties p = client();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(TOPICS.dlq()));
+            while (out.size() < atLeast && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(500)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
