@@ -1,6 +1,8 @@
 package io.newswatch.app;
 
 import io.newswatch.core.SettingsException;
+import io.newswatch.enrich.entities.GazetteerFormatException;
+import io.newswatch.enrich.taxonomy.TaxonomyException;
 import io.newswatch.rules.RuleSyntaxException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,7 +25,9 @@ final class FailureReporter implements IExecutionExceptionHandler {
     private static final List<Class<? extends Throwable>> USAGE_PROBLEMS = List.of(
             UsageException.class,
             SettingsException.class,
-            RuleSyntaxException.class);
+            RuleSyntaxException.class,
+            TaxonomyException.class,
+            GazetteerFormatException.class);
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {

@@ -1,6 +1,8 @@
 package io.newswatch.app;
 
 import io.newswatch.app.command.BrokerCommand;
+import io.newswatch.app.command.ParseCommand;
+import io.newswatch.app.command.TagCommand;
 import io.newswatch.app.command.TailCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
             "Settings: config/newswatch.yaml, overridden by NEWSWATCH_* environment variables, overridden by flags (--set KEY=VALUE)."},
         subcommands = {
             BrokerCommand.class,
+            ParseCommand.class,
             TailCommand.class,
+            TagCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad command line or settings, 3 no JDK 21+ (launcher).",

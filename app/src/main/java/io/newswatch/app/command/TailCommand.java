@@ -48,7 +48,7 @@ public final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "json|text", defaultValue = "json",
             description = "json: one JSON object per line (the record value); text: readable lines (alerts as sentences). Default: ${DEFAULT-VALUE}.")
-    Format format;
+    OutputFormat format;
 
     @Option(names = "--with-metadata", description = "With --format json: wrap each value with topic, partition, offset, timestamp, key and headers.")
     boolean withMetadata;
@@ -56,15 +56,12 @@ public final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Output formats; lower-case so that {@code --format text} reads naturally. */
-    enum Format { json, text }
-
     @Override
     public Integer call() {
         AppSettings app = AppSettings.from(common.load());
         KafkaCluster cluster = KafkaCluster.clientOf(app);
         String resolved = app.kafka().topics().resolve(topic);
-        RecordFormat printer = format == Format.text
+        RecordFormat printer = format == OutputFormat.text
                 ? new TextFormat(app.kafka().topics(), alert -> alert.status() + " " + alert.watchId() + ": " + alert.summary())
                 : new JsonLinesFormat(withMetadata);
         TopicTail tail = new TopicTail(cluster.clientProperties());
