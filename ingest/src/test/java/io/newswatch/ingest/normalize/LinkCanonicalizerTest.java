@@ -1,0 +1,36 @@
+package io.newswatch.ingest.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LinkCanonicalizerTest {
+
+    @Test
+    @DisplayName("tracking parameters are removed, others kept in order; fragment dropped; host and scheme lower-cased")
+    void canonical() {
+        assertThat(LinkCanonicalizer.canonical(
+                "HTTPS://WWW.Example.COM:443/World/Story?utm_source=rss&id=7&fbclid=x&gclid=y&page=2&at_medium=RSS#comments"))
+                .isEqualTo("https://www.example.com/World/Story?id=7&page=2");
+        assertThat(LinkCanonicalizer.canonical("http://example.com:8080?utm_campaign=a")).isEqualTo("http://example.com:8080/");
+    }
+
+    @Test
+    @DisplayName("relative links resolve against a base; non-http links are dropped")
+    void resolve() {
+        assertThat(LinkCanonicalizer.resolve("../b/c", "https://example.com/a/feed.xml")).isEqualTo("https://example.com/b/c");
+        assertThat(LinkCanonicalizer.resolve("//cdn.example.com/x", "https://example.com/")).isEqualTo("https://cdn.example.com/x");
+        assertThat(LinkCanonicalizer.resolve("javascript:alert(1)", "https://example.com/")).isNull();
+        assertThat(LinkCanonicalizer.resolve("/relative-without-base", null)).isNull();
+        assertThat(LinkCanonicalizer.resolve("https://example.com/a b", null)).isEqualTo("https://example.com/a%20b");
+    }
+
+    @Test
+    @DisplayName("domain is the host without www.")
+    void domain() {
+        assertThat(LinkCanonicalizer.domain("https://www.reuters.com/world/")).isEqualTo("reuters.com");
+        assertThat(LinkCanonicalizer.domain("https://feeds.bbci.co.uk/news")).isEqualTo("feeds.bbci.co.uk");
+        assertThat(LinkCanonicalizer.domain(null)).isNull();
+    }
+}

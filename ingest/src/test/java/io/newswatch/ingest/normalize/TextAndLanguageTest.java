@@ -1,0 +1,39 @@
+package io.newswatch.ingest.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TextAndLanguageTest {
+
+    @Test
+    @DisplayName("plain text: tags removed, entities decoded, whitespace collapsed, long text cut at a word")
+    void plainText() {
+        assertThat(PlainText.of("<p>A &amp; B</p>\n\n<p>  C&nbsp;D </p>", 100)).isEqualTo("A & B C D");
+        assertThat(PlainText.of("  no   markup\there ", 100)).isEqualTo("no markup here");
+        assertThat(PlainText.of("one two three four five six", 12)).isEqualTo("one two…");
+        assertThat(PlainText.of(null, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a declared language becomes ISO 639-1; 'mul' and junk mean undeclared")
+    void declared() {
+        assertThat(LanguageGuesser.declared("en-US")).isEqualTo("en");
+        assertThat(LanguageGuesser.declared("fr_FR")).isEqualTo("fr");
+        assertThat(LanguageGuesser.declared("eng")).isEqualTo("en");
+        assertThat(LanguageGuesser.declared("mul")).isNull();
+        assertThat(LanguageGuesser.declared("English")).isNull();
+        assertThat(LanguageGuesser.declared(null)).isNull();
+    }
+
+    @Test
+    @DisplayName("an undeclared language is detected from enough text, and left unknown for too little")
+    void detect() {
+        assertThat(LanguageGuesser.detect("Le président ukrainien doit rencontrer Donald Trump à la Maison Blanche vendredi pour"
+                + " obtenir des missiles de croisière.")).isEqualTo("fr");
+        assertThat(LanguageGuesser.detect("Ukraine's president is expected to urge Trump to approve the sale of long-range missiles."))
+                .isEqualTo("en");
+        assertThat(LanguageGuesser.detect("Tomahawk")).isNull();
+    }
+}
