@@ -1,6 +1,9 @@
 package io.newswatch.app;
 
 import io.newswatch.app.command.BrokerCommand;
+import io.newswatch.app.command.EnrichCommand;
+import io.newswatch.app.command.IngestCommand;
+import io.newswatch.app.command.RunCommand;
 import io.newswatch.app.command.ParseCommand;
 import io.newswatch.app.command.TagCommand;
 import io.newswatch.app.command.TailCommand;
@@ -21,6 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Real-time news monitoring on Apache Kafka: feeds -> articles -> tags and entities -> spike alerts.",
             "Settings: config/newswatch.yaml, overridden by NEWSWATCH_* environment variables, overridden by flags (--set KEY=VALUE)."},
         subcommands = {
+            RunCommand.class,
+            IngestCommand.class,
+            EnrichCommand.class,
             BrokerCommand.class,
             ParseCommand.class,
             TailCommand.class,

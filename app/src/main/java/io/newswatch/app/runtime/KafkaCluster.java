@@ -5,6 +5,7 @@ import io.newswatch.core.TopicLayout;
 import io.newswatch.core.TopicProvisioner;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,13 @@ public final class KafkaCluster implements AutoCloseable {
                 ? "" : " --bootstrap-servers " + bootstrapServers;
         return "Using " + where + "; watch it with: bin/newswatch tail news.articles.raw -f" + tailHint
                 + (prefix.isEmpty() ? "" : " --topic-prefix " + prefix);
+    }
+
+    /** Base properties of a Kafka Streams stage: the client properties plus a state directory under the data directory. */
+    public Properties streamsBaseProperties() {
+        Properties p = clientProperties();
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streamsStateDir().toString());
+        return p;
     }
 
     public AppSettings settings() {

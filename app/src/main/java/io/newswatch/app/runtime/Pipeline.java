@@ -1,0 +1,80 @@
+package io.newswatch.app.runtime;
+
+import io.newswatch.core.Settings;
+import io.newswatch.core.TopicLayout;
+import io.newswatch.core.Topics;
+import io.newswatch.enrich.EnrichSettings;
+import io.newswatch.enrich.EnrichTopology;
+import io.newswatch.enrich.taxonomy.TaxonomyTagger;
+import io.newswatch.ingest.IngestService;
+import io.newswatch.ingest.IngestSettings;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stages of the pipeline and how they are started. Every stage's settings are read, and its taxonomy
+ * and watches checked, by {@link #plan} before anything starts, so that a bad setting or rule stops the
+ * command with exit code 2 before a broker has been started for nothing. {@link #start} then starts the
+ * chosen stages downstream first (enrich, alerts, then ingest), so that nothing produced waits for a
+ * consumer, and hands each to the {@link Supervisor}, which closes them in reverse order: ingest stops
+ * producing first, the broker goes last.
+ */
+public final class Pipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    /** One stage of the pipeline, as the commands name them. */
+    public enum Stage { INGEST, ENRICH, ALERTS }
+
+    private final Set<Stage> stages;
+    private final AppSettings app;
+    private final TopicLayout layout;
+    private final IngestSettings ingest;
+    private final EnrichSettings enrich;
+
+    private Pipeline(Set<Stage> stages, AppSettings app, TopicLayout layout, IngestSettings ingest, EnrichSettings enrich) {
+        this.stages = stages;
+        this.app = app;
+        this.layout = layout;
+        this.ingest = ingest;
+        this.enrich = enrich;
+    }
+
+    /** Reads and checks the settings of the chosen stages; fails with SettingsException (or a rule or watch error) naming what is wrong. */
+    public static Pipeline plan(Settings settings, Set<Stage> stages) {
+        AppSettings app = AppSettings.from(settings);
+        Topics topics = app.kafka().topics();
+        TopicLayout layout = TopicLayout.from(settings, topics);
+        IngestSettings ingest = stages.contains(Stage.INGEST) ? IngestSettings.from(settings) : null;
+        EnrichSettings enrich = stages.contains(Stage.ENRICH) ? EnrichSettings.from(settings) : null;
+        if (enrich != null) {
+            // Compiles the taxonomy once now: a rule with a syntax error fails here, naming the tag and position.
+            TaxonomyTagger.load(enrich.taxonomyPath()).close();
+        }
+        return new Pipeline(EnumSet.copyOf(stages), app, layout, ingest, enrich);
+    }
+
+    public AppSettings app() {
+        return app;
+    }
+
+    /** Creates missing topics, then starts the stages; each is registered with the supervisor, which stops them. */
+    public void start(KafkaCluster cluster, Supervisor supervisor) {
+        Topics topics = app.kafka().topics();
+        cluster.provisionTopics(layout);
+        if (enrich != null) {
+            Topology topology = EnrichTopology.build(enrich, topics, () -> TaxonomyTagger.load(enrich.taxonomyPath()));
+            supervisor.manage(StreamsStage.start("enrich", topology, EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()),
+                    supervisor::fail));
+        }
+        if (ingest != null) {
+            IngestService service = new IngestService(ingest, cluster.clientProperties(), topics);
+            service.start();
+            supervisor.manage(service);
+        }
+        LOG.info("Started {}", stages);
+    }
+}

@@ -1,0 +1,178 @@
+package io.newswatch.app.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.app.testing.FeedServer;
+import io.newswatch.app.testing.TopicReader;
+import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.core.Article;
+import io.newswatch.core.EnrichedArticle;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Settings;
+import io.newswatch.core.TagMatch;
+import io.newswatch.core.Topics;
+import io.newswatch.ingest.FeedReader;
+import io.newswatch.ingest.IngestSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wiring of {@code newswatch run}: the project's sample feeds, served over HTTP on 127.0.0.1, go
+ * through the real ingest and enrich stages on the embedded broker, exactly as the command starts them.
+ */
+@DisplayName("newswatch run: sample feeds through ingest and enrich on the embedded broker")
+class PipelineIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Path SAMPLES = Path.of("..", "samples", "feeds");
+
+    private static EmbeddedKafkaBroker broker;
+    private static FeedServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        broker = EmbeddedKafkaBroker.startEphemeral();
+        server = new FeedServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    @DisplayName("every sample article lands on raw exactly once across polls, and enriched once, tagged, with nothing dead-lettered")
+    void samplesFlowThrough(@TempDir Path dataDir) throws Exception {
+        List<String> paths = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+                String path = "/feeds/" + f.getFileName();
+                // Without <ttl>, so that the test's one-second poll interval applies to every feed.
+                // (Latin-1 maps bytes to chars one to one, so every other byte stays as it was, whatever the feed's encoding.)
+                byte[] body = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).replaceAll("<ttl>\\d+</ttl>", "")
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                server.serve(path, fetch -> body);
+                paths.add(path);
+            }
+        }
+        List<String> urls = paths.stream().map(server::url).toList();
+        Topics topics = new Topics("it-run.");
+        Settings settings = Settings.of(Map.of(
+                "kafka.bootstrap-servers", broker.bootstrapServers(),
+                "kafka.topic-prefix", topics.prefix(),
+                "app.data-dir", dataDir.toString(),
+                "ingest.feeds", String.join(",", urls),
+                "ingest.min-interval", "1s",
+                "ingest.max-interval", "1s",
+                "enrich.taxonomy", "../config/taxonomy.yaml",
+                "enrich.gazetteer", "../config/gazetteer",
+                "alerts.watches-file", "../config/watches.yaml"));
+
+        // What the ingest stage must publish: the articles the same feeds yield to `newswatch parse`.
+        IngestSettings ingest = IngestSettings.from(settings);
+        Set<String> expectedIds = urls.stream().flatMap(u -> FeedReader.read(u, ingest).articles().stream())
+                .map(Article::id).collect(Collectors.toSet());
+        assertThat(expectedIds).hasSizeGreaterThan(10);
+
+        Pipeline pipeline = Pipeline.plan(settings, EnumSet.allOf(Pipeline.Stage.class));
+        try (Supervisor supervisor = new Supervisor("PipelineIT")) {
+            KafkaCluster cluster = supervisor.manage(KafkaCluster.connectOrStartEmbedded(pipeline.app()));
+            assertThat(cluster.embedded()).isFalse();
+            pipeline.start(cluster, supervisor);
+
+            // Three polls of every feed: the second one's articles, had it re-sent any, are on the topic by then.
+            awaitFetches(paths, 3 + 1);
+            List<ConsumerRecord<String, byte[]>> raw = TopicReader.readAll(broker.bootstrapServers(), topics.raw());
+            List<String> rawIds = raw.stream().map(ConsumerRecord::key).toList();
+            assertThat(rawIds).doesNotHaveDuplicates();
+            assertThat(Set.copyOf(rawIds)).isEqualTo(expectedIds);
+            JsonSerde<Article> articles = JsonSerde.of(Article.class);
+            assertThat(raw).allSatisfy(r -> {
+                Article a = articles.deserialize(r.topic(), r.value());
+                assertThat(r.key()).isEqualTo(a.id());
+                assertThat(r.timestamp()).isEqualTo(a.eventTime().toEpochMilli());
+            });
+
+            awaitCaughtUp(pipeline, topics.raw());
+            assertThat(supervisor.stopRequested()).as("no stage failed").isFalse();
+        }
+
+        List<ConsumerRecord<String, byte[]>> enrichedRecords = TopicReader.readAll(broker.bootstrapServers(), topics.enriched());
+        JsonSerde<EnrichedArticle> serde = JsonSerde.of(EnrichedArticle.class);
+        Map<String, EnrichedArticle> enriched = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : enrichedRecords) {
+            assertThat(enriched.put(r.key(), serde.deserialize(r.topic(), r.value()))).as("enriched once: " + r.key()).isNull();
+        }
+        assertThat(enriched.keySet()).isNotEmpty().isSubsetOf(expectedIds);
+        assertThat(enriched.values()).allSatisfy(e -> {
+            assertThat(e.taxonomyVersion()).isNotBlank();
+            assertThat(e.storyId()).isNotBlank();
+        });
+        EnrichedArticle seed = enriched.values().stream()
+                .filter(e -> e.article().feedUrl().endsWith("/seed.xml") && e.article().title().contains("Tomahawk"))
+                .findFirst().orElseThrow(() -> new AssertionError("the seed article is not on " + topics.enriched()));
+        assertThat(seed.tags()).extracting(TagMatch::id).contains("arms-transfer", "summit");
+        assertThat(TopicReader.readAll(broker.bootstrapServers(), topics.dlq())).as("dead letters").isEmpty();
+    }
+
+    private static void awaitFetches(List<String> paths, int fetches) throws InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (paths.stream().anyMatch(p -> server.fetches(p) < fetches) && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        assertThat(paths).allSatisfy(p -> assertThat(server.fetches(p)).as("fetches of " + p).isGreaterThanOrEqualTo(fetches));
+    }
+
+    /** Waits until the enrich application has committed the end of its input topic. */
+    private static void awaitCaughtUp(Pipeline pipeline, String input) throws Exception {
+        String applicationId = io.newswatch.enrich.EnrichSettings.from(Settings.of(Map.of("kafka.topic-prefix", "it-run."))).applicationId();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions()
+                    .forEach(p -> end.put(new TopicPartition(input, p.partition()), 0L));
+            admin.listOffsets(end.keySet().stream().collect(Collectors.toMap(tp -> tp,
+                            tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get()
+                    .forEach((tp, info) -> end.put(tp, info.offset()));
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                        .partitionsToOffsetAndMetadata().get();
+                if (end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()))) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError("enrich (" + applicationId + ") did not catch up with " + input + " " + end);
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+    }
+}
