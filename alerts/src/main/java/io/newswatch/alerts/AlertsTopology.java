@@ -107,6 +107,8 @@ public final class AlertsTopology {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()));
         // An alert waits in the producer for at most this long; Streams' own default (100 ms) adds to latency.
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        // The watches updater never throws; opting in now is the Kafka 5.0 behaviour and silences a start-up warning.
+        p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return p;
     }
 }
