@@ -1,5 +1,6 @@
 package io.newswatch.app;
 
+import io.newswatch.alerts.watch.InvalidWatchException;
 import io.newswatch.core.SettingsException;
 import io.newswatch.enrich.entities.GazetteerFormatException;
 import io.newswatch.enrich.taxonomy.TaxonomyException;
@@ -27,7 +28,8 @@ final class FailureReporter implements IExecutionExceptionHandler {
             SettingsException.class,
             RuleSyntaxException.class,
             TaxonomyException.class,
-            GazetteerFormatException.class);
+            GazetteerFormatException.class,
+            InvalidWatchException.class);
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {

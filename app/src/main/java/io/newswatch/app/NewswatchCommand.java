@@ -1,6 +1,9 @@
 package io.newswatch.app;
 
+import io.newswatch.app.command.AlertsCommand;
 import io.newswatch.app.command.BrokerCommand;
+import io.newswatch.app.command.ResetCommand;
+import io.newswatch.app.command.WatchCommand;
 import io.newswatch.app.command.EnrichCommand;
 import io.newswatch.app.command.IngestCommand;
 import io.newswatch.app.command.RunCommand;
@@ -27,10 +30,13 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             IngestCommand.class,
             EnrichCommand.class,
+            AlertsCommand.class,
             BrokerCommand.class,
             ParseCommand.class,
             TailCommand.class,
             TagCommand.class,
+            WatchCommand.class,
+            ResetCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad command line or settings, 3 no JDK 21+ (launcher).",

@@ -1,5 +1,6 @@
 package io.newswatch.app.command;
 
+import io.newswatch.alerts.AlertText;
 import io.newswatch.app.CommonOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
@@ -62,7 +63,7 @@ public final class TailCommand implements Callable<Integer> {
         KafkaCluster cluster = KafkaCluster.clientOf(app);
         String resolved = app.kafka().topics().resolve(topic);
         RecordFormat printer = format == OutputFormat.text
-                ? new TextFormat(app.kafka().topics(), alert -> alert.status() + " " + alert.watchId() + ": " + alert.summary())
+                ? new TextFormat(app.kafka().topics(), AlertText::readable)
                 : new JsonLinesFormat(withMetadata);
         TopicTail tail = new TopicTail(cluster.clientProperties());
         PrintWriter out = spec.commandLine().getOut();

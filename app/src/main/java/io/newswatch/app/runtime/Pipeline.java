@@ -1,5 +1,11 @@
 package io.newswatch.app.runtime;
 
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.AlertsTopology;
+import io.newswatch.alerts.delivery.WebhookDispatcher;
+import io.newswatch.alerts.watch.WatchBootstrap;
+import io.newswatch.alerts.watch.WatchFile;
+import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TopicLayout;
 import io.newswatch.core.Topics;
@@ -8,6 +14,7 @@ import io.newswatch.enrich.EnrichTopology;
 import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.IngestSettings;
+import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.kafka.streams.Topology;
@@ -34,13 +41,16 @@ public final class Pipeline {
     private final TopicLayout layout;
     private final IngestSettings ingest;
     private final EnrichSettings enrich;
+    private final AlertsSettings alerts;
 
-    private Pipeline(Set<Stage> stages, AppSettings app, TopicLayout layout, IngestSettings ingest, EnrichSettings enrich) {
+    private Pipeline(Set<Stage> stages, AppSettings app, TopicLayout layout, IngestSettings ingest, EnrichSettings enrich,
+                     AlertsSettings alerts) {
         this.stages = stages;
         this.app = app;
         this.layout = layout;
         this.ingest = ingest;
         this.enrich = enrich;
+        this.alerts = alerts;
     }
 
     /** Reads and checks the settings of the chosen stages; fails with SettingsException (or a rule or watch error) naming what is wrong. */
@@ -50,11 +60,17 @@ public final class Pipeline {
         TopicLayout layout = TopicLayout.from(settings, topics);
         IngestSettings ingest = stages.contains(Stage.INGEST) ? IngestSettings.from(settings) : null;
         EnrichSettings enrich = stages.contains(Stage.ENRICH) ? EnrichSettings.from(settings) : null;
+        AlertsSettings alerts = stages.contains(Stage.ALERTS) ? AlertsSettings.from(settings) : null;
         if (enrich != null) {
             // Compiles the taxonomy once now: a rule with a syntax error fails here, naming the tag and position.
             TaxonomyTagger.load(enrich.taxonomyPath()).close();
         }
-        return new Pipeline(EnumSet.copyOf(stages), app, layout, ingest, enrich);
+        if (alerts != null && Files.isRegularFile(alerts.watchesFile())) {
+            // A bad watch in the file fails here, naming the watch and the field (seeding checks again, against the topic).
+            WatchValidator validator = new WatchValidator(alerts.watchDefaults(), topics);
+            WatchFile.load(alerts.watchesFile()).forEach(validator::validate);
+        }
+        return new Pipeline(EnumSet.copyOf(stages), app, layout, ingest, enrich, alerts);
     }
 
     public AppSettings app() {
@@ -69,6 +85,16 @@ public final class Pipeline {
             Topology topology = EnrichTopology.build(enrich, topics, () -> TaxonomyTagger.load(enrich.taxonomyPath()));
             supervisor.manage(StreamsStage.start("enrich", topology, EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()),
                     supervisor::fail));
+        }
+        if (alerts != null) {
+            WatchBootstrap.seed(alerts, cluster.clientProperties(), topics);
+            Topology topology = AlertsTopology.build(alerts, topics);
+            supervisor.manage(StreamsStage.start("alerts", topology, AlertsTopology.streamsProperties(alerts, cluster.streamsBaseProperties()),
+                    supervisor::fail));
+            // Its own consumer group on the alert topic: a slow webhook never holds up detection.
+            WebhookDispatcher webhooks = new WebhookDispatcher(alerts, cluster.clientProperties(), topics);
+            webhooks.start();
+            supervisor.manage(webhooks);
         }
         if (ingest != null) {
             IngestService service = new IngestService(ingest, cluster.clientProperties(), topics);
