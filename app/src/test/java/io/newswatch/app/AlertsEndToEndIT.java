@@ -1,0 +1,167 @@
+package io.newswatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.app.runtime.KafkaCluster;
+import io.newswatch.app.runtime.Pipeline;
+import io.newswatch.app.runtime.Supervisor;
+import io.newswatch.app.testing.FeedServer;
+import io.newswatch.app.testing.TopicReader;
+import io.newswatch.app.testing.WebhookReceiver;
+import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.core.Alert;
+import io.newswatch.core.AlertStatus;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Settings;
+import io.newswatch.core.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The whole of newswatch, end to end: five outlets' feeds, quiet at first, start mentioning Tomahawk in
+ * a burst; ingest, enrich and alerts run on the embedded broker as {@code newswatch run} starts them;
+ * a watch added with {@code newswatch watch add} opens an alert that a plain KafkaConsumer reads from
+ * {@code news.alerts} and that a local webhook receives.
+ */
+@DisplayName("end to end: a Tomahawk burst in the feeds opens an alert on news.alerts and at a webhook")
+class AlertsEndToEndIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final String WATCH = "tomahawk-e2e";
+    private static final List<String> OUTLETS = List.of("kyiv-morning", "danube-post", "capitol-desk", "northern-ledger", "atlantic-defence");
+
+    private static EmbeddedKafkaBroker broker;
+    private static FeedServer feeds;
+    private static WebhookReceiver webhook;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = EmbeddedKafkaBroker.startEphemeral();
+        feeds = new FeedServer();
+        webhook = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (webhook != null) {
+            webhook.close();
+        }
+        if (feeds != null) {
+            feeds.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    @DisplayName("OPENED for the watch on news.alerts, with the burst's sources, and the same alert POSTed to the watch's webhook")
+    void burstOpensAlert(@TempDir Path dataDir) throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (String outlet : OUTLETS) {
+            urls.add(feeds.serve("/" + outlet + ".xml", fetch -> feed(outlet, fetch > 0)));
+        }
+        Topics topics = new Topics("e2e.");
+        Map<String, String> values = Map.of(
+                "kafka.bootstrap-servers", broker.bootstrapServers(),
+                "kafka.topic-prefix", topics.prefix(),
+                "app.data-dir", dataDir.toString(),
+                "ingest.feeds", String.join(",", urls),
+                "ingest.min-interval", "1s",
+                "ingest.max-interval", "1s",
+                "enrich.taxonomy", "../config/taxonomy.yaml",
+                "enrich.gazetteer", "../config/gazetteer",
+                // No seeded watches: the one this test needs is added through the CLI, as a user would.
+                "alerts.watches-file", dataDir.resolve("no-watches.yaml").toString());
+
+        int added = cli("watch", "add", "--id", WATCH, "--query", "tomahawk*", "--description", "Tomahawk missiles",
+                "--webhook", webhook.url(), "--bootstrap-servers", broker.bootstrapServers(), "--topic-prefix", topics.prefix());
+        assertThat(added).isEqualTo(ExitCodes.OK);
+
+        Pipeline pipeline = Pipeline.plan(Settings.of(values), EnumSet.allOf(Pipeline.Stage.class));
+        List<ConsumerRecord<String, byte[]>> alerts;
+        try (Supervisor supervisor = new Supervisor("AlertsEndToEndIT")) {
+            KafkaCluster cluster = supervisor.manage(KafkaCluster.connectOrStartEmbedded(pipeline.app()));
+            pipeline.start(cluster, supervisor);
+
+            JsonSerde<Alert> serde = JsonSerde.of(Alert.class);
+            alerts = TopicReader.readUntil(broker.bootstrapServers(), topics.alerts(),
+                    records -> records.stream().anyMatch(r -> serde.deserialize(r.topic(), r.value()).status() == AlertStatus.OPENED),
+                    DEADLINE);
+            awaitWebhook();
+            assertThat(supervisor.stopRequested()).as("no stage failed").isFalse();
+        }
+
+        assertThat(feeds.fetches("/kyiv-morning.xml")).as("the burst came after a quiet first poll").isGreaterThan(1);
+        JsonSerde<Alert> serde = JsonSerde.of(Alert.class);
+        Alert opened = alerts.stream().filter(r -> r.key().equals(WATCH)).map(r -> serde.deserialize(r.topic(), r.value()))
+                .filter(a -> a.status() == AlertStatus.OPENED).findFirst()
+                .orElseThrow(() -> new AssertionError("no OPENED alert for " + WATCH + " on " + topics.alerts() + ": " + alerts.size() + " records"));
+        assertThat(opened.watchId()).isEqualTo(WATCH);
+        assertThat(opened.distinctSources()).isGreaterThanOrEqualTo(3);
+        assertThat(opened.observed()).isGreaterThanOrEqualTo(5);
+        assertThat(opened.score()).isGreaterThanOrEqualTo(6.0);
+        assertThat(opened.topArticles()).isNotEmpty().allSatisfy(a -> assertThat(a.title()).containsIgnoringCase("tomahawk"));
+
+        assertThat(webhook.bodies()).anySatisfy(body -> assertThat(body).contains(opened.alertId()).contains("\"text\""));
+    }
+
+    private static void awaitWebhook() throws InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (webhook.bodies().isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static int cli(String... args) {
+        CommandLine cmd = NewswatchCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        assertThat(err.toString()).as("stderr of newswatch " + String.join(" ", args)).doesNotContain("newswatch ");
+        return code;
+    }
+
+    /** An outlet's feed: one unrelated item at first; from the second fetch on, three Tomahawk stories on top. No dates: event time = fetch time. */
+    private static byte[] feed(String outlet, boolean burst) {
+        String host = "https://" + outlet + ".example.com/";
+        StringBuilder items = new StringBuilder(item(host + "weather", outlet + " weather: a mild week ahead",
+                "Forecasters expect mild temperatures across the region."));
+        if (burst) {
+            items.append(item(host + "tomahawk-1", "US weighs Tomahawk missiles for Ukraine (" + outlet + ")",
+                    "Washington is considering a sale of Tomahawk cruise missiles to Kyiv, officials told " + outlet + "."));
+            items.append(item(host + "tomahawk-2", "Kremlin warns over Tomahawks (" + outlet + ")",
+                    "Moscow said deliveries of Tomahawk missiles would mark an escalation."));
+            items.append(item(host + "tomahawk-3", "Zelensky presses for Tomahawk deliveries (" + outlet + ")",
+                    "Ukraine's president asked again for long-range Tomahawk missiles."));
+        }
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel>
+                <title>%s</title><link>%s</link><description>test outlet</description><language>en</language>
+                %s
+                </channel></rss>
+                """.formatted(outlet, host, items);
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String item(String link, String title, String description) {
+        return "<item><title>" + title + "</title><link>" + link + "</link><guid isPermaLink=\"true\">" + link
+                + "</guid><description>" + description + "</description></item>\n";
+    }
+}
