@@ -3,42 +3,90 @@ package io.newswatch.ingest.parse;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rewrites the text of every date element ({@code pubDate}, {@code dc:date}, {@code published},
  * {@code updated}, ...) into one unambiguous form, {@code 2025-10-16T08:30:00Z}, before Rome parses the
  * feed. Why: Rome's date parser knows a fixed list of masks and silently misreads some variants (a
- * two-digit year read as year 25 AD); {@link FeedDates} reads the real world's variants, so it decides,
- * and Rome only ever sees a date it parses exactly. Dates {@link FeedDates} cannot read are left as they
- * were.
+ * two-digit year read as year 25 AD, microseconds read as milliseconds); {@link FeedDates} reads the
+ * real world's variants, so it decides, and Rome only ever sees a date it parses exactly. Dates
+ * {@link FeedDates} cannot read are left as they were.
+ *
+ * <p>A hand-written scan rather than a regular expression: this runs over every feed body, and a
+ * pattern with an optional namespace prefix backtracks at every {@code <}.
  */
 final class DateRewriter {
 
-    private static final Pattern DATE_ELEMENT = Pattern.compile(
-            "<((?:[A-Za-z][\\w.-]*:)?(?:pubDate|date|published|updated|issued|modified|created|lastBuildDate))(\\s[^>]*)?>"
-                    + "([^<]{1,80})</\\1>");
+    private static final String[] DATE_ELEMENTS = {"pubDate", "date", "published", "updated", "issued", "modified", "created",
+            "lastBuildDate"};
+    private static final int MAX_DATE_CHARS = 80;
 
     private DateRewriter() {
     }
 
     static String rewrite(String xml) {
-        Matcher m = DATE_ELEMENT.matcher(xml);
-        if (!m.find()) {
+        int n = xml.length();
+        StringBuilder out = null;
+        int copied = 0;
+        int i = xml.indexOf('<');
+        while (i >= 0 && i + 1 < n) {
+            int nameStart = i + 1;
+            int nameEnd = nameStart;
+            int localStart = nameStart;
+            while (nameEnd < n && isNameChar(xml.charAt(nameEnd))) {
+                if (xml.charAt(nameEnd) == ':') {
+                    localStart = nameEnd + 1;
+                }
+                nameEnd++;
+            }
+            if (nameEnd == nameStart || !isDateElement(xml, localStart, nameEnd)) {
+                i = xml.indexOf('<', nameStart);
+                continue;
+            }
+            int gt = xml.indexOf('>', nameEnd);
+            if (gt < 0) {
+                break;
+            }
+            int contentStart = gt + 1;
+            int lt = xml.indexOf('<', contentStart);
+            if (lt < 0) {
+                break;
+            }
+            int nameLength = nameEnd - nameStart;
+            boolean closes = xml.charAt(gt - 1) != '/' && lt - contentStart <= MAX_DATE_CHARS && lt + 2 + nameLength < n
+                    && xml.charAt(lt + 1) == '/' && xml.regionMatches(lt + 2, xml, nameStart, nameLength)
+                    && xml.charAt(lt + 2 + nameLength) == '>';
+            if (closes) {
+                Instant when = FeedDates.parse(xml.substring(contentStart, lt));
+                if (when != null) {
+                    if (out == null) {
+                        out = new StringBuilder(n + 64);
+                    }
+                    // Milliseconds at most: Rome reads any fraction as milliseconds (".123456" would add two minutes).
+                    out.append(xml, copied, contentStart).append(DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.MILLIS)));
+                    copied = lt;
+                }
+            }
+            i = lt;
+        }
+        if (out == null) {
             return xml;
         }
-        StringBuilder out = new StringBuilder(xml.length());
-        int last = 0;
-        do {
-            Instant when = FeedDates.parse(m.group(3));
-            if (when != null) {
-                // Milliseconds at most: Rome reads any fraction as milliseconds (".123456" would add two minutes).
-                out.append(xml, last, m.start(3)).append(DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.MILLIS)));
-                last = m.end(3);
-            }
-        } while (m.find());
-        out.append(xml, last, xml.length());
+        out.append(xml, copied, n);
         return out.toString();
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_' || c == '-' || c == '.';
+    }
+
+    private static boolean isDateElement(String xml, int from, int to) {
+        int length = to - from;
+        for (String name : DATE_ELEMENTS) {
+            if (name.length() == length && xml.regionMatches(from, name, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -41,29 +41,44 @@ public final class XmlRepair {
         StringBuilder out = new StringBuilder(n + 64);
         int i = start;
         while (i < n) {
-            char c = text.charAt(i);
+            // Copy the run of ordinary characters in one go; stop at anything that may need repair.
+            int run = i;
+            char c = 0;
+            while (i < n) {
+                c = text.charAt(i);
+                if (c == '<' || c == '&' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0xD800) {
+                    break;
+                }
+                i++;
+            }
+            out.append(text, run, i);
+            if (i >= n) {
+                break;
+            }
             if (c == '<') {
-                if (text.startsWith("<![CDATA[", i)) {
-                    int end = text.indexOf("]]>", i + 9);
-                    end = end < 0 ? n : end + 3;
-                    appendXmlChars(out, text, i, end);
-                    i = end;
-                    continue;
-                }
-                if (text.startsWith("<!--", i)) {
-                    int end = text.indexOf("-->", i + 4);
-                    end = end < 0 ? n : end + 3;
-                    appendXmlChars(out, text, i, end);
-                    i = end;
-                    continue;
-                }
-                if (regionMatchesIgnoreCase(text, i, "<!DOCTYPE")) {
-                    i = skipDoctype(text, i);
-                    continue;
-                }
-                if (regionMatchesIgnoreCase(text, i, "<!ENTITY")) {
-                    throw new RefusedFeedException("feed declares an XML entity (<!ENTITY): refused, entity declarations are how XXE and"
-                            + " entity-expansion (billion laughs) attacks work");
+                if (i + 1 < n && text.charAt(i + 1) == '!') {
+                    if (text.startsWith("<![CDATA[", i)) {
+                        int end = text.indexOf("]]>", i + 9);
+                        end = end < 0 ? n : end + 3;
+                        appendXmlChars(out, text, i, end);
+                        i = end;
+                        continue;
+                    }
+                    if (text.startsWith("<!--", i)) {
+                        int end = text.indexOf("-->", i + 4);
+                        end = end < 0 ? n : end + 3;
+                        appendXmlChars(out, text, i, end);
+                        i = end;
+                        continue;
+                    }
+                    if (regionMatchesIgnoreCase(text, i, "<!DOCTYPE")) {
+                        i = skipDoctype(text, i);
+                        continue;
+                    }
+                    if (regionMatchesIgnoreCase(text, i, "<!ENTITY")) {
+                        throw new RefusedFeedException("feed declares an XML entity (<!ENTITY): refused, entity declarations are how XXE and"
+                                + " entity-expansion (billion laughs) attacks work");
+                    }
                 }
                 out.append(c);
                 i++;
