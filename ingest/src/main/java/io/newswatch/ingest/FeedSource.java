@@ -25,9 +25,12 @@ public record FeedSource(String location, String name) {
         return location.regionMatches(true, 0, "http://", 0, 7) || location.regionMatches(true, 0, "https://", 0, 8);
     }
 
-    /** The feed URL recorded in articles: the URL itself, or the file's {@code file:} URI. */
+    /**
+     * The feed URL recorded in articles: the URL with credentials removed (records outlive logs and travel
+     * further), or the file's {@code file:} URI.
+     */
     public String feedUrl() {
-        return isHttp() ? location : Path.of(location).toUri().toString();
+        return isHttp() ? LoggedUrl.of(location) : Path.of(location).toUri().toString();
     }
 
     /** How the feed is named in logs and stats: credentials and tokens removed. */

@@ -18,13 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * The ingest stage: polls every configured feed on its own adaptive schedule and publishes new
  * articles to the raw topic. Each poll runs on a virtual thread (fetches mostly wait on the network);
  * parsing runs on a small bounded pool; one scheduler thread only decides when. Polls of one feed never
- * overlap. {@link #start()} returns at once; {@link #close()} stops polling, lets in-flight publishes
- * finish and closes the producer.
+ * overlap. {@link #start()} returns at once; {@link #close()} stops scheduling, gives polls in flight a
+ * few seconds to finish (then interrupts them; their unacknowledged articles are simply sent again after
+ * a restart) and closes the producer.
  */
 public final class IngestService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final IngestSettings settings;
     private final List<FeedState> feeds = new ArrayList<>();
@@ -70,6 +72,9 @@ public final class IngestService implements AutoCloseable {
                 ThreadLocalRandom.current());
         for (FeedSource source : loaded.sources()) {
             feeds.add(new FeedState(source, settings.seenPerFeed(), policy.initial()));
+        }
+        if (feeds.isEmpty()) {
+            LOG.warn("ingest: no feeds to poll (ingest.feeds = {})", settings.feeds());
         }
         this.http = new HttpFeedFetcher(settings);
         this.parser = new BoundedFeedParser(settings.parseThreads(), Math.max(64, feeds.size() * 2), settings.parseTimeout());
@@ -160,12 +165,16 @@ public final class IngestService implements AutoCloseable {
         }
         closed = true;
         scheduler.shutdownNow();
-        polls.shutdownNow();
+        polls.shutdown();
         try {
-            if (!polls.awaitTermination(settings.totalTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
-                LOG.warn("ingest: some polls did not stop in time");
+            if (!polls.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                polls.shutdownNow();
+                if (!polls.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("ingest: some polls did not stop in time");
+                }
             }
         } catch (InterruptedException e) {
+            polls.shutdownNow();
             Thread.currentThread().interrupt();
         }
         http.close();

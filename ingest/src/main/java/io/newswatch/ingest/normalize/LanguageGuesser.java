@@ -9,8 +9,11 @@ import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
 
 /**
  * An article's language as an ISO 639-1 code: the feed's declaration when it has one ({@code en-GB}
@@ -44,18 +47,18 @@ public final class LanguageGuesser {
         return primary != null && primary.matches("[a-z]{2}") ? primary : null;
     }
 
-    private static final java.util.Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
+    private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
 
-    private static java.util.Map<String, String> iso3ToIso1() {
-        java.util.Map<String, String> map = new java.util.HashMap<>();
+    private static Map<String, String> iso3ToIso1() {
+        Map<String, String> map = new HashMap<>();
         for (String two : Locale.getISOLanguages()) {
             try {
                 map.put(Locale.of(two).getISO3Language(), two);
-            } catch (java.util.MissingResourceException e) {
+            } catch (MissingResourceException e) {
                 // no three-letter code known for this language
             }
         }
-        return java.util.Map.copyOf(map);
+        return Map.copyOf(map);
     }
 
     /** The detected language of a text, or null. */

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -44,11 +45,16 @@ public final class KafkaArticlePublisher implements ArticleSink {
     @Override
     public PublishResult publish(List<Article> articles) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(articles.size());
+        String firstError = null;
         for (Article article : articles) {
-            sent.add(producer.send(new ProducerRecord<>(topic, null, article.eventTime().toEpochMilli(), article.id(), article)));
+            try {
+                sent.add(producer.send(new ProducerRecord<>(topic, null, article.eventTime().toEpochMilli(), article.id(), article)));
+            } catch (KafkaException e) { // buffer full past max.block.ms, interrupted at shutdown, serialization...
+                firstError = "publishing to " + topic + " failed: " + e;
+                break;
+            }
         }
         List<Article> acknowledged = new ArrayList<>(articles.size());
-        String firstError = null;
         for (int i = 0; i < sent.size(); i++) {
             try {
                 sent.get(i).get();
