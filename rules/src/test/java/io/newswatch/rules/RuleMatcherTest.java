@@ -13,19 +13,33 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayName("RuleMatcher: the rule language against texts")
 class RuleMatcherTest {
 
-    /** Whether the single rule {@code expression} matches {@code text}, with the default engine. */
+    /**
+     * Whether the single rule {@code expression} matches {@code text}. Runs every engine and checks
+     * that they agree, hits and evidence, so each assertion below holds for all of them.
+     */
     private static boolean matches(String expression, String text) {
-        try (RuleMatcher matcher = RuleMatcher.compile(List.of(new Rule("r", expression)))) {
-            return !matcher.match(text).isEmpty();
-        }
+        return !hitsOnEveryEngine(expression, text).isEmpty();
     }
 
     private static List<String> evidence(String expression, String text) {
-        try (RuleMatcher matcher = RuleMatcher.compile(List.of(new Rule("r", expression)))) {
-            List<RuleHit> hits = matcher.match(text);
-            assertThat(hits).hasSize(1);
-            return hits.get(0).evidence();
+        List<RuleHit> hits = hitsOnEveryEngine(expression, text);
+        assertThat(hits).hasSize(1);
+        return hits.get(0).evidence();
+    }
+
+    private static List<RuleHit> hitsOnEveryEngine(String expression, String text) {
+        List<RuleHit> reference = null;
+        for (RuleEngine engine : RuleEngine.values()) {
+            try (RuleMatcher matcher = RuleMatcher.compile(List.of(new Rule("r", expression)), engine)) {
+                List<RuleHit> hits = matcher.match(text);
+                if (reference == null) {
+                    reference = hits;
+                } else {
+                    assertThat(hits).as("%s on [%s] with %s", expression, text, engine).isEqualTo(reference);
+                }
+            }
         }
+        return reference;
     }
 
     @Nested

@@ -16,8 +16,9 @@ import org.apache.lucene.search.Query;
  * @param id      the rule id
  * @param query   the Lucene query over {@link RuleAnalyzer#FIELD}
  * @param trigger the necessary word condition, for candidate selection
+ * @param expr    the same rule for the positional engine
  */
-public record CompiledRule(String id, Query query, Trigger trigger) {
+public record CompiledRule(String id, Query query, Trigger trigger, Expr expr) {
 
     /**
      * Parses and builds every rule, in order; the first bad rule fails with its id and position.
@@ -41,7 +42,7 @@ public record CompiledRule(String id, Query query, Trigger trigger) {
             }
             RuleNode node = RuleParser.parse(rule.id(), rule.expression());
             QueryBuilder builder = new QueryBuilder(rule.id(), queryAnalyzer, prefixAnalyzer);
-            out.add(new CompiledRule(rule.id(), builder.build(node), builder.trigger(node)));
+            out.add(new CompiledRule(rule.id(), builder.build(node), builder.trigger(node), builder.expr(node)));
         }
         queryAnalyzer.close();
         prefixAnalyzer.close();

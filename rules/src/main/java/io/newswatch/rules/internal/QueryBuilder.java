@@ -135,6 +135,53 @@ public final class QueryBuilder {
         };
     }
 
+    /** The rule compiled for {@link PositionalRuleMatcher}; same meaning as {@link #build(RuleNode)}. */
+    Expr expr(RuleNode node) {
+        return switch (node) {
+            case RuleNode.Word w -> {
+                List<String> tokens = tokens(queryAnalyzer, w.text(), w.position());
+                yield tokens.size() == 1 ? new Expr.Term(tokens.get(0))
+                        : new Expr.Sequence(tokens.stream().<Expr>map(Expr.Term::new).toList());
+            }
+            case RuleNode.Prefix p -> {
+                List<String> tokens = prefixTokens(p);
+                if (tokens.size() == 1) {
+                    yield new Expr.Prefix(tokens.get(0));
+                }
+                List<Expr> parts = new ArrayList<>();
+                for (int i = 0; i < tokens.size() - 1; i++) {
+                    parts.add(new Expr.Term(tokens.get(i)));
+                }
+                parts.add(new Expr.Prefix(tokens.get(tokens.size() - 1)));
+                yield new Expr.Sequence(parts);
+            }
+            case RuleNode.Phrase p -> {
+                span(p); // same checks as the Lucene form (no AND/NOT inside)
+                List<Expr> parts = p.words().stream().map(this::expr).toList();
+                yield parts.size() == 1 ? parts.get(0)
+                        : p.slop() == 0 ? new Expr.Sequence(parts) : new Expr.Near(parts, p.slop());
+            }
+            case RuleNode.Near n -> {
+                span(n);
+                yield new Expr.Near(List.of(expr(n.left()), expr(n.right())), n.distance());
+            }
+            case RuleNode.Or or -> new Expr.Any(or.children().stream().map(this::expr).toList());
+            case RuleNode.And and -> {
+                List<Expr> required = new ArrayList<>();
+                List<Expr> excluded = new ArrayList<>();
+                for (RuleNode child : and.children()) {
+                    if (child instanceof RuleNode.Not not) {
+                        excluded.add(expr(not.child()));
+                    } else {
+                        required.add(expr(child));
+                    }
+                }
+                yield new Expr.All(required, excluded);
+            }
+            case RuleNode.Not not -> new Expr.All(List.of(), List.of(expr(not.child())));
+        };
+    }
+
     /** The necessary word condition of a rule, for candidate selection (see {@link Trigger}). */
     public Trigger trigger(RuleNode node) {
         return switch (node) {
@@ -174,7 +221,7 @@ public final class QueryBuilder {
     }
 
     /** The lower-cased, unstemmed words of a prefix term; the last one is the prefix proper. */
-    private List<String> prefixTokens(RuleNode.Prefix p) {
+    List<String> prefixTokens(RuleNode.Prefix p) {
         List<String> tokens = tokens(prefixAnalyzer, p.text(), p.position());
         String prefix = tokens.get(tokens.size() - 1);
         if (prefix.length() < 2) {
@@ -184,7 +231,7 @@ public final class QueryBuilder {
         return tokens;
     }
 
-    private List<String> tokens(Analyzer analyzer, String text, int position) {
+    List<String> tokens(Analyzer analyzer, String text, int position) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(RuleAnalyzer.FIELD, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -1,0 +1,166 @@
+package io.newswatch.rules.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates an {@link Expr} against one {@link TextPositions}, with the semantics of the Lucene span
+ * and boolean queries built from the same rule: a sequence is spans one right after the other, a
+ * near-group is one span from each part with {@code maxEnd - minStart - sum(lengths) <= slop}
+ * (Lucene's unordered near-spans), OR/AND/NOT are boolean. Evidence is the character ranges of the
+ * words of every matching part, as Lucene's Matches API reports them.
+ */
+final class PositionalEvaluator {
+
+    /** A run of word positions {@code [start, end)} and the positions of the words that made it. */
+    private record Span(int start, int end, int[] words) {
+        int length() {
+            return end - start;
+        }
+    }
+
+    private final TextPositions text;
+
+    PositionalEvaluator(TextPositions text) {
+        this.text = text;
+    }
+
+    /** Whether the expression matches; when it does, adds {@code [startOffset, endOffset)} ranges to evidence. */
+    boolean matches(Expr expr, List<int[]> evidence) {
+        return switch (expr) {
+            case Expr.All all -> {
+                for (Expr excluded : all.excluded()) {
+                    if (matches(excluded, new ArrayList<>())) {
+                        yield false;
+                    }
+                }
+                List<int[]> found = new ArrayList<>();
+                for (Expr required : all.required()) {
+                    if (!matches(required, found)) {
+                        yield false;
+                    }
+                }
+                evidence.addAll(found);
+                yield true;
+            }
+            case Expr.Any any -> {
+                boolean matched = false;
+                for (Expr alternative : any.alternatives()) {
+                    matched |= matches(alternative, evidence);
+                }
+                yield matched;
+            }
+            default -> {
+                List<Span> spans = spans(expr);
+                for (Span span : spans) {
+                    for (int word : span.words()) {
+                        evidence.add(new int[] {text.startOffset(word), text.endOffset(word)});
+                    }
+                }
+                yield !spans.isEmpty();
+            }
+        };
+    }
+
+    private List<Span> spans(Expr expr) {
+        return switch (expr) {
+            case Expr.Term t -> {
+                int[] positions = text.positionsOf(t.term());
+                List<Span> out = new ArrayList<>(positions.length);
+                for (int p : positions) {
+                    out.add(new Span(p, p + 1, new int[] {p}));
+                }
+                yield out;
+            }
+            case Expr.Prefix p -> {
+                boolean[] seen = new boolean[text.length()];
+                for (String term : text.terms()) {
+                    if (term.startsWith(p.prefix())) {
+                        for (int position : text.positionsOf(term)) {
+                            seen[position] = true;
+                        }
+                    }
+                }
+                List<Span> out = new ArrayList<>();
+                for (int i = 0; i < seen.length; i++) {
+                    if (seen[i]) {
+                        out.add(new Span(i, i + 1, new int[] {i}));
+                    }
+                }
+                yield out;
+            }
+            case Expr.Any any -> {
+                List<Span> out = new ArrayList<>();
+                for (Expr alternative : any.alternatives()) {
+                    out.addAll(spans(alternative));
+                }
+                yield out;
+            }
+            case Expr.Sequence seq -> sequence(seq);
+            case Expr.Near near -> near(near);
+            case Expr.All all -> throw new IllegalStateException("AND/NOT cannot be positional: " + all);
+        };
+    }
+
+    private List<Span> sequence(Expr.Sequence seq) {
+        List<Span> current = spans(seq.parts().get(0));
+        for (int i = 1; i < seq.parts().size() && !current.isEmpty(); i++) {
+            List<Span> next = spans(seq.parts().get(i));
+            List<Span> joined = new ArrayList<>();
+            for (Span a : current) {
+                for (Span b : next) {
+                    if (b.start() == a.end()) {
+                        joined.add(new Span(a.start(), b.end(), concat(a.words(), b.words())));
+                    }
+                }
+            }
+            current = joined;
+        }
+        return current;
+    }
+
+    private List<Span> near(Expr.Near near) {
+        List<List<Span>> parts = new ArrayList<>();
+        for (Expr part : near.parts()) {
+            List<Span> spans = spans(part);
+            if (spans.isEmpty()) {
+                return List.of();
+            }
+            parts.add(spans);
+        }
+        List<Span> out = new ArrayList<>();
+        combine(parts, 0, new Span[parts.size()], near.slop(), out);
+        return out;
+    }
+
+    /** Every choice of one span per part that fits within the slop. Texts are short; lists are tiny. */
+    private static void combine(List<List<Span>> parts, int index, Span[] chosen, int slop, List<Span> out) {
+        if (index == parts.size()) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            int total = 0;
+            int[] words = new int[0];
+            for (Span s : chosen) {
+                min = Math.min(min, s.start());
+                max = Math.max(max, s.end());
+                total += s.length();
+                words = concat(words, s.words());
+            }
+            if (max - min - total <= slop) {
+                out.add(new Span(min, max, words));
+            }
+            return;
+        }
+        for (Span span : parts.get(index)) {
+            chosen[index] = span;
+            combine(parts, index + 1, chosen, slop, out);
+        }
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
