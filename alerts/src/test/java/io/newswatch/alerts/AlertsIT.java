@@ -33,6 +33,7 @@ import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -129,6 +130,13 @@ class AlertsIT {
         assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a second start writes nothing").isEmpty();
         try (WatchStore store = new WatchStore(client(), TOPICS, new WatchValidator(settings.watchDefaults(), TOPICS))) {
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
+            store.put(new Watch(0, "desk", null, null, "summit", null, null, null, null, null, null, null, "it.desk.summit", null, null));
+            assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary", "desk");
+            store.remove("desk");
+            assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
+        }
+        try (Admin admin = Admin.create(client())) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).as("output topic created by put").contains("it.desk.summit");
         }
 
         Properties base = client();

@@ -149,7 +149,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                 followWatches(Duration.ZERO);
                 for (ConsumerRecord<String, byte[]> r : alertConsumer.poll(Duration.ofMillis(200))) {
                     if (r.value() != null && unknownWatch(r.key())) {
-                        followWatches(Duration.ofMillis(500)); // a watch written just before its first alert
+                        catchUpWatches(); // a watch written just before its first alert
                     }
                     dispatch(r);
                 }
@@ -173,7 +173,23 @@ public final class WebhookDispatcher implements AutoCloseable {
         return watchId != null && !watches.containsKey(watchId);
     }
 
+    /** Reads the watches topic up to its current end (bounded): cheap when already there. */
+    private void catchUpWatches() {
+        Set<TopicPartition> parts = watchConsumer.assignment();
+        if (parts.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> end = watchConsumer.endOffsets(parts, Duration.ofSeconds(5));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (parts.stream().anyMatch(tp -> watchConsumer.position(tp) < end.getOrDefault(tp, 0L)) && System.nanoTime() < deadline) {
+            followWatches(Duration.ofMillis(100));
+        }
+    }
+
     private void followWatches(Duration timeout) {
+        if (watchConsumer.assignment().isEmpty()) {
+            return; // no watches topic (yet): only alerts.webhook.url receives alerts
+        }
         for (ConsumerRecord<String, byte[]> r : watchConsumer.poll(timeout)) {
             if (r.key() == null) {
                 continue;

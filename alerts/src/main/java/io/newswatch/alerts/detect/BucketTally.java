@@ -5,9 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.newswatch.core.AlertArticle;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,7 +17,7 @@ import java.util.TreeMap;
 public final class BucketTally {
 
     /** Bounds state for a pathological bucket; beyond it articles still count but are not de-duplicated. */
-    static final int MAX_REMEMBERED_IDS = 20_000;
+    static final int MAX_REMEMBERED_IDS = 50_000;
 
     /** Per source: how many articles and the earliest one (evidence). */
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
@@ -29,9 +27,9 @@ public final class BucketTally {
     }
 
     long articles;
-    Set<String> articleIds = new HashSet<>();
+    IdHashes articleIds = new IdHashes();
     TreeMap<String, SourceTally> sources = new TreeMap<>();
-    Set<String> stories = new HashSet<>();
+    IdHashes stories = new IdHashes();
 
     /** Adds an article; false when this article was already counted in this bucket. */
     boolean add(Hit hit) {

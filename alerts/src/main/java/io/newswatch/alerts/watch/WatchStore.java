@@ -76,11 +76,37 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
-    /** Validates (filling defaults) and writes a watch; returns what was written. Throws {@link InvalidWatchException}. */
+    /**
+     * Validates (filling defaults) and writes a watch; returns what was written. Throws {@link InvalidWatchException}.
+     * Creates the watch's output topic first when it names one that does not exist (cluster defaults for
+     * partitions and replication), so the running topology never has to write to a missing topic.
+     */
     public Watch put(Watch watch) {
         Watch valid = validator.validate(watch);
+        if (valid.outputTopic() != null) {
+            ensureOutputTopic(valid.outputTopic());
+        }
         send(valid.id(), valid);
         return valid;
+    }
+
+    private void ensureOutputTopic(String name) {
+        try (Admin admin = Admin.create(client)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name)) {
+                admin.createTopics(List.of(new NewTopic(name, java.util.Optional.empty(), java.util.Optional.empty())))
+                        .all().get(30, TimeUnit.SECONDS);
+                LOG.info("created output topic {}", name);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create output topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + name, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating topic " + name, e);
+        }
     }
 
     /** Writes a tombstone: the watch stops matching and its detector state is dropped. */
