@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -108,16 +109,20 @@ public final class IngestService implements AutoCloseable {
         if (closed) {
             return;
         }
-        scheduler.schedule(() -> polls.submit(() -> {
-            Duration next;
-            try {
-                next = poller.poll(feed);
-            } catch (RuntimeException e) { // a bug, not a feed problem: keep the feed alive, say so loudly
-                LOG.error("feed {}: unexpected failure, will retry", feed.source().displayName(), e);
-                next = settings.maxInterval();
-            }
-            schedule(feed, next);
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(() -> polls.submit(() -> {
+                Duration next;
+                try {
+                    next = poller.poll(feed);
+                } catch (RuntimeException e) { // a bug, not a feed problem: keep the feed alive, say so loudly
+                    LOG.error("feed {}: unexpected failure, will retry", feed.source().displayName(), e);
+                    next = settings.maxInterval();
+                }
+                schedule(feed, next);
+            }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing: the feed is not rescheduled, which is the point
+        }
     }
 
     /**

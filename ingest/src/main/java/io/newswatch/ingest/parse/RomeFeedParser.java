@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jdom2.Element;
 import org.xml.sax.InputSource;
 
 /**
@@ -52,9 +53,8 @@ final class RomeFeedParser {
         }
         SyndFeed feed = input.build(source);
         List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
-        boolean atom03 = "atom_0.3".equals(feed.getFeedType());
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry, atom03));
+            items.add(item(entry));
         }
         return new ParsedFeed(feed.getTitle(), feed.getLink(), feed.getLanguage(), ttl(feed.originalWireFeed()), items, notes);
     }
@@ -66,17 +66,32 @@ final class RomeFeedParser {
         return null;
     }
 
-    private static ParsedItem item(SyndEntry entry, boolean atom03) {
+    private static ParsedItem item(SyndEntry entry) {
         String guid = null;
-        Date published = entry.getPublishedDate();
+        Instant published = null;
+        Instant updated = null;
+        for (Element foreign : entry.getForeignMarkup()) {
+            if (DateRewriter.NAMESPACE.equals(foreign.getNamespaceURI())) {
+                Instant when = Instant.parse(foreign.getTextTrim());
+                if (DateRewriter.isPublishDate(foreign.getName())) {
+                    published = published == null ? when : published;
+                } else {
+                    updated = updated == null ? when : updated;
+                }
+            }
+        }
+        // Dates our parser could not read were left in place for Rome to try.
+        if (published == null) {
+            published = instant(entry.getPublishedDate());
+        }
+        if (updated == null) {
+            updated = instant(entry.getUpdatedDate());
+        }
         Object wire = entry.getWireEntry();
         if (wire instanceof Item item) {
             guid = item.getGuid() != null ? item.getGuid().getValue() : item.getUri(); // RSS 1.0: rdf:about
         } else if (wire instanceof Entry atom) {
             guid = atom.getId();
-            if (atom03 && atom.getIssued() != null) {
-                published = atom.getIssued(); // Rome reports Atom 0.3 <modified> as published; <issued> is
-            }
         }
         String summary = entry.getDescription() == null ? null : entry.getDescription().getValue();
         String content = null;
@@ -107,7 +122,7 @@ final class RomeFeedParser {
             }
         }
         return new ParsedItem(entry.getTitle(), summary, content, entry.getLink(), guid, List.copyOf(authors), categories,
-                instant(published), instant(entry.getUpdatedDate()));
+                published, updated);
     }
 
     private static void addIfPresent(Set<String> into, String value) {
