@@ -33,7 +33,7 @@ final class FailureReporter implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
-        String command = "newswatch " + commandLine.getCommandName();
+        String command = commandLine.getCommandSpec().qualifiedName();
         Throwable usage = usageProblem(ex);
         if (usage != null) {
             commandLine.getErr().println(command + ": " + usage.getMessage());

@@ -57,8 +57,20 @@ public final class NewswatchCommand implements Runnable {
         cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cmd.setExecutionExceptionHandler(new FailureReporter());
+        cmd.setParameterExceptionHandler(NewswatchCommand::reportUsageError);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
+    }
+
+    /** A wrong command line: the error and where to read more, not the whole usage text (that is what --help is for). */
+    private static int reportUsageError(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        }
+        return ExitCodes.USAGE;
     }
 
     public static int execute(String... args) {

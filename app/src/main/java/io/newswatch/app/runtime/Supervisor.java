@@ -69,19 +69,23 @@ public final class Supervisor implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable resource = started.pop();
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn("Closing {} failed: {}", resource, e.toString());
-            }
-        }
-        closed.countDown();
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // The hook is running (Ctrl-C): it is waiting for the countDown above.
+            while (!started.isEmpty()) {
+                AutoCloseable resource = started.pop();
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warn("Closing {} failed: {}", resource, e.toString());
+                }
+            }
+        } finally {
+            // Whatever happened above, the shutdown hook must not wait for nothing.
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook is running (Ctrl-C): it is waiting for the countDown above.
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -118,7 +119,7 @@ public final class TextFormat implements RecordFormat {
     }
 
     private static String time(Instant t) {
-        return t == null ? "-" : t.toString();
+        return t == null ? "-" : t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String orDash(String s) {
