@@ -2,6 +2,7 @@ package io.newswatch.app;
 
 import io.newswatch.app.command.AlertsCommand;
 import io.newswatch.app.command.BrokerCommand;
+import io.newswatch.app.command.ReplayCommand;
 import io.newswatch.app.command.ResetCommand;
 import io.newswatch.app.command.WatchCommand;
 import io.newswatch.app.command.EnrichCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
             TagCommand.class,
             WatchCommand.class,
             ResetCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad command line or settings, 3 no JDK 21+ (launcher).",

@@ -69,7 +69,7 @@ class AlertsEndToEndIT {
     }
 
     @Test
-    @DisplayName("OPENED for the watch on news.alerts, with the burst's sources, and the same alert POSTed to the watch's webhook")
+    @DisplayName("OPENED for the watch on news.alerts with the burst's sources, POSTed to the watch's webhook, and raised again by a replay")
     void burstOpensAlert(@TempDir Path dataDir) throws Exception {
         List<String> urls = new ArrayList<>();
         for (String outlet : OUTLETS) {
@@ -118,6 +118,30 @@ class AlertsEndToEndIT {
         assertThat(opened.topArticles()).isNotEmpty().allSatisfy(a -> assertThat(a.title()).containsIgnoringCase("tomahawk"));
 
         assertThat(webhook.bodies()).anySatisfy(body -> assertThat(body).contains(opened.alertId()).contains("\"text\""));
+
+        // The backtest: `newswatch replay` runs enrich and alerts over a copy of the live raw topic under another
+        // prefix. On event time, it must raise the alert live raised, for the same bucket and count.
+        Path watchesFile = dataDir.resolve("replay-watches.yaml");
+        java.nio.file.Files.writeString(watchesFile, """
+                watches:
+                  - id: %s
+                    description: Tomahawk missiles
+                    query: tomahawk*
+                """.formatted(WATCH));
+        StringWriter replayOut = new StringWriter();
+        int replayed = cli(replayOut, "replay", "--prefix", "e2e-backtest.", "--from", "news.articles.raw", "--idle", "2s",
+                "--watches", watchesFile.toString(), "--bootstrap-servers", broker.bootstrapServers(), "--topic-prefix", topics.prefix(),
+                "--set", "enrich.taxonomy=../config/taxonomy.yaml", "--set", "enrich.gazetteer=../config/gazetteer",
+                "--set", "app.data-dir=" + dataDir);
+        assertThat(replayed).isEqualTo(ExitCodes.OK);
+        assertThat(replayOut.toString()).contains("[OPENED] " + WATCH);
+        Alert replayedOpen = TopicReader.readAll(broker.bootstrapServers(), new Topics("e2e-backtest.").alerts()).stream()
+                .map(r -> serde.deserialize(r.topic(), r.value()))
+                .filter(a -> a.watchId().equals(WATCH) && a.status() == AlertStatus.OPENED).findFirst()
+                .orElseThrow(() -> new AssertionError("the replay raised no OPENED alert for " + WATCH + ":\n" + replayOut));
+        assertThat(replayedOpen.bucketStart()).isEqualTo(opened.bucketStart());
+        assertThat(replayedOpen.observed()).isEqualTo(opened.observed());
+        assertThat(replayedOpen.score()).isEqualTo(opened.score());
     }
 
     private static void awaitWebhook() throws InterruptedException {
@@ -128,9 +152,13 @@ class AlertsEndToEndIT {
     }
 
     private static int cli(String... args) {
+        return cli(new StringWriter(), args);
+    }
+
+    private static int cli(StringWriter out, String... args) {
         CommandLine cmd = NewswatchCommand.commandLine();
         StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);
         assertThat(err.toString()).as("stderr of newswatch " + String.join(" ", args)).doesNotContain("newswatch ");

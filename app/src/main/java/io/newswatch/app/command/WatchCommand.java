@@ -67,7 +67,7 @@ public final class WatchCommand implements Runnable {
     }
 
     /** Durations as the settings write them: 30s, 10m, 2h, 3d or PT10M. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
+    public static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             try {
