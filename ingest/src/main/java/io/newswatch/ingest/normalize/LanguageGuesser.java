@@ -25,7 +25,7 @@ public final class LanguageGuesser {
 
     private static final int MIN_TEXT_CHARS = 40;
     private static final double MIN_PROBABILITY = 0.90;
-    private static final int MAX_SAMPLE_CHARS = 300;
+    private static final int MAX_SAMPLE_CHARS = 160;
 
     private LanguageGuesser() {
     }
@@ -66,7 +66,8 @@ public final class LanguageGuesser {
         if (text == null || text.length() < MIN_TEXT_CHARS) {
             return null;
         }
-        // A few hundred characters decide the language as well as a whole article, at a fraction of the cost.
+        // A title and the start of a summary decide the language about as well as a whole article, at a
+        // fraction of the cost (detection is otherwise the most expensive step of normalization).
         String sample = text.length() > MAX_SAMPLE_CHARS ? text.substring(0, MAX_SAMPLE_CHARS) : text;
         List<DetectedLanguage> candidates = Detector.INSTANCE.getProbabilities(Detector.TEXT.forText(sample));
         if (candidates.isEmpty() || candidates.get(0).getProbability() < MIN_PROBABILITY) {
