@@ -13,21 +13,43 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default taxonomy against a hand-labelled set of headlines with summaries
- * (src/test/resources/labelled/headlines.jsonl, written for this project). Prints the per-tag table and
- * fails below the floors, which sit just under what the taxonomy achieves (docs/TAXONOMY.md), so a
- * rule change that costs precision or recall is caught.
+ * The default taxonomy against hand-labelled headlines with summaries written for this project:
+ * headlines.jsonl (273 texts, the set the rules were tuned on) and holdout.jsonl (73 texts written and
+ * labelled after tuning, never tuned on, so its figures are the honest estimate). Prints the per-tag
+ * tables and fails below the floors, which sit just under what the taxonomy achieves
+ * (docs/TAXONOMY.md), so a rule change that costs precision or recall is caught.
  */
 @DisplayName("Default taxonomy on the labelled set")
 class LabelledSetTest {
 
-    static final double MICRO_PRECISION_FLOOR = 0.85;
-    static final double MICRO_RECALL_FLOOR = 0.80;
+    static final double TUNING_PRECISION_FLOOR = 0.92;
+    static final double TUNING_RECALL_FLOOR = 0.94;
+    static final double HOLDOUT_PRECISION_FLOOR = 0.92;
+    static final double HOLDOUT_RECALL_FLOOR = 0.83;
 
     static List<LabelledText> labelled() throws Exception {
+        return read("headlines.jsonl");
+    }
+
+    static List<LabelledText> read(String name) throws Exception {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                LabelledSetTest.class.getResourceAsStream("/labelled/headlines.jsonl"), StandardCharsets.UTF_8))) {
-            return LabelledText.readJsonLines(reader, "headlines.jsonl");
+                LabelledSetTest.class.getResourceAsStream("/labelled/" + name), StandardCharsets.UTF_8))) {
+            return LabelledText.readJsonLines(reader, name);
+        }
+    }
+
+    @Test
+    @DisplayName("meets the floors on the hold-out set it was not tuned on")
+    void holdout() throws Exception {
+        List<LabelledText> holdout = read("holdout.jsonl");
+        assertThat(holdout).hasSizeGreaterThanOrEqualTo(50);
+        try (TaxonomyTagger tagger = TaxonomyTagger.load(DefaultTaxonomyTest.DEFAULT_TAXONOMY)) {
+            TaxonomyEvaluation evaluation = TaxonomyEvaluation.run(tagger, holdout);
+            System.out.println("hold-out set:");
+            System.out.println(evaluation.table());
+            System.out.println(evaluation.missReport());
+            assertThat(evaluation.microPrecision()).isGreaterThanOrEqualTo(HOLDOUT_PRECISION_FLOOR);
+            assertThat(evaluation.microRecall()).isGreaterThanOrEqualTo(HOLDOUT_RECALL_FLOOR);
         }
     }
 
@@ -52,7 +74,7 @@ class LabelledSetTest {
     }
 
     @Test
-    @DisplayName("meets the micro-averaged precision and recall floors")
+    @DisplayName("meets the micro-averaged precision and recall floors on the tuning set")
     void floors() throws Exception {
         List<LabelledText> labelled = labelled();
         assertThat(labelled).hasSizeGreaterThanOrEqualTo(200);
@@ -61,10 +83,11 @@ class LabelledSetTest {
             assertThat(labelled).allSatisfy(l -> assertThat(l.expected())
                     .allSatisfy(id -> assertThat(tagger.taxonomy().tag(id)).as("label %s", id).isPresent()));
             TaxonomyEvaluation evaluation = TaxonomyEvaluation.run(tagger, labelled);
+            System.out.println("tuning set:");
             System.out.println(evaluation.table());
             System.out.println(evaluation.missReport());
-            assertThat(evaluation.microPrecision()).isGreaterThanOrEqualTo(MICRO_PRECISION_FLOOR);
-            assertThat(evaluation.microRecall()).isGreaterThanOrEqualTo(MICRO_RECALL_FLOOR);
+            assertThat(evaluation.microPrecision()).isGreaterThanOrEqualTo(TUNING_PRECISION_FLOOR);
+            assertThat(evaluation.microRecall()).isGreaterThanOrEqualTo(TUNING_RECALL_FLOOR);
         }
     }
 }

@@ -73,19 +73,10 @@ final class PositionalEvaluator {
                 yield out;
             }
             case Expr.Prefix p -> {
-                boolean[] seen = new boolean[text.length()];
-                for (String term : text.terms()) {
-                    if (term.startsWith(p.prefix())) {
-                        for (int position : text.positionsOf(term)) {
-                            seen[position] = true;
-                        }
-                    }
-                }
-                List<Span> out = new ArrayList<>();
-                for (int i = 0; i < seen.length; i++) {
-                    if (seen[i]) {
-                        out.add(new Span(i, i + 1, new int[] {i}));
-                    }
+                int[] positions = text.positionsWithPrefix(p.prefix());
+                List<Span> out = new ArrayList<>(positions.length);
+                for (int position : positions) {
+                    out.add(new Span(position, position + 1, new int[] {position}));
                 }
                 yield out;
             }

@@ -22,10 +22,26 @@ final class TextPositions {
 
     private static final int[] NONE = new int[0];
 
+    /** A growable list of ascending positions. */
+    private static final class Positions {
+        int[] values = new int[2];
+        int size;
+
+        void add(int position) {
+            if (size > 0 && values[size - 1] == position) {
+                return;
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = position;
+        }
+    }
+
     private final Analyzer analyzer;
-    private final Map<String, int[]> positions = new HashMap<>();
-    /** Per term, how many entries of its array in {@link #positions} are used. */
-    private final Map<String, Integer> counts = new HashMap<>();
+    private final Map<String, Positions> positions = new HashMap<>();
+    /** Positions of the words starting with a prefix, computed once per text and prefix. */
+    private final Map<String, int[]> prefixCache = new HashMap<>();
     private int[] startOffsets = new int[64];
     private int[] endOffsets = new int[64];
     private int length;
@@ -37,7 +53,7 @@ final class TextPositions {
     /** Analyses the text, replacing what was there. */
     void analyse(String text) {
         positions.clear();
-        counts.clear();
+        prefixCache.clear();
         length = 0;
         int position = -1;
         try (TokenStream ts = analyzer.tokenStream(RuleAnalyzer.FIELD, text)) {
@@ -63,26 +79,51 @@ final class TextPositions {
     }
 
     private void add(String term, int position) {
-        int[] list = positions.get(term);
-        int used = list == null ? 0 : counts.get(term);
-        if (list == null) {
-            list = new int[4];
-            positions.put(term, list);
-        } else if (used == list.length) {
-            list = Arrays.copyOf(list, used * 2);
-            positions.put(term, list);
-        }
-        if (used > 0 && list[used - 1] == position) {
-            return;
-        }
-        list[used] = position;
-        counts.put(term, used + 1);
+        positions.computeIfAbsent(term, k -> new Positions()).add(position);
     }
 
-    /** Positions of the term, ascending; empty when absent. */
+    /** Positions of the term, ascending; empty when absent. Do not modify. */
     int[] positionsOf(String term) {
-        int[] list = positions.get(term);
-        return list == null ? NONE : Arrays.copyOf(list, counts.get(term));
+        Positions list = positions.get(term);
+        if (list == null) {
+            return NONE;
+        }
+        if (list.values.length != list.size) {
+            list.values = Arrays.copyOf(list.values, list.size);
+        }
+        return list.values;
+    }
+
+    /** Positions of the words (as written or base forms) that start with the prefix, ascending, each once. */
+    int[] positionsWithPrefix(String prefix) {
+        int[] cached = prefixCache.get(prefix);
+        if (cached != null) {
+            return cached;
+        }
+        boolean[] seen = null;
+        int count = 0;
+        for (Map.Entry<String, Positions> e : positions.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                if (seen == null) {
+                    seen = new boolean[length];
+                }
+                Positions list = e.getValue();
+                for (int i = 0; i < list.size; i++) {
+                    if (!seen[list.values[i]]) {
+                        seen[list.values[i]] = true;
+                        count++;
+                    }
+                }
+            }
+        }
+        int[] out = new int[count];
+        for (int i = 0, j = 0; seen != null && i < seen.length; i++) {
+            if (seen[i]) {
+                out[j++] = i;
+            }
+        }
+        prefixCache.put(prefix, out);
+        return out;
     }
 
     /** The distinct index terms of the text. */
