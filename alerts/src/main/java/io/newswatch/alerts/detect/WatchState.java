@@ -51,6 +51,11 @@ public final class WatchState {
         return lateArticles;
     }
 
+    /** Newest final bucket (index), or null before the first article. */
+    public Long lastClosedBucket() {
+        return lastClosed;
+    }
+
     public boolean alertOpen() {
         return alertId != null;
     }

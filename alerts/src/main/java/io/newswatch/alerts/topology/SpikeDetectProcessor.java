@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class SpikeDetectProcessor implements Processor<String, ArticleHits, String, RoutedAlert> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpikeDetectProcessor.class);
-    static final Duration CLOSE_INTERVAL = Duration.ofSeconds(10);
+    /** The smallest bucket a watch may have: no bucket can become final between two closings unseen. */
+    static final Duration CLOSE_INTERVAL = Duration.ofMinutes(1);
 
     private final String watchesStoreName;
     private final String stateStoreName;
@@ -104,9 +105,13 @@ public final class SpikeDetectProcessor implements Processor<String, ArticleHits
                 }
                 WatchState stored = decoded.getOrDefault(kv.key, kv.value);
                 WatchState state = d.detector().incompatible(stored) ? d.detector().newState() : stored;
-                emit(d.watch(), d.detector().advance(state, streamTime));
+                Long before = state.lastClosedBucket();
+                List<Alert> alerts = d.detector().advance(state, streamTime);
+                emit(d.watch(), alerts);
                 decoded.put(kv.key, state);
-                states.put(kv.key, state);
+                if (state != stored || !alerts.isEmpty() || !java.util.Objects.equals(before, state.lastClosedBucket())) {
+                    states.put(kv.key, state); // unchanged states are not rewritten (a replay punctuates often)
+                }
             }
         }
         // A removed (tombstoned) or disabled watch forgets its history; adding it again starts afresh.
