@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parse throughput of the full fetch-free ingest path (bytes to normalized {@link Article}s: charset
@@ -89,6 +90,11 @@ public class FeedParseBenchmark {
 
     @Setup
     public void load() throws FeedParseException {
+        // The benchmark jar has no logging configuration, so logback would print the language detector's
+        // DEBUG line for every article and the benchmark would measure the console. The app runs it at WARN.
+        if (LoggerFactory.getLogger("com.optimaize") instanceof ch.qos.logback.classic.Logger detector) {
+            detector.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         BenchFeed.Loaded loaded = BenchFeed.load();
         feed = loaded.bytes();
         stax = XMLInputFactory.newInstance();
