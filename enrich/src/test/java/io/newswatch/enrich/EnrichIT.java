@@ -58,9 +58,11 @@ class EnrichIT {
     @DisplayName("raw articles come out enriched (seed article tagged by the shipped taxonomy), a repeat is dropped, garbage goes to the DLQ")
     void rawToEnriched(@TempDir Path stateDir) throws Exception {
         Topics topics = new Topics("it.");
-        broker.createTopic(topics.raw(), 3, Map.of());
-        broker.createTopic(topics.enriched(), 3, Map.of());
-        broker.createTopic(topics.dlq(), 1, Map.of());
+        // The fixtures are dated 2025; unlimited retention keeps the broker from deleting them as too old.
+        Map<String, String> keepAll = Map.of("retention.ms", "-1");
+        broker.createTopic(topics.raw(), 3, keepAll);
+        broker.createTopic(topics.enriched(), 3, keepAll);
+        broker.createTopic(topics.dlq(), 1, keepAll);
         EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "it.",
                 EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Forwards an article only the first time any of its {@link DuplicateKeys} is seen within the retention.
  * "Seen" is a persistent, changelogged key-value store of last-seen event times (so it survives restarts
- * and moves with its task on a rebalance); a stream-time punctuation forgets keys past the retention.
+ * and moves with its task on a rebalance); a periodic sweep forgets keys past the retention (in stream time).
  * Dropped duplicates are counted in the {@code duplicates-dropped} metric and logged at debug level.
  */
 public final class DuplicateFilter implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
@@ -30,6 +30,13 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
     public static final String STORE = "dedup-seen-keys";
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateFilter.class);
+
+    /**
+     * How often expired keys are forgotten, in wall-clock time. A sweep reads the whole store, so it must not
+     * follow stream time: a replay of months of articles would sweep after nearly every record. Forgetting
+     * only frees space; {@link DuplicateIndex} compares times itself, so results do not depend on it.
+     */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
 
     private final Duration retention;
     private ProcessorContext<String, EnrichedArticle> context;
@@ -52,8 +59,7 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         this.store = context.getStateStore(STORE);
         this.index = new DuplicateIndex(retention, new StoreSeen(store));
         this.dropped = EnrichMetrics.sensor(context, "duplicates-dropped");
-        Duration sweepEvery = retention.dividedBy(24).compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : retention.dividedBy(24);
-        context.schedule(sweepEvery.isZero() ? Duration.ofSeconds(1) : sweepEvery, PunctuationType.STREAM_TIME, this::forgetExpired);
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpired(context.currentStreamTimeMs()));
     }
 
     @Override
@@ -68,6 +74,9 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
     }
 
     private void forgetExpired(long streamTimeMs) {
+        if (streamTimeMs < 0) {
+            return; // no record yet since start: nothing to measure age against
+        }
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = store.all()) {
             while (all.hasNext()) {

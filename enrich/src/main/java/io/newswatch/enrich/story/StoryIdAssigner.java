@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,22 +18,30 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Sets {@link EnrichedArticle#storyId()} from a {@link StoryIndex} kept in a persistent, changelogged state
- * store, so story ids survive restarts and rebalances. Event time is the record timestamp.
+ * Sets {@link EnrichedArticle#storyId()} from a {@link StoryIndex}. Event time is the record timestamp.
  *
- * <p>Store layout: one entry per (bucket, fingerprint, event time), key
- * {@code <bucket>/<fingerprint hex>/<event time ms>}, value the story id; a bucket is read with a prefix
- * scan of {@code <bucket>/}. A stream-time punctuation deletes entries older than the horizon, so the store
- * holds about one horizon of articles (times the number of bands).
+ * <p>The record of truth is a persistent, changelogged store with one entry per article within the
+ * horizon, key {@code <fingerprint hex>/<event time ms>}, value the story id, so story ids survive restarts
+ * and rebalances. The LSH buckets are kept in memory and rebuilt from that store when the task starts
+ * (Kafka Streams initialises processors after restoring their stores): one small store write per article
+ * instead of one per band, and bucket look-ups without store iterators.
  */
 public final class StoryIdAssigner implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
 
-    public static final String STORE = "story-lsh-buckets";
+    public static final String STORE = "story-fingerprints";
+
+    /**
+     * How often expired entries are swept, in wall-clock time. A sweep reads the whole store, so it must not
+     * follow stream time: a replay of months of articles would sweep after nearly every record. Sweeping
+     * only frees space; {@link StoryIndex} ignores expired entries itself, so results do not depend on it.
+     */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
 
     private final int maxDistance;
     private final Duration horizon;
     private ProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, String> store;
+    private StoryIndex.InMemoryBuckets buckets;
     private StoryIndex index;
 
     public StoryIdAssigner(int maxDistance, Duration horizon) {
@@ -51,11 +58,15 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
     public void init(ProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        this.index = new StoryIndex(maxDistance, horizon, new StoreBuckets(store));
-        Duration quarter = horizon.dividedBy(4);
-        Duration sweepEvery = quarter.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1)
-                : quarter.isZero() ? Duration.ofSeconds(1) : quarter;
-        context.schedule(sweepEvery, PunctuationType.STREAM_TIME, this::sweep);
+        this.buckets = new StoryIndex.InMemoryBuckets();
+        this.index = new StoryIndex(maxDistance, horizon, buckets);
+        try (KeyValueIterator<String, String> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, String> kv = all.next();
+                index.file(entryOf(kv.key, kv.value));
+            }
+        }
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep(context.currentStreamTimeMs()));
     }
 
     @Override
@@ -63,50 +74,43 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
         EnrichedArticle enriched = record.value();
         String ownStoryId = StoryIds.forFirstArticle(enriched.article().id());
         OptionalLong fingerprint = StoryFingerprint.of(enriched.article());
-        String storyId = fingerprint.isPresent()
-                ? index.assign(fingerprint.getAsLong(), record.timestamp(), ownStoryId)
-                : ownStoryId;
+        String storyId = ownStoryId;
+        if (fingerprint.isPresent()) {
+            storyId = index.assign(fingerprint.getAsLong(), record.timestamp(), ownStoryId);
+            store.put(keyOf(fingerprint.getAsLong(), record.timestamp()), storyId);
+        }
         context.forward(record.withValue(new EnrichedArticle(enriched.schemaVersion(), enriched.article(), enriched.tags(),
                 enriched.entities(), storyId, enriched.taxonomyVersion(), enriched.enrichedAt())));
     }
 
-    /** Deletes entries past the horizon; runs on stream time, so a replay sweeps the same way. */
+    /** Deletes entries more than the horizon older than stream time, from the store and the buckets. */
     private void sweep(long streamTimeMs) {
+        if (streamTimeMs < 0) {
+            return; // no record yet since start: nothing to measure age against
+        }
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, String> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<String, String> entry = all.next();
-                if (index.isExpired(eventTimeOf(entry.key), streamTimeMs)) {
-                    expired.add(entry.key);
+                String key = all.next().key;
+                if (index.isExpired(eventTimeOf(key), streamTimeMs)) {
+                    expired.add(key);
                 }
             }
         }
         expired.forEach(store::delete);
+        buckets.removeIf(e -> index.isExpired(e.eventTimeMs(), streamTimeMs));
+    }
+
+    static String keyOf(long fingerprint, long eventTimeMs) {
+        return Long.toHexString(fingerprint) + "/" + eventTimeMs;
+    }
+
+    static StoryEntry entryOf(String key, String storyId) {
+        int slash = key.indexOf('/');
+        return new StoryEntry(Long.parseUnsignedLong(key.substring(0, slash), 16), Long.parseLong(key.substring(slash + 1)), storyId);
     }
 
     private static long eventTimeOf(String key) {
-        return Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
-    }
-
-    private record StoreBuckets(KeyValueStore<String, String> store) implements StoryIndex.Buckets {
-        @Override
-        public List<StoryEntry> get(String bucketKey) {
-            List<StoryEntry> entries = new ArrayList<>();
-            try (KeyValueIterator<String, String> it = store.prefixScan(bucketKey + "/", new StringSerializer())) {
-                while (it.hasNext()) {
-                    KeyValue<String, String> kv = it.next();
-                    int first = kv.key.indexOf('/');
-                    int second = kv.key.indexOf('/', first + 1);
-                    long fingerprint = Long.parseUnsignedLong(kv.key.substring(first + 1, second), 16);
-                    entries.add(new StoryEntry(fingerprint, Long.parseLong(kv.key.substring(second + 1)), kv.value));
-                }
-            }
-            return entries;
-        }
-
-        @Override
-        public void add(String bucketKey, StoryEntry entry) {
-            store.put(bucketKey + "/" + Long.toHexString(entry.fingerprint()) + "/" + entry.eventTimeMs(), entry.storyId());
-        }
+        return Long.parseLong(key.substring(key.indexOf('/') + 1));
     }
 }

@@ -2,7 +2,10 @@ package io.newswatch.enrich.story;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Finds the story an article belongs to: the earlier article within {@code maxDistance} bits of its SimHash
@@ -14,17 +17,46 @@ import java.util.List;
  * checked on the full distance. An article joins the nearest candidate's story (the earliest on a tie) and
  * is itself filed in its buckets under that story id, so a story can grow by small edits.
  *
- * <p>Each filing is one small entry (bucket, fingerprint, event time, story id), so writing is cheap
- * whatever a bucket holds; {@link #isExpired} tells the owner of the store which entries to sweep.
+ * <p>The buckets are a lookup structure, not the record of truth: {@link StoryIdAssigner} keeps one entry
+ * per article in a changelogged store and refiles them with {@link #file} after a restart.
+ * {@link #isExpired} tells the owner which entries to sweep.
  */
 public final class StoryIndex {
 
-    /** Where the buckets live: a map in tests, a Kafka Streams state store in the topology. */
+    /** Where the buckets live. */
     public interface Buckets {
         /** Every entry filed under the bucket, in any order. */
         List<StoryEntry> get(String bucketKey);
 
         void add(String bucketKey, StoryEntry entry);
+    }
+
+    /** Buckets in a hash map; not thread-safe (one per stream task). */
+    public static final class InMemoryBuckets implements Buckets {
+        private final Map<String, List<StoryEntry>> buckets = new HashMap<>();
+
+        @Override
+        public List<StoryEntry> get(String bucketKey) {
+            return buckets.getOrDefault(bucketKey, List.of());
+        }
+
+        @Override
+        public void add(String bucketKey, StoryEntry entry) {
+            buckets.computeIfAbsent(bucketKey, k -> new ArrayList<>(2)).add(entry);
+        }
+
+        /** Drops the entries the predicate picks, and buckets left empty. */
+        public void removeIf(Predicate<StoryEntry> expired) {
+            buckets.values().removeIf(entries -> {
+                entries.removeIf(expired);
+                return entries.isEmpty();
+            });
+        }
+
+        /** Entries over all buckets (each article counts once per band). */
+        public int size() {
+            return buckets.values().stream().mapToInt(List::size).sum();
+        }
     }
 
     /** The story id a fingerprint was filed under, and when. */
@@ -82,6 +114,13 @@ public final class StoryIndex {
             buckets.add(key, mine);
         }
         return storyId;
+    }
+
+    /** Files an entry decided earlier (rebuilding the buckets after a restart). */
+    public void file(StoryEntry entry) {
+        for (String key : bucketKeys(entry.fingerprint())) {
+            buckets.add(key, entry);
+        }
     }
 
     /** An entry older than the horizon before {@code nowMs} can no longer be anyone's nearest story. */

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.enrich.EnrichSettings;
-import io.newswatch.enrich.story.StoryIndex.StoryEntry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,22 +15,7 @@ class StoryIndexTest {
     private static final String SUMMARY = "Russian President Vladimir Putin asked U.S. President Donald Trump not to supply Tomahawk"
             + " cruise missiles to Ukraine during a phone call on Thursday, the Kremlin said.";
 
-    /** The buckets as a plain map, so the index logic is tested without Kafka. */
-    static final class MapBuckets implements StoryIndex.Buckets {
-        final Map<String, List<StoryEntry>> map = new HashMap<>();
-
-        @Override
-        public List<StoryEntry> get(String bucketKey) {
-            return map.getOrDefault(bucketKey, List.of());
-        }
-
-        @Override
-        public void add(String bucketKey, StoryEntry entry) {
-            map.computeIfAbsent(bucketKey, k -> new ArrayList<>()).add(entry);
-        }
-    }
-
-    private final StoryIndex index = new StoryIndex(EnrichSettings.DEFAULT_STORY_MAX_DISTANCE, Duration.ofHours(48), new MapBuckets());
+    private final StoryIndex index = new StoryIndex(EnrichSettings.DEFAULT_STORY_MAX_DISTANCE, Duration.ofHours(48), new StoryIndex.InMemoryBuckets());
 
     private String assign(String title, String summary, long timeMs, String ownId) {
         return index.assign(StoryFingerprint.of(title, summary).getAsLong(), timeMs, ownId);
@@ -91,7 +71,7 @@ class StoryIndexTest {
         Random random = new Random(42);
         int k = 6;
         for (int trial = 0; trial < 2000; trial++) {
-            StoryIndex fresh = new StoryIndex(k, Duration.ofHours(1), new MapBuckets());
+            StoryIndex fresh = new StoryIndex(k, Duration.ofHours(1), new StoryIndex.InMemoryBuckets());
             long a = random.nextLong();
             fresh.assign(a, 0, "a");
             int flips = random.nextInt(k + 4);
@@ -105,9 +85,23 @@ class StoryIndexTest {
     }
 
     @Test
+    @DisplayName("entries refiled after a restart are found again; expired ones can be swept from the buckets")
+    void refileAndSweep() {
+        StoryIndex.InMemoryBuckets buckets = new StoryIndex.InMemoryBuckets();
+        StoryIndex restarted = new StoryIndex(6, Duration.ofHours(48), buckets);
+        long fingerprint = StoryFingerprint.of("Putin urges Trump not to send Tomahawks to Ukraine", SUMMARY).getAsLong();
+        restarted.file(new StoryIndex.StoryEntry(fingerprint, 0, "s1"));
+
+        assertThat(restarted.assign(fingerprint ^ 0b101, HOUR, "s2")).isEqualTo("s1");
+        buckets.removeIf(e -> restarted.isExpired(e.eventTimeMs(), 49 * HOUR));
+        assertThat(buckets.size()).as("the second entry, filed at 1h, is still within 48h of 49h").isEqualTo(7);
+        assertThat(StoryIdAssigner.entryOf(StoryIdAssigner.keyOf(-2L, 5), "s")).isEqualTo(new StoryIndex.StoryEntry(-2L, 5, "s"));
+    }
+
+    @Test
     @DisplayName("a distance outside 0..15 is refused")
     void badDistance() {
-        assertThatThrownBy(() -> new StoryIndex(16, Duration.ofHours(1), new MapBuckets())).hasMessageContaining("between 0 and 15");
+        assertThatThrownBy(() -> new StoryIndex(16, Duration.ofHours(1), new StoryIndex.InMemoryBuckets())).hasMessageContaining("between 0 and 15");
     }
 
     @Test
