@@ -3,6 +3,7 @@ package io.newswatch.app.runtime;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -52,9 +53,16 @@ public final class StreamsStage implements AutoCloseable {
         return streams.state();
     }
 
+    /**
+     * Stops cleanly and leaves the consumer group. Kafka Streams stays in the group by default (good for
+     * rolling restarts of many instances), but a stopped newswatch would then hold its partitions until
+     * the session times out: a restart would wait for that, and {@code newswatch reset} would be refused.
+     */
     @Override
     public void close() {
-        if (!streams.close(CLOSE_TIMEOUT)) {
+        CloseOptions options = CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT);
+        if (!streams.close(options)) {
             LOG.warn("{} did not stop within {} s", name, CLOSE_TIMEOUT.toSeconds());
         }
     }

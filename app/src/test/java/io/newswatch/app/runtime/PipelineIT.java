@@ -140,6 +140,18 @@ class PipelineIT {
                 .findFirst().orElseThrow(() -> new AssertionError("the seed article is not on " + topics.enriched()));
         assertThat(seed.tags()).extracting(TagMatch::id).contains("arms-transfer", "summit");
         assertThat(TopicReader.readAll(broker.bootstrapServers(), topics.dlq())).as("dead letters").isEmpty();
+
+        // Stopped, the enrich stage can be reset on request: offsets, internal topics and local state go.
+        String applicationId = io.newswatch.enrich.EnrichSettings.from(settings).applicationId();
+        assertThat(dataDir.resolve("streams").resolve(applicationId)).exists();
+        int reset = io.newswatch.app.NewswatchCommand.commandLine().execute("reset", "enrich", "--bootstrap-servers", broker.bootstrapServers(),
+                "--topic-prefix", topics.prefix(), "--data-dir", dataDir.toString());
+        assertThat(reset).isEqualTo(io.newswatch.app.ExitCodes.OK);
+        assertThat(dataDir.resolve("streams").resolve(applicationId)).doesNotExist();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertThat(admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get()).isEmpty();
+            assertThat(admin.listTopics().names().get()).noneMatch(t -> t.startsWith(applicationId + "-"));
+        }
     }
 
     private static void awaitFetches(List<String> paths, int fetches) throws InterruptedException {
