@@ -36,7 +36,7 @@ class NewswatchCommandTest {
     void helpListsCommands() {
         Result r = execute("--help");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("run", "ingest", "enrich", "alerts", "broker", "parse", "tail", "tag", "watch", "reset");
+        assertThat(r.out()).contains("run", "ingest", "enrich", "alerts", "broker", "parse", "tail", "tag", "watch", "reset", "replay");
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class TopicTail {
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
             position(c, partitions, end, options);
             return print(c, end, options, format, out);
-        } catch (WakeupException e) {
+        } catch (WakeupException stoppedBeforeReading) {
             return 0;
         } finally {
             consumer = null;
@@ -112,7 +112,13 @@ public final class TopicTail {
                     break;
                 }
             }
-            for (ConsumerRecord<byte[], byte[]> record : c.poll(POLL)) {
+            Iterable<ConsumerRecord<byte[], byte[]>> records;
+            try {
+                records = c.poll(POLL);
+            } catch (WakeupException stopRequested) {
+                break;
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records) {
                 out.println(format.format(record));
                 printed++;
                 if (options.max() > 0 && printed >= options.max()) {

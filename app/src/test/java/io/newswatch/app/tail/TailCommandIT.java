@@ -99,6 +99,40 @@ class TailCommandIT {
         assertThat(r.err()).contains("topic tailtest.news.alerts does not exist", TOPICS.raw());
     }
 
+    @Test
+    @DisplayName("--follow prints records written after it started, and stops cleanly when asked (Ctrl-C)")
+    void follow() throws Exception {
+        Properties client = new Properties();
+        client.put("bootstrap.servers", broker.bootstrapServers());
+        String topic = "tailtest.follow";
+        broker.createTopic(topic, 2, Map.of());
+        TopicTail tail = new TopicTail(client);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.util.concurrent.atomic.AtomicLong printed = new java.util.concurrent.atomic.AtomicLong(-1);
+        Thread follower = new Thread(() -> printed.set(tail.run(topic, new TailOptions(false, 0, true, 0),
+                new JsonLinesFormat(false), new PrintWriter(out, true))));
+        follower.start();
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(client, new StringSerializer(), JsonSerde.of(Article.class))) {
+            // Keep writing until the follower shows one: it may join after the first write (it starts at the end).
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (!out.toString().contains("\"id\":\"late\"") && System.nanoTime() < deadline) {
+                producer.send(new ProducerRecord<>(topic, "late", withId(RecordFormatTest.article(), "late"))).get();
+                Thread.sleep(300);
+            }
+        }
+        tail.stop();
+        follower.join(10_000);
+        assertThat(follower.isAlive()).as("follower stopped").isFalse();
+        assertThat(out.toString()).contains("\"id\":\"late\"");
+        assertThat(printed.get()).isPositive();
+    }
+
+    private static Article withId(Article a, String id) {
+        return new Article(a.schemaVersion(), id, a.feedUrl(), a.sourceName(), a.sourceDomain(), a.title(), a.summary(), a.link(),
+                a.canonicalLink(), a.guid(), a.authors(), a.categories(), a.language(), a.publishedAt(), a.fetchedAt(), a.eventTime(),
+                a.eventTimeSource());
+    }
+
     private static String readId(String json) {
         try {
             return Json.mapper().readTree(json).get("id").asText();
