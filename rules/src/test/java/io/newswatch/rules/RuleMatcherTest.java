@@ -205,6 +205,8 @@ class RuleMatcherTest {
                     .containsExactly("arms sale");
             assertThat(evidence("sell NEAR/3 tomahawk", "he may sell long-range Tomahawks"))
                     .containsExactly("sell", "Tomahawks");
+            assertThat(evidence("strike OR missile", "After Russian strikes\nMissiles hit Kyiv"))
+                    .containsExactly("strikes", "Missiles");
         }
     }
 

@@ -13,7 +13,7 @@ import org.apache.lucene.search.MatchesIterator;
 /**
  * Turns the character ranges that made a query match into the evidence an analyst reads: the words
  * as they appear in the text ("Tomahawks", "sale"), in order of appearance, each once. Ranges that
- * touch or are separated only by spaces and hyphens are joined, so a phrase reads as one item
+ * touch or are separated only by spaces and hyphens (not line breaks) are joined, so a phrase reads as one item
  * ("arms sale") rather than as its words.
  */
 public final class Evidence {
@@ -72,7 +72,8 @@ public final class Evidence {
     private static boolean onlySeparators(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '-') {
+            // Join words on one line; a line break (title / summary) separates evidence items.
+            if (c == '\n' || c == '\r' || (!Character.isWhitespace(c) && c != '-')) {
                 return false;
             }
         }
