@@ -49,7 +49,8 @@ public record SurfaceForm(GazetteerEntry entity, String form, List<String> keys,
             Shape actual = text.shape(first + i);
             boolean ok = switch (required) {
                 case UPPER -> actual == Shape.UPPER;
-                case CAPITALIZED -> actual != Shape.OTHER;
+                // A short name in capitals is usually something else: "XI" is a football team sheet, not Xi.
+                case CAPITALIZED -> actual == Shape.CAPITALIZED || actual == Shape.UPPER && keys.get(i).length() > 3;
                 case OTHER -> true;
             };
             if (!ok) {

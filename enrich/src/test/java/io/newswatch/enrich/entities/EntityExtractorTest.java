@@ -60,6 +60,7 @@ class EntityExtractorTest {
         assertThat(evidenceById("We ate turkey and a patriot sang")).isEmpty();
         assertThat(evidenceById("Turkey sent a Patriot battery")).containsOnlyKeys("country:TR", "weapon:patriot");
         assertThat(evidenceById("TRUMP CALLS PUTIN")).containsOnlyKeys("person:donald-trump", "person:vladimir-putin");
+        assertThat(evidenceById("Xi meets the starting XI")).containsEntry("person:xi-jinping", List.of("Xi"));
     }
 
     @Test
