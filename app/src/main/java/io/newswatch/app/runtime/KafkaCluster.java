@@ -21,11 +21,13 @@ public final class KafkaCluster implements AutoCloseable {
     private final AppSettings settings;
     private final String bootstrapServers;
     private final EmbeddedKafkaBroker broker;
+    private final DataDirLock dataDirLock;
 
-    private KafkaCluster(AppSettings settings, String bootstrapServers, EmbeddedKafkaBroker broker) {
+    private KafkaCluster(AppSettings settings, String bootstrapServers, EmbeddedKafkaBroker broker, DataDirLock dataDirLock) {
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
         this.broker = broker;
+        this.dataDirLock = dataDirLock;
     }
 
     /** Uses the configured cluster, or starts the embedded broker when none is configured. */
@@ -33,21 +35,23 @@ public final class KafkaCluster implements AutoCloseable {
         Optional<String> configured = settings.kafka().bootstrapServers();
         if (configured.isPresent()) {
             LOG.info("Using the Kafka cluster at {}", configured.get());
-            return new KafkaCluster(settings, configured.get(), null);
+            return new KafkaCluster(settings, configured.get(), null, null);
         }
+        DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         EmbeddedKafkaBroker broker;
         try {
             broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.brokerHost(), settings.brokerPort());
         } catch (IllegalStateException e) {
+            lock.close();
             throw new IllegalStateException(e.getMessage() + ". If another newswatch already runs the broker, connect to it with "
                     + "--bootstrap-servers " + settings.clientBootstrapServers() + ", or pick another port with --broker-port", e);
         }
-        return new KafkaCluster(settings, broker.bootstrapServers(), broker);
+        return new KafkaCluster(settings, broker.bootstrapServers(), broker, lock);
     }
 
     /** For commands that only read or write records: the configured cluster, else a local embedded broker already running. */
     public static KafkaCluster clientOf(AppSettings settings) {
-        return new KafkaCluster(settings, settings.clientBootstrapServers(), null);
+        return new KafkaCluster(settings, settings.clientBootstrapServers(), null, null);
     }
 
     public String bootstrapServers() {
@@ -100,6 +104,9 @@ public final class KafkaCluster implements AutoCloseable {
     public void close() {
         if (broker != null) {
             broker.close();
+        }
+        if (dataDirLock != null) {
+            dataDirLock.close();
         }
     }
 }
