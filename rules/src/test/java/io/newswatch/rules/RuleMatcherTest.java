@@ -156,6 +156,16 @@ class RuleMatcherTest {
         }
 
         @Test
+        @DisplayName("a text repeating a near-group's words thousands of times is still matched")
+        void repetitiveText() {
+            String text = "sell arms deal ".repeat(3000);
+            try (RuleMatcher matcher = RuleMatcher.compile(List.of(
+                    new Rule("near", "\"sell arms deal\"~1"), new Rule("absent", "\"sell arms tomahawk\"~3")))) {
+                assertThat(matcher.match(text)).extracting(RuleHit::ruleId).containsExactly("near");
+            }
+        }
+
+        @Test
         @DisplayName("NEAR/n: within n words, either order, and nests with OR and phrases")
         void near() {
             String text = "Trump will not sell thousands of Tomahawks to Ukraine";

@@ -19,7 +19,15 @@ final class PositionalEvaluator {
         }
     }
 
+    /**
+     * How many span combinations one near-group may try. News texts need a handful; a text that repeats
+     * the words of a 3-word {@code ~n} group hundreds of times could otherwise take seconds. Past the
+     * budget, the combinations found so far stand (the rule still matches if any fitted).
+     */
+    static final int COMBINATION_BUDGET = 100_000;
+
     private final TextPositions text;
+    private int budget;
 
     PositionalEvaluator(TextPositions text) {
         this.text = text;
@@ -120,12 +128,16 @@ final class PositionalEvaluator {
             parts.add(spans);
         }
         List<Span> out = new ArrayList<>();
+        budget = COMBINATION_BUDGET;
         combine(parts, 0, new Span[parts.size()], near.slop(), out);
         return out;
     }
 
     /** Every choice of one span per part that fits within the slop. Texts are short; lists are tiny. */
-    private static void combine(List<List<Span>> parts, int index, Span[] chosen, int slop, List<Span> out) {
+    private void combine(List<List<Span>> parts, int index, Span[] chosen, int slop, List<Span> out) {
+        if (budget-- <= 0) {
+            return;
+        }
         if (index == parts.size()) {
             int min = Integer.MAX_VALUE;
             int max = Integer.MIN_VALUE;
