@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +56,9 @@ class EnrichIT {
     }
 
     @Test
-    @DisplayName("raw articles come out enriched (seed article tagged by the shipped taxonomy), a repeat is dropped, garbage goes to the DLQ")
-    void rawToEnriched(@TempDir Path stateDir) throws Exception {
+    @DisplayName("raw articles come out enriched (seed article tagged by the shipped taxonomy), a repeat is dropped, garbage goes to"
+            + " the DLQ; on a new instance with empty local state, dedup and story ids carry on from the changelogs")
+    void rawToEnriched(@TempDir Path stateDir, @TempDir Path freshStateDir) throws Exception {
         Topics topics = new Topics("it.");
         // The fixtures are dated 2025; unlimited retention keeps the broker from deleting them as too old.
         Map<String, String> keepAll = Map.of("retention.ms", "-1");
@@ -77,6 +79,7 @@ class EnrichIT {
         Article other = Fixtures.article("other", "Earthquake of magnitude 6.1 strikes eastern Turkey",
                 "A strong earthquake struck eastern Turkey on Monday, damaging buildings in several villages.",
                 "https://example.com/quake", null, Instant.parse("2025-10-17T11:00:00Z"));
+        Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
         try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(settings, topics),
                 EnrichTopology.streamsProperties(settings, base))) {
             streams.start();
@@ -90,7 +93,6 @@ class EnrichIT {
                 producer.flush();
             }
 
-            Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
             for (ConsumerRecord<byte[], byte[]> r : readCommitted(topics.enriched(), 2)) {
                 enriched.put(new String(r.key(), StandardCharsets.UTF_8), ENRICHED.deserialize(topics.enriched(), r.value()));
             }
@@ -107,6 +109,38 @@ class EnrichIT {
             assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("\u0000\u0001 not json");
             assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterHeaders.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
                     .isEqualTo(topics.raw());
+            // Leave the group on close, so the next instance gets the tasks at once rather than after the session timeout.
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
+        }
+
+        // A second instance with an empty state directory must restore both stores from their changelogs.
+        EnrichSettings restarted = EnrichSettings.from(Settings.of(Map.of(
+                "kafka.topic-prefix", "it.",
+                EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",
+                EnrichSettings.GAZETTEER, "../config/gazetteer",
+                EnrichSettings.STATE_DIR, freshStateDir.toString(),
+                EnrichSettings.COMMIT_INTERVAL, "100ms")));
+        Article copy = Fixtures.article("copy-of-other", "Opinion | Earthquake of magnitude 6.1 strikes eastern Turkey - BBC News",
+                other.summary(), "https://another.example/quake", null, other.eventTime().plusSeconds(600));
+        try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(restarted, topics),
+                EnrichTopology.streamsProperties(restarted, base))) {
+            streams.start();
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+                send(producer, topics.raw(), seed);
+                send(producer, topics.raw(), copy);
+                producer.flush();
+            }
+            // The reader group continues where the first read stopped: only new enriched records show up.
+            List<String> keys = new ArrayList<>();
+            String copyStoryId = null;
+            for (ConsumerRecord<byte[], byte[]> r : readCommitted(topics.enriched(), 1)) {
+                keys.add(new String(r.key(), StandardCharsets.UTF_8));
+                copyStoryId = ENRICHED.deserialize(topics.enriched(), r.value()).storyId();
+            }
+            assertThat(keys).as("the repeated seed article is dropped").containsExactly("copy-of-other");
+            assertThat(copyStoryId).isEqualTo(enriched.get("other").storyId());
             streams.close(Duration.ofSeconds(30));
         }
     }
