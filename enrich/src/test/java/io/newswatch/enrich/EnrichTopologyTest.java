@@ -10,6 +10,8 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
+import io.newswatch.enrich.dedup.DuplicateFilter;
+import io.newswatch.enrich.story.StoryIdAssigner;
 import io.newswatch.enrich.taxonomy.Tagger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +154,35 @@ class EnrichTopologyTest {
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0.plus(Duration.ofDays(8))));
 
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1", "other", "a1");
+    }
+
+    @Test
+    @DisplayName("the periodic sweep forgets dedup keys past the retention and story entries past the horizon, in stream time")
+    void sweepForgetsExpiredState() {
+        send(article("old", "Kremlin confirms call between Putin and Trump", "https://x.com/old", T0));
+        send(article("new", "Markets rally as oil prices slide for a third day", "https://x.com/new", T0.plus(Duration.ofDays(8))));
+        KeyValueStore<String, Long> seen = driver.getKeyValueStore(DuplicateFilter.STORE);
+        KeyValueStore<String, String> stories = driver.getKeyValueStore(StoryIdAssigner.STORE);
+        assertThat(seen.get("id:old")).isNotNull();
+        assertThat(count(stories)).isEqualTo(2);
+
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+
+        assertThat(seen.get("id:old")).isNull();
+        assertThat(seen.get("link:https://x.com/old")).isNull();
+        assertThat(seen.get("id:new")).isNotNull();
+        assertThat(count(stories)).isEqualTo(1);
+    }
+
+    private static int count(KeyValueStore<String, String> store) {
+        int n = 0;
+        try (KeyValueIterator<String, String> all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test
