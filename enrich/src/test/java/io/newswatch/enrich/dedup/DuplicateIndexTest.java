@@ -83,4 +83,15 @@ class DuplicateIndexTest {
                 "id:id1", "link:https://x.com/a", "guid:urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427");
         assertThat(DuplicateKeys.of(withShortGuid)).containsExactly("id:id2", "guid:https://example.com/feed.xml#12345");
     }
+
+    @Test
+    @DisplayName("a link to a site's home page is not a key: feeds that link every item there keep all items")
+    void homePageLinks() {
+        Article linkedHome = Fixtures.article("id3", "t", "", "https://example.com/", null, Instant.EPOCH);
+
+        assertThat(DuplicateKeys.of(linkedHome)).containsExactly("id:id3");
+        assertThat(DuplicateKeys.isHomePage("https://example.com")).isTrue();
+        assertThat(DuplicateKeys.isHomePage("https://example.com/news/1")).isFalse();
+        assertThat(DuplicateKeys.isHomePage("https://example.com/?p=12")).isFalse();
+    }
 }
