@@ -14,7 +14,6 @@ import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedReader;
 import io.newswatch.ingest.IngestSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -120,7 +117,7 @@ class PipelineIT {
                 assertThat(r.timestamp()).isEqualTo(a.eventTime().toEpochMilli());
             });
 
-            awaitCaughtUp(pipeline, topics.raw());
+            awaitCaughtUp(io.newswatch.enrich.EnrichSettings.from(settings).applicationId(), topics.raw());
             assertThat(supervisor.stopRequested()).as("no stage failed").isFalse();
         }
 
@@ -163,28 +160,19 @@ class PipelineIT {
     }
 
     /** Waits until the enrich application has committed the end of its input topic. */
-    private static void awaitCaughtUp(Pipeline pipeline, String input) throws Exception {
-        String applicationId = io.newswatch.enrich.EnrichSettings.from(Settings.of(Map.of("kafka.topic-prefix", "it-run."))).applicationId();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            Map<TopicPartition, Long> end = new HashMap<>();
-            admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions()
-                    .forEach(p -> end.put(new TopicPartition(input, p.partition()), 0L));
-            admin.listOffsets(end.keySet().stream().collect(Collectors.toMap(tp -> tp,
-                            tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get()
-                    .forEach((tp, info) -> end.put(tp, info.offset()));
+    private static void awaitCaughtUp(String applicationId, String input) throws InterruptedException {
+        try (GroupProgress progress = new GroupProgress(clientProperties())) {
             long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (System.nanoTime() < deadline) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                        .partitionsToOffsetAndMetadata().get();
-                if (end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()))) {
-                    return;
-                }
+            while (!progress.caughtUp(applicationId, input) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-            throw new AssertionError("enrich (" + applicationId + ") did not catch up with " + input + " " + end);
-        } catch (UncheckedIOException e) {
-            throw e;
+            assertThat(progress.caughtUp(applicationId, input)).as(applicationId + " caught up with " + input).isTrue();
         }
+    }
+
+    private static java.util.Properties clientProperties() {
+        java.util.Properties p = new java.util.Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        return p;
     }
 }
