@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code newswatch alerts}. */
+/** {@code newswatch alerts}: the alerts stage and webhook delivery alone; instances with the same settings share the work. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = {"Run the alerts stage alone (Kafka Streams): news.articles.enriched to news.alerts, with watches from news.watches, plus webhook delivery.",
             "Uses the configured Kafka cluster, or starts the embedded broker when none is configured. Runs until Ctrl-C."})

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code newswatch ingest}. */
+/** {@code newswatch ingest}: the ingest stage alone, for running the stages as separate processes or on separate machines. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Run the ingest stage alone: poll the configured feeds and publish new articles to news.articles.raw.",
             "Uses the configured Kafka cluster, or starts the embedded broker when none is configured. Runs until Ctrl-C."})

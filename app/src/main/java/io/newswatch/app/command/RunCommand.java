@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code newswatch run}. */
+/** {@code newswatch run}: the whole pipeline in one process, on the embedded broker unless a cluster is configured. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline: ingest, enrich, alerts and webhook delivery.",
             "With no kafka.bootstrap-servers, first starts an embedded single-node Kafka broker on 127.0.0.1:9092 with its data under ./data (kept across restarts).",
