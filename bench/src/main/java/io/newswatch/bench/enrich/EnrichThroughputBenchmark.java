@@ -46,7 +46,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * Articles are the BBC headlines in ../shared/data/bbc-headlines.jsonl when present (each given a unique
  * id and link, so dedup keeps them all and the figure is for N real articles), else generated text.
  *
- * <p>Usage (from the project root): {@code bin/bench --main io.newswatch.bench.enrich.EnrichThroughputBenchmark [N] [exactly_once_v2|at_least_once] [commit interval]}
+ * <p>Usage (from the project root): {@code bin/bench --main io.newswatch.bench.enrich.EnrichThroughputBenchmark [N] [exactly_once_v2|at_least_once] [commit interval|-] [threads]}
  */
 public final class EnrichThroughputBenchmark {
 
@@ -62,7 +62,8 @@ public final class EnrichThroughputBenchmark {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         String guarantee = args.length > 1 ? args[1] : "exactly_once_v2";
-        String commitInterval = args.length > 2 ? args[2] : "";
+        String commitInterval = args.length > 2 && !args[2].equals("-") ? args[2] : "";
+        String threads = args.length > 3 ? args[3] : "1";
         List<Article> articles = articles(n);
         Topics topics = Topics.defaults();
         Path stateDir = Files.createTempDirectory("enrich-bench-state");
@@ -86,6 +87,7 @@ public final class EnrichThroughputBenchmark {
             EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
                     EnrichSettings.PROCESSING_GUARANTEE, guarantee,
                     EnrichSettings.COMMIT_INTERVAL, commitInterval,
+                    EnrichSettings.THREADS, threads,
                     EnrichSettings.STATE_DIR, stateDir.toString())));
             Properties base = new Properties();
             base.put("bootstrap.servers", broker.bootstrapServers());
@@ -103,9 +105,9 @@ public final class EnrichThroughputBenchmark {
             double steadySeconds = seconds(firstRecordAt[0]);
 
             System.out.printf("articles: %d (%s)%n", n, Files.exists(DATA) ? "BBC headlines from " + DATA : "generated; " + DATA + " absent");
-            System.out.printf("cores: %d, JVM: %s, guarantee: %s, commit interval: %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), guarantee,
-                    settings.commitInterval().map(Object::toString).orElse("Kafka's default"));
+            System.out.printf("cores: %d, JVM: %s, guarantee: %s, commit interval: %s, stream threads: %d%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), guarantee,
+                    settings.commitInterval().map(Object::toString).orElse("Kafka's default"), settings.threads());
             System.out.printf("produce to raw:                 %8.0f records/s (%.2f s)%n", n / produceSeconds, produceSeconds);
             System.out.printf("plain consume of raw:           %8.0f records/s (%.2f s, %d records)%n", consumed / consumeSeconds, consumeSeconds, consumed);
             System.out.printf("enrich end to end (from start): %8.0f articles/s (%.2f s, %d records)%n", enriched / enrichSeconds, enrichSeconds, enriched);
