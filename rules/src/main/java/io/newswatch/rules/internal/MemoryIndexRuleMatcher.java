@@ -9,10 +9,12 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MultiTermQuery;
@@ -21,6 +23,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Matches one text at a time: indexes it into a reusable {@link MemoryIndex}, picks the candidate
@@ -146,7 +149,7 @@ public final class MemoryIndexRuleMatcher implements RuleMatcher {
         boolean[] found = {false};
         query.visit(new QueryVisitor() {
             @Override
-            public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
                 return this;
             }
 
@@ -158,8 +161,7 @@ public final class MemoryIndexRuleMatcher implements RuleMatcher {
             }
 
             @Override
-            public void consumeTermsMatching(Query q, String field,
-                    java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
                 found[0] = true;
             }
         });

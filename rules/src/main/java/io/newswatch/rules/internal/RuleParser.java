@@ -4,6 +4,7 @@ import io.newswatch.rules.RuleSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A recursive-descent parser for the analyst rule language (see docs/RULES.md).
@@ -209,7 +210,7 @@ public final class RuleParser {
         return new RuleNode.Word(text, start);
     }
 
-    private RuleNode requireOperand(String operator, int operatorPos, java.util.function.Supplier<RuleNode> operand) {
+    private RuleNode requireOperand(String operator, int operatorPos, Supplier<RuleNode> operand) {
         skipSpaces();
         if (pos >= input.length() || input.charAt(pos) == ')') {
             throw error(operatorPos, operator + " needs something after it");

@@ -1,6 +1,5 @@
 package io.newswatch.rules.internal;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +65,7 @@ public record Trigger(Set<String> terms, Set<String> prefixes) {
         for (String term : terms) {
             cost += 1.0 + 4.0 / term.length();
         }
-        for (String prefix : new ArrayList<>(prefixes)) {
+        for (String prefix : prefixes) {
             cost += 3.0 + 8.0 / prefix.length();
         }
         return cost;
