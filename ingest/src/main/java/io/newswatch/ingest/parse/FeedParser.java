@@ -39,7 +39,7 @@ public final class FeedParser {
         String xml = DateRewriter.rewrite(XmlRepair.repair(decoded.text()));
         try {
             return RomeFeedParser.parse(new DeadlineReader(new StringReader(xml), deadlineNanos), feedUrl, notes);
-        } catch (FeedException | IllegalArgumentException | IllegalStateException e) {
+        } catch (FeedException | RuntimeException e) { // Rome signals odd documents with runtime exceptions too
             abandonIfTimedOut(e, deadlineNanos);
             return recover(xml, feedUrl, notes, describe(e), deadlineNanos);
         }
