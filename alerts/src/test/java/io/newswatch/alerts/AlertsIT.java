@@ -190,6 +190,74 @@ class AlertsIT {
         }
     }
 
+    @Test
+    @DisplayName("a stuck webhook delays only itself: another webhook still gets its alerts, and a full lane dead-letters at once")
+    void stuckWebhookIsolated() throws Exception {
+        Topics topics = new Topics("it2.");
+        broker.createTopic(topics.watches(), 1, Map.of("cleanup.policy", "compact"));
+        broker.createTopic(topics.alerts(), 1, Map.of());
+        broker.createTopic(topics.dlq(), 1, Map.of());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        BlockingQueue<String> fast = new LinkedBlockingQueue<>();
+        BlockingQueue<String> slow = new LinkedBlockingQueue<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.createContext("/fast", exchange -> {
+            fast.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.createContext("/slow", exchange -> {
+            slow.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                release.await(); // stuck until the test has seen the fast webhook served
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        AlertsSettings settings = AlertsSettings.from(Settings.of(Map.of(
+                "kafka.topic-prefix", "it2.",
+                "alerts.webhook.queue-capacity", "1",
+                "alerts.webhook.request-timeout", "5m")));
+        try (WatchStore store = new WatchStore(client(), topics, new WatchValidator(settings.watchDefaults(), topics))) {
+            store.put(new Watch(0, "slow", null, null, "summit", null, null, null, null, null, null, null, null, base + "/slow", null));
+            store.put(new Watch(0, "fast", null, null, "sanctions", null, null, null, null, null, null, null, null, base + "/fast", null));
+        }
+        try (WebhookDispatcher dispatcher = new WebhookDispatcher(settings, client(), topics);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client(), new StringSerializer(),
+                     new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            dispatcher.start();
+            // Three alerts for the stuck webhook: one in flight, one queued (capacity 1), one refused; then one for the other.
+            boolean first = true;
+            for (String id : List.of("slow", "slow", "slow", "fast")) {
+                Alert a = new Alert(1, id + "@x", id, id, AlertStatus.OPENED, Instant.EPOCH, Instant.EPOCH.plusSeconds(600), 9, 9, 0.5,
+                        8.5, 4, 4, List.of(), "Spike: " + id, Instant.EPOCH);
+                producer.send(new ProducerRecord<>(topics.alerts(), id, JsonSerde.of(Alert.class).serialize(topics.alerts(), a)));
+                producer.flush();
+                if (first) {
+                    assertThat(slow.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("first delivery in flight").contains("Spike: slow");
+                    first = false;
+                }
+            }
+            assertThat(fast.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("fast webhook served while slow is stuck").contains("Spike: fast");
+            assertThat(release.getCount()).isEqualTo(1);
+
+            List<ConsumerRecord<byte[], byte[]>> dead = readDeadLetters(topics, 1);
+            assertThat(header(dead.getFirst(), DeadLetterHeaders.ERROR_CLASS)).isEqualTo("QueueFull");
+            assertThat(header(dead.getFirst(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("2");
+
+            release.countDown();
+            assertThat(slow.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("queued delivery after release").contains("Spike: slow");
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
+
     private List<Alert> readAlerts(int atLeast) {
         Properties p = client();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader");
@@ -211,14 +279,18 @@ class AlertsIT {
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int atLeast) {
+        return readDeadLetters(TOPICS, atLeast);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(Topics topics, int atLeast) {
         Properties p = client();
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader-" + topics.prefix());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(TOPICS.dlq()));
+            c.subscribe(List.of(topics.dlq()));
             while (out.size() < atLeast && System.nanoTime() < deadline) {
                 c.poll(Duration.ofMillis(500)).forEach(out::add);
             }

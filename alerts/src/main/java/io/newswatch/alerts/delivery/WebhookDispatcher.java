@@ -221,6 +221,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             return;
         }
         Set<URI> targets = targets(alert);
+        LOG.debug("alert {} at {}-{} offset {}: {} webhook(s)", alert.alertId(), r.topic(), r.partition(), r.offset(), targets.size());
         offsets.read(tp, r.offset(), targets.size());
         byte[] body = WebhookPayload.of(alert);
         for (URI url : targets) {
@@ -308,10 +309,11 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int unfinished = offsets.inFlight();
         alertConsumer.close(Duration.ofSeconds(5));
         watchConsumer.close(Duration.ofSeconds(5));
         dlqProducer.close(Duration.ofSeconds(10));
-        LOG.info("webhook dispatcher stopped: {} delivered, {} dead-lettered, {} unfinished", delivered.get(), deadLettered.get(),
-                offsets.inFlight());
+        LOG.info("webhook dispatcher stopped: {} delivered, {} dead-lettered, {} unfinished (delivered again after a restart)",
+                delivered.get(), deadLettered.get(), unfinished);
     }
 }
