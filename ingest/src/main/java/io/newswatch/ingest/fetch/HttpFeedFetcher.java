@@ -106,10 +106,10 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
         ScheduledFuture<?> dog = watchdog.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             String why = null;
-            if (now - deadline > 0) {
-                why = "total timeout of " + settings.totalTimeout().toMillis() + " ms exceeded";
-            } else if (now - lastProgress.get() > readTimeout) {
+            if (now - lastProgress.get() > readTimeout) { // the more specific cause when both apply
                 why = "read timeout: no data for " + settings.readTimeout().toMillis() + " ms";
+            } else if (now - deadline > 0) {
+                why = "total timeout of " + settings.totalTimeout().toMillis() + " ms exceeded";
             }
             if (why != null && timedOut.compareAndSet(null, why)) {
                 fetching.interrupt();

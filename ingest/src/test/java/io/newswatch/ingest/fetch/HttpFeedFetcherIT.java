@@ -125,7 +125,7 @@ class HttpFeedFetcherIT {
                     send(x, 200, "text/xml", FEED);
                 });
         settings = IngestSettings.from(Settings.of(Map.of(
-                "ingest.connect-timeout", "2s", "ingest.read-timeout", "400ms", "ingest.total-timeout", "1500ms",
+                "ingest.connect-timeout", "2s", "ingest.read-timeout", "1s", "ingest.total-timeout", "4s",
                 "ingest.max-body-bytes", "64KB", "ingest.max-decompressed-bytes", "256KB", "ingest.max-redirects", "3",
                 "ingest.per-host-concurrency", "1")));
         fetcher = new HttpFeedFetcher(settings);
