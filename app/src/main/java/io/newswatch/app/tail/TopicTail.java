@@ -126,7 +126,10 @@ public final class TopicTail {
                     return printed;
                 }
             }
-            out.flush();
+            // A closed stdout (`newswatch tail -f ... | head -3`) ends the tail instead of reading forever.
+            if (out.checkError()) {
+                break;
+            }
         }
         return printed;
     }
