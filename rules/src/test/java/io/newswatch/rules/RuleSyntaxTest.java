@@ -49,6 +49,20 @@ class RuleSyntaxTest {
     }
 
     @Test
+    @DisplayName("absurdly deep or long rules are refused, not a stack overflow")
+    void limits() {
+        String deep = "(".repeat(5_000) + "arms" + ")".repeat(5_000);
+        assertThatThrownBy(() -> RuleMatcher.compile(List.of(new Rule("deep", deep))))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("nesting deeper than 64");
+        assertThatThrownBy(() -> RuleMatcher.compile(List.of(new Rule("nots", "NOT ".repeat(100) + "arms"))))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("nesting deeper than 64");
+        assertThatThrownBy(() -> RuleMatcher.compile(List.of(new Rule("long", "arms OR ".repeat(5000) + "arms"))))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("longer than 20000");
+        assertThatCode(() -> RuleMatcher.compile(List.of(new Rule("ok", "(".repeat(20) + "arms" + ")".repeat(20)))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     @DisplayName("repeated or missing ids are refused")
     void ids() {
         assertThatThrownBy(() -> RuleMatcher.compile(List.of(new Rule("a", "x"), new Rule("a", "y"))))

@@ -24,9 +24,15 @@ import java.util.function.Supplier;
  */
 public final class RuleParser {
 
+    /** Longest rule accepted; a rule is a query, not a document. */
+    static final int MAX_LENGTH = 20_000;
+    /** Deepest nesting of parentheses and NOTs accepted, so a hostile watch query cannot overflow the stack. */
+    static final int MAX_DEPTH = 64;
+
     private final String ruleId;
     private final String input;
     private int pos;
+    private int depth;
 
     private RuleParser(String ruleId, String input) {
         this.ruleId = ruleId;
@@ -37,6 +43,9 @@ public final class RuleParser {
     public static RuleNode parse(String ruleId, String expression) {
         if (expression == null || expression.isBlank()) {
             throw new RuleSyntaxException(ruleId, 0, "the rule is empty", null);
+        }
+        if (expression.length() > MAX_LENGTH) {
+            throw new RuleSyntaxException(ruleId, MAX_LENGTH, "the rule is longer than " + MAX_LENGTH + " characters", null);
         }
         RuleParser parser = new RuleParser(ruleId, expression);
         RuleNode node = parser.parseOr();
@@ -85,7 +94,10 @@ public final class RuleParser {
         int not = peekOperator("NOT");
         if (not >= 0) {
             pos = not + 3;
-            return new RuleNode.Not(requireOperand("NOT", not, this::parseUnary), not);
+            enter(not);
+            RuleNode node = new RuleNode.Not(requireOperand("NOT", not, this::parseUnary), not);
+            depth--;
+            return node;
         }
         return parseNear();
     }
@@ -112,6 +124,7 @@ public final class RuleParser {
         char c = input.charAt(pos);
         if (c == '(') {
             int open = pos++;
+            enter(open);
             skipSpaces();
             if (pos < input.length() && input.charAt(pos) == ')') {
                 throw error(open, "empty parentheses");
@@ -122,6 +135,7 @@ public final class RuleParser {
                 throw error(open, "'(' is never closed");
             }
             pos++;
+            depth--;
             return inner;
         }
         if (c == ')') {
@@ -307,6 +321,12 @@ public final class RuleParser {
     private void skipSpaces() {
         while (pos < input.length() && Character.isWhitespace(input.charAt(pos))) {
             pos++;
+        }
+    }
+
+    private void enter(int at) {
+        if (++depth > MAX_DEPTH) {
+            throw error(at, "nesting deeper than " + MAX_DEPTH + " levels");
         }
     }
 
