@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,19 +60,24 @@ public final class IngestService implements AutoCloseable {
      * @param topics             where articles go ({@link Topics#raw()})
      */
     public IngestService(IngestSettings settings, Properties producerProperties, Topics topics) {
-        this(settings, new KafkaArticlePublisher(producerProperties, topics.raw()));
+        this(settings, () -> new KafkaArticlePublisher(producerProperties, topics.raw()));
     }
 
     /** With any sink (tests, replays into something other than Kafka). The sink is closed with the service. */
     public IngestService(IngestSettings settings, ArticleSink sink) {
+        this(settings, () -> sink);
+    }
+
+    /** The sink is created last, so a failure before it leaves no producer threads behind. */
+    private IngestService(IngestSettings settings, Supplier<ArticleSink> sinkFactory) {
         this.settings = settings;
-        this.sink = sink;
         FeedRegistry.Loaded loaded = FeedRegistry.load(settings.feeds());
         for (FeedProblem problem : loaded.problems()) {
             LOG.warn("feed list: {}", problem.cause());
         }
+        // java.util.Random, not ThreadLocalRandom: the policy's jitter is drawn on many poll threads.
         PollIntervalPolicy policy = new PollIntervalPolicy(settings.minInterval(), settings.maxInterval(), settings.maxBackoff(),
-                ThreadLocalRandom.current());
+                new Random());
         for (FeedSource source : loaded.sources()) {
             feeds.add(new FeedState(source, settings.seenPerFeed(), policy.initial()));
         }
@@ -79,6 +86,13 @@ public final class IngestService implements AutoCloseable {
         }
         this.http = new HttpFeedFetcher(settings);
         this.parser = new BoundedFeedParser(settings.parseThreads(), Math.max(64, feeds.size() * 2), settings.parseTimeout());
+        try {
+            this.sink = sinkFactory.get();
+        } catch (RuntimeException e) { // e.g. bad producer properties: release what is already running
+            http.close();
+            parser.close();
+            throw e;
+        }
         ArticleExtractor extractor = new ArticleExtractor(parser, settings.parseTimeout(),
                 new ArticleNormalizer(settings.eventTimeRule(), settings.summaryMaxChars(), settings.detectLanguage()));
         this.poller = new FeedPoller(http, new FileFeedFetcher(settings.maxDecompressedBytes()), extractor, sink, policy,
