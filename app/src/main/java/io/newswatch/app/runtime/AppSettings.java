@@ -4,6 +4,7 @@ import io.newswatch.core.KafkaSettings;
 import io.newswatch.core.Settings;
 import io.newswatch.core.SettingsException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The app's own settings: where local files go and where the embedded broker listens. The Kafka
@@ -15,12 +16,14 @@ import java.nio.file.Path;
  * @param brokerHost interface the embedded broker listens on
  * @param brokerPort port of the embedded broker's client listener
  * @param kafka      the Kafka connection and topic names
+ * @param statusInterval how often {@code run} logs a one-line summary of the feeds' health (zero: never)
  */
-public record AppSettings(Path dataDir, String brokerHost, int brokerPort, KafkaSettings kafka) {
+public record AppSettings(Path dataDir, String brokerHost, int brokerPort, KafkaSettings kafka, Duration statusInterval) {
 
     public static final String DATA_DIR = "app.data-dir";
     public static final String BROKER_HOST = "broker.host";
     public static final String BROKER_PORT = "broker.port";
+    public static final String STATUS_INTERVAL = "app.status-interval";
 
     public static final String DEFAULT_BROKER_HOST = "127.0.0.1";
     public static final int DEFAULT_BROKER_PORT = 9092;
@@ -37,8 +40,12 @@ public record AppSettings(Path dataDir, String brokerHost, int brokerPort, Kafka
             // Topics refuses a prefix with characters Kafka does not allow in topic names.
             throw new SettingsException("config key " + KafkaSettings.TOPIC_PREFIX + ": " + e.getMessage(), e);
         }
+        Duration statusInterval = settings.duration(STATUS_INTERVAL, Duration.ofMinutes(5));
+        if (statusInterval.isNegative()) {
+            throw new SettingsException("config key " + STATUS_INTERVAL + ": expected a duration of 0 (off) or more, got " + statusInterval);
+        }
         return new AppSettings(settings.path(DATA_DIR, Path.of("data")), settings.string(BROKER_HOST, DEFAULT_BROKER_HOST),
-                port, kafka);
+                port, kafka, statusInterval);
     }
 
     /** Where Kafka Streams keeps its local state stores. */

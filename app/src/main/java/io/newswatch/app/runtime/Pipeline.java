@@ -16,6 +16,9 @@ import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.IngestSettings;
 import java.nio.file.Files;
 import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -73,6 +76,24 @@ public final class Pipeline {
         return new Pipeline(EnumSet.copyOf(stages), app, layout, ingest, enrich, alerts);
     }
 
+    /** Logs {@link IngestStatus} every {@code app.status-interval} on a daemon thread; closing stops it. */
+    private AutoCloseable statusLog(IngestService service) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "newswatch-status");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = app.statusInterval().toMillis();
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                LOG.info(IngestStatus.summarize(service.stats().values()));
+            } catch (RuntimeException e) {
+                LOG.warn("ingest status unavailable: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
     public AppSettings app() {
         return app;
     }
@@ -100,6 +121,9 @@ public final class Pipeline {
             IngestService service = new IngestService(ingest, cluster.clientProperties(), topics);
             service.start();
             supervisor.manage(service);
+            if (!app.statusInterval().isZero()) {
+                supervisor.manage(statusLog(service));
+            }
         }
         LOG.info("Started {}", stages);
     }
