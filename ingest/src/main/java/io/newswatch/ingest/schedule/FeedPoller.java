@@ -54,7 +54,7 @@ public final class FeedPoller {
                 state.notModified();
                 state.succeeded(started);
                 // Nothing new to learn the posting rate from: keep the interval, but respect a new max-age.
-                yield policy.unchanged(state.interval(), notModified.pollFloor());
+                yield policy.unchanged(state.healthyInterval(), notModified.pollFloor());
             }
             case FetchResult.Fetched body -> process(state, body, started);
         };
@@ -99,7 +99,9 @@ public final class FeedPoller {
         if (!fresh.isEmpty()) {
             LOG.info("feed {}: {} new articles of {}", source.displayName(), fresh.size(), extraction.articles().size());
         }
-        return policy.afterSuccess(publishTimes, floors(body.pollFloor(), extraction.feed().ttl()), fetchedAt);
+        Duration next = policy.afterSuccess(publishTimes, floors(body.pollFloor(), extraction.feed().ttl()), fetchedAt);
+        state.healthyInterval(next);
+        return next;
     }
 
     private static void forget(FeedState state, List<Article> failed) {

@@ -23,6 +23,7 @@ public final class FeedState {
     private volatile long errors;
     private volatile int consecutiveErrors;
     private volatile Duration currentInterval;
+    private Duration healthyInterval;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private volatile Instant lastSuccessAt;
@@ -31,6 +32,7 @@ public final class FeedState {
         this.source = source;
         this.seen = new SeenIds(seenCapacity);
         this.currentInterval = initialInterval;
+        this.healthyInterval = initialInterval;
     }
 
     public FeedSource source() {
@@ -80,6 +82,15 @@ public final class FeedState {
 
     public Duration interval() {
         return currentInterval;
+    }
+
+    /** The interval of the last successful poll with a body: what a 304 keeps (not an error backoff). */
+    Duration healthyInterval() {
+        return healthyInterval;
+    }
+
+    void healthyInterval(Duration d) {
+        healthyInterval = d;
     }
 
     public FeedStats stats() {

@@ -120,6 +120,17 @@ class FeedPollerTest {
     }
 
     @Test
+    @DisplayName("a 304 after an error returns to the healthy interval instead of keeping the backoff")
+    void notModifiedAfterError() {
+        fetcher.script.add(body("rss20-basic.xml", "\"v1\""));
+        fetcher.script.add(new FetchResult.Failed("HTTP 500", Duration.ofHours(3)));
+        fetcher.script.add(new FetchResult.NotModified(null));
+        Duration healthy = poller.poll(state);
+        assertThat(poller.poll(state)).isEqualTo(Duration.ofHours(3));
+        assertThat(poller.poll(state)).isEqualTo(healthy);
+    }
+
+    @Test
     @DisplayName("the feed's ttl is a floor on the next interval")
     void ttlFloor() {
         fetcher.script.add(new FetchResult.Fetched(seedLike(), null, "https://fixture.example.com/feed.xml", Validators.NONE, null));
