@@ -142,6 +142,16 @@ class AlertsEndToEndIT {
         assertThat(replayedOpen.bucketStart()).isEqualTo(opened.bucketStart());
         assertThat(replayedOpen.observed()).isEqualTo(opened.observed());
         assertThat(replayedOpen.score()).isEqualTo(opened.score());
+
+        // A prefix already used by a replay is refused before anything runs: its topics would mix two backtests.
+        CommandLine again = NewswatchCommand.commandLine();
+        StringWriter againErr = new StringWriter();
+        again.setErr(new PrintWriter(againErr, true));
+        int refused = again.execute("replay", "--prefix", "e2e-backtest.", "--bootstrap-servers", broker.bootstrapServers(),
+                "--topic-prefix", topics.prefix(), "--set", "enrich.taxonomy=../config/taxonomy.yaml",
+                "--set", "enrich.gazetteer=../config/gazetteer", "--set", "app.data-dir=" + dataDir);
+        assertThat(refused).isEqualTo(ExitCodes.USAGE);
+        assertThat(againErr.toString()).contains("e2e-backtest.news.articles.raw already holds records");
     }
 
     private static void awaitWebhook() throws InterruptedException {
