@@ -11,15 +11,16 @@ import io.newswatch.core.TopicLayout;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
 import io.newswatch.enrich.EnrichTopology;
+import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.IngestSettings;
 import java.nio.file.Files;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.Set;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +66,10 @@ public final class Pipeline {
         EnrichSettings enrich = stages.contains(Stage.ENRICH) ? EnrichSettings.from(settings) : null;
         AlertsSettings alerts = stages.contains(Stage.ALERTS) ? AlertsSettings.from(settings) : null;
         if (enrich != null) {
-            // Compiles the taxonomy once now: a rule with a syntax error fails here, naming the tag and position.
+            // Compiles the taxonomy and reads the gazetteer once now: a rule with a syntax error or a bad gazetteer
+            // entry fails here, naming the tag and position or the file and entry, not later inside a stream thread.
             TaxonomyTagger.load(enrich.taxonomyPath()).close();
+            Gazetteer.load(enrich.gazetteerDir());
         }
         if (alerts != null && Files.isRegularFile(alerts.watchesFile())) {
             // A bad watch in the file fails here, naming the watch and the field (seeding checks again, against the topic).
