@@ -2,6 +2,7 @@ package io.newswatch.app.runtime;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -38,8 +39,10 @@ public final class StreamsStage implements AutoCloseable {
             LOG.error("{} (application id {}) stopped on an unhandled error", name, applicationId, e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        AtomicBoolean announced = new AtomicBoolean();
         streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING) {
+            // RUNNING comes back after every rebalance; say it once.
+            if (now == KafkaStreams.State.RUNNING && announced.compareAndSet(false, true)) {
                 LOG.info("{} is running (application id {})", name, applicationId);
             } else if (now == KafkaStreams.State.ERROR) {
                 onFailure.accept(name + " (application id " + applicationId + ") stopped on an error; see the log above");
