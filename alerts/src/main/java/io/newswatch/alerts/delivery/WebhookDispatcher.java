@@ -2,8 +2,10 @@ package io.newswatch.alerts.delivery;
 
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsSettings.WebhookSettings;
+import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
+import io.newswatch.core.DeadLetter;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topics;
@@ -32,7 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -55,7 +57,6 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final String STAGE = "alerts-webhook";
     private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
-    private static final JsonSerde<Watch> WATCHES = JsonSerde.of(Watch.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     private final WebhookSettings settings;
@@ -191,18 +192,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             return; // no watches topic (yet): only alerts.webhook.url receives alerts
         }
         for (ConsumerRecord<String, byte[]> r : watchConsumer.poll(timeout)) {
-            if (r.key() == null) {
-                continue;
-            }
-            if (r.value() == null) {
-                watches.remove(r.key());
-                continue;
-            }
-            try {
-                watches.put(r.key(), WATCHES.deserialize(r.topic(), r.value()));
-            } catch (SerializationException e) {
-                LOG.warn("ignoring undecodable watch '{}' at {}-{} offset {}", r.key(), r.topic(), r.partition(), r.offset());
-            }
+            WatchStore.apply(watches, r);
         }
     }
 
@@ -256,13 +246,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, WebhookLane.Failure failure) {
         LOG.warn("alert at {}-{} offset {} dead-lettered: {}", r.topic(), r.partition(), r.offset(), failure.message());
-        RecordHeaders h = new RecordHeaders();
-        h.add(DeadLetterHeaders.STAGE, bytes(STAGE));
-        h.add(DeadLetterHeaders.SOURCE_TOPIC, bytes(r.topic()));
-        h.add(DeadLetterHeaders.SOURCE_PARTITION, bytes(Integer.toString(r.partition())));
-        h.add(DeadLetterHeaders.SOURCE_OFFSET, bytes(Long.toString(r.offset())));
-        h.add(DeadLetterHeaders.ERROR_CLASS, bytes(failure.errorClass()));
-        h.add(DeadLetterHeaders.ERROR_MESSAGE, bytes(failure.message()));
+        Headers h = new DeadLetter(STAGE, new DeadLetter.Source(r.topic(), r.partition(), r.offset()), failure.errorClass(),
+                failure.message()).toHeaders();
         byte[] key = r.key() == null ? null : bytes(r.key());
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         dlqProducer.send(new ProducerRecord<>(topics.dlq(), null, key, r.value(), h), (meta, error) -> {

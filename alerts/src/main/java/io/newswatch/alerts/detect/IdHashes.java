@@ -2,8 +2,8 @@ package io.newswatch.alerts.detect;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.newswatch.core.StableHash;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A set of ids kept as 64-bit hashes, for "was this article (story) already counted in this bucket?".
@@ -58,18 +58,9 @@ public final class IdHashes {
         }
     }
 
-    /** FNV-1a over the UTF-8 bytes, then the SplitMix64 finaliser; never 0 (0 marks an empty slot). */
+    /** {@link StableHash}, since these hashes are kept in the detector's state; never 0 (0 marks an empty slot). */
     static long hash(String id) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 30;
-        h *= 0xbf58476d1ce4e5b9L;
-        h ^= h >>> 27;
-        h *= 0x94d049bb133111ebL;
-        h ^= h >>> 31;
+        long h = StableHash.of(id);
         return h == 0 ? 1 : h;
     }
 

@@ -3,17 +3,15 @@ package io.newswatch.alerts.topology;
 import io.newswatch.alerts.watch.WatchMatcher;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Article;
+import io.newswatch.core.DeadLetter;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -99,25 +97,13 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
 
     private void deadLetter(Record<byte[], byte[]> record, Throwable e) {
         deadLetters++;
-        RecordMetadata m = context.recordMetadata().orElse(null);
-        String where = m == null ? "?" : m.topic() + "-" + m.partition() + " offset " + m.offset();
-        LOG.warn("undecodable enriched article at {} sent to the dead-letter topic ({} so far): {}", where, deadLetters, e.getMessage());
-        Headers headers = new RecordHeaders();
-        record.headers().forEach(headers::add);
-        put(headers, DeadLetterHeaders.STAGE, STAGE);
-        if (m != null) {
-            put(headers, DeadLetterHeaders.SOURCE_TOPIC, m.topic());
-            put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(m.partition()));
-            put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(m.offset()));
-        }
-        put(headers, DeadLetterHeaders.ERROR_CLASS, e.getClass().getName());
-        put(headers, DeadLetterHeaders.ERROR_MESSAGE, String.valueOf(e.getMessage()));
-        context.forward(new Record<>(null, MatchOutcome.deadLetter(record.key(), record.value()), record.timestamp(), headers));
-    }
-
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        DeadLetter.Source source = context.recordMetadata()
+                .map(m -> new DeadLetter.Source(m.topic(), m.partition(), m.offset()))
+                .orElse(DeadLetter.Source.UNKNOWN);
+        DeadLetter why = DeadLetter.of(STAGE, source, e);
+        LOG.warn("undecodable enriched article at {} sent to the dead-letter topic ({} so far): {}", source, deadLetters, why.errorMessage());
+        context.forward(new Record<>(null, MatchOutcome.deadLetter(record.key(), record.value()), record.timestamp(),
+                why.toHeaders(record.headers())));
     }
 
     private String topic() {

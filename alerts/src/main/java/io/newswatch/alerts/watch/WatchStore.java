@@ -141,7 +141,13 @@ public final class WatchStore implements AutoCloseable {
         return out;
     }
 
-    static void apply(Map<String, Watch> table, ConsumerRecord<String, byte[]> r) {
+    /**
+     * Applies one record of the watches topic to {@code table} (watch id to watch), as compaction would: a
+     * tombstone removes the watch, a value replaces it. A record without a key is ignored, and an
+     * undecodable one is logged and ignored, keeping the watch as it was: a bad record on the topic must not
+     * stop whoever is reading it (this store, the webhook dispatcher).
+     */
+    public static void apply(Map<String, Watch> table, ConsumerRecord<String, byte[]> r) {
         if (r.key() == null) {
             return;
         }
@@ -152,7 +158,8 @@ public final class WatchStore implements AutoCloseable {
         try {
             table.put(r.key(), SERDE.deserialize(r.topic(), r.value()));
         } catch (SerializationException e) {
-            LOG.warn("skipping undecodable watch at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            LOG.warn("skipping undecodable watch '{}' at {}-{} offset {}: {}", r.key(), r.topic(), r.partition(), r.offset(),
+                    e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.newswatch.enrich.deadletter;
 
+import io.newswatch.core.DeadLetter;
 import io.newswatch.enrich.metrics.EnrichMetrics;
 import java.util.function.Supplier;
 import org.apache.kafka.common.metrics.Sensor;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link RecordHandler} on each raw record and forwards either the handled value or a dead letter
- * carrying the original bytes and {@link DeadLetters#headers why}. Failures are counted in the
+ * carrying the original bytes and {@link DeadLetter#toHeaders(org.apache.kafka.common.header.Headers) why}. Failures are counted in the
  * {@code dead-letters} metric and logged with topic, partition and offset; the record after a failure is
  * handled as if nothing happened.
  */
@@ -49,21 +50,21 @@ public final class DeadLetteringProcessor<T> implements Processor<byte[], byte[]
             value = handler.handle(record.key(), record.value());
         } catch (Exception | StackOverflowError e) {
             // StackOverflowError: a pathological input (deeply nested JSON) must not take the thread down.
-            DeadLetters.Source source = context.recordMetadata()
+            DeadLetter.Source source = context.recordMetadata()
                     .map(DeadLetteringProcessor::source)
-                    .orElse(new DeadLetters.Source(null, -1, -1));
+                    .orElse(DeadLetter.Source.UNKNOWN);
+            DeadLetter why = DeadLetter.of(stage, source, e);
             deadLetters.record();
-            LOG.warn("stage {}: record {} sent to the dead-letter topic: {}: {}", stage, source, e.getClass().getName(),
-                    DeadLetters.message(e));
+            LOG.warn("stage {}: record {} sent to the dead-letter topic: {}: {}", stage, source, why.errorClass(), why.errorMessage());
             context.forward(new Record<byte[], HandlingOutcome<T>>(record.key(), new HandlingOutcome.DeadLetter<>(record.value()),
-                    record.timestamp(), DeadLetters.headers(record.headers(), stage, source, e)));
+                    record.timestamp(), why.toHeaders(record.headers())));
             return;
         }
         context.forward(record.withValue(new HandlingOutcome.Handled<>(value)));
     }
 
-    private static DeadLetters.Source source(RecordMetadata metadata) {
-        return new DeadLetters.Source(metadata.topic(), metadata.partition(), metadata.offset());
+    private static DeadLetter.Source source(RecordMetadata metadata) {
+        return new DeadLetter.Source(metadata.topic(), metadata.partition(), metadata.offset());
     }
 
     @Override

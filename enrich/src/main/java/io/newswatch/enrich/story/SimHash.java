@@ -1,6 +1,6 @@
 package io.newswatch.enrich.story;
 
-import java.nio.charset.StandardCharsets;
+import io.newswatch.core.StableHash;
 import java.util.Collection;
 
 /**
@@ -16,7 +16,8 @@ public final class SimHash {
     public static long of(Collection<String> features) {
         int[] weights = new int[64];
         for (String feature : features) {
-            long h = hash64(feature);
+            // A stable hash, since fingerprints are kept in the story store across restarts and upgrades.
+            long h = StableHash.of(feature);
             for (int bit = 0; bit < 64; bit++) {
                 weights[bit] += ((h >>> bit) & 1L) == 1L ? 1 : -1;
             }
@@ -32,23 +33,5 @@ public final class SimHash {
 
     public static int distance(long a, long b) {
         return Long.bitCount(a ^ b);
-    }
-
-    /**
-     * FNV-1a over UTF-8 bytes, then the SplitMix64 finaliser: FNV alone leaves the high bits of short
-     * strings poorly mixed, and SimHash needs every bit to be a fair coin.
-     */
-    static long hash64(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 30;
-        h *= 0xbf58476d1ce4e5b9L;
-        h ^= h >>> 27;
-        h *= 0x94d049bb133111ebL;
-        h ^= h >>> 31;
-        return h;
     }
 }
