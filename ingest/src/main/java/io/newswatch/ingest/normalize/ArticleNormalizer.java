@@ -81,7 +81,7 @@ public final class ArticleNormalizer {
         String id = ArticleIds.of(guid, canonical, domain, feedUrl, title, published);
         String language = declaredLanguage;
         if (language == null && detectLanguage) {
-            language = LanguageGuesser.detect(summary.isEmpty() ? title : title + ". " + summary);
+            language = LanguageGuesser.detect(title, summary);
         }
         EventTimeRule.Choice choice = eventTime.choose(published, fetchedAt);
         return new Article(Article.SCHEMA_VERSION, id, feedUrl, sourceName, domain, title, summary, link, canonical, guid,

@@ -44,7 +44,12 @@ public final class LanguageGuesser {
         if (primary.length() == 3) {
             primary = ISO3_TO_ISO1.get(primary); // "eng" -> "en"; "mul", "und", "zxx" name no language -> null
         }
-        return primary != null && primary.matches("[a-z]{2}") ? primary : null;
+        return primary != null && primary.length() == 2 && isAsciiLower(primary.charAt(0)) && isAsciiLower(primary.charAt(1))
+                ? primary : null;
+    }
+
+    private static boolean isAsciiLower(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
@@ -59,6 +64,24 @@ public final class LanguageGuesser {
             }
         }
         return Map.copyOf(map);
+    }
+
+    /**
+     * The detected language of an article from its title and summary (joined as {@code "title. summary"}),
+     * or null. Only the first {@value #MAX_SAMPLE_CHARS} characters are read, so the join is cut there
+     * rather than built whole.
+     */
+    public static String detect(String title, String summary) {
+        if (summary.isEmpty()) {
+            return detect(title);
+        }
+        StringBuilder sample = new StringBuilder(MAX_SAMPLE_CHARS);
+        sample.append(title, 0, Math.min(title.length(), MAX_SAMPLE_CHARS));
+        if (sample.length() < MAX_SAMPLE_CHARS) {
+            sample.append(". ");
+            sample.append(summary, 0, Math.min(summary.length(), Math.max(0, MAX_SAMPLE_CHARS - sample.length())));
+        }
+        return detect(sample.length() > MAX_SAMPLE_CHARS ? sample.substring(0, MAX_SAMPLE_CHARS) : sample.toString());
     }
 
     /** The detected language of a text, or null. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Links to the canonical form used for identity: resolved against the feed's base, scheme and host
@@ -18,6 +19,9 @@ public final class LinkCanonicalizer {
             "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "_gl",
             "_hsenc", "_hsmi", "mkt_tok", "ocid", "cmpid", "cmp", "smid", "sr_share", "ito", "ns_mchannel",
             "ns_source", "ns_campaign", "ns_linkname", "ns_fee", "wt.mc_id", "icid", "ref_src", "spm", "taid", "xtor");
+
+    /** Query pairs are separated by {@code &} or, in older CGI style, {@code ;}. */
+    private static final Pattern QUERY_SEPARATOR = Pattern.compile("[&;]");
 
     private LinkCanonicalizer() {
     }
@@ -90,7 +94,7 @@ public final class LinkCanonicalizer {
             return "";
         }
         StringBuilder out = new StringBuilder(rawQuery.length());
-        for (String pair : rawQuery.split("[&;]")) {
+        for (String pair : QUERY_SEPARATOR.split(rawQuery)) {
             if (pair.isEmpty()) {
                 continue;
             }

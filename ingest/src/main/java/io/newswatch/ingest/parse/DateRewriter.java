@@ -78,7 +78,7 @@ final class DateRewriter {
                 Instant when = FeedDates.parse(xml.substring(contentStart, lt));
                 if (when != null) {
                     if (out == null) {
-                        out = new StringBuilder(n + 4096);
+                        out = new StringBuilder(n + n / 8 + 1024); // each rewritten date is about 50 characters longer
                     }
                     String local = xml.substring(localStart, nameEnd);
                     // Milliseconds at most, as java.util.Date (Rome's type) holds.

@@ -35,6 +35,7 @@ public final class FeedTextDecoder {
     }
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final String REPLACEMENT = "\uFFFD";
     private static final Pattern XML_ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
     private static final Map<String, String> SUPERSETS = Map.of(
             "iso-8859-1", "windows-1252", "latin1", "windows-1252", "us-ascii", "windows-1252", "ascii", "windows-1252",
@@ -147,8 +148,18 @@ public final class FeedTextDecoder {
     }
 
     private static String decodeStrictly(byte[] bytes, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = charset.newDecoder();
+        // Fast path: the String constructor decodes with the JDK's intrinsics (ASCII runs are copied in
+        // bulk) and replaces malformed or unmappable input by the decoder's replacement, U+FFFD. Without
+        // a U+FFFD in the result the bytes were clean, and the text is what the strict decoder would
+        // give. With one, the strict decoder decides, since a feed may carry a U+FFFD of its own.
+        if (REPLACEMENT.equals(decoder.replacement())) {
+            String fast = new String(bytes, charset);
+            if (fast.indexOf(REPLACEMENT.charAt(0)) < 0) {
+                return fast;
+            }
+        }
+        decoder.onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             return decoder.decode(ByteBuffer.wrap(bytes)).toString();

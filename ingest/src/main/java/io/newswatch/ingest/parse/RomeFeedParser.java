@@ -12,7 +12,6 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.impl.Atom10Parser;
 import java.io.Reader;
 import java.time.Duration;
@@ -26,7 +25,7 @@ import org.jdom2.Element;
 import org.xml.sax.InputSource;
 
 /**
- * The strict path: Rome's {@link SyndFeedInput} over already repaired text. Handles RSS 0.9x, 1.0, 2.0
+ * The strict path: Rome's {@code SyndFeedInput} (through {@link ReusableFeedInput}) over already repaired text. Handles RSS 0.9x, 1.0, 2.0
  * and Atom 0.3, 1.0 (Rome detects the type). DOCTYPEs stay refused (Rome's default,
  * {@code allowDoctypes=false}); Rome's own XML healer is off because {@link XmlRepair} has already
  * done that job, once, in a single pass.
@@ -43,15 +42,11 @@ final class RomeFeedParser {
     }
 
     static ParsedFeed parse(Reader xml, String feedUrl, List<String> notes) throws FeedException {
-        SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false);
-        input.setXmlHealerOn(false);
-        input.setPreserveWireFeed(true); // to read RSS guid/ttl and the Atom id as published
         InputSource source = new InputSource(xml);
         if (feedUrl != null) {
             source.setSystemId(feedUrl);
         }
-        SyndFeed feed = input.build(source);
+        SyndFeed feed = ReusableFeedInput.forThisThread().build(source);
         List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
         for (SyndEntry entry : feed.getEntries()) {
             items.add(item(entry));

@@ -31,18 +31,21 @@ public final class XmlRepair {
     private XmlRepair() {
     }
 
-    /** The repaired text. */
+    /**
+     * The repaired text: the input itself when nothing needed repair (the usual case for a well-formed
+     * feed), so a clean feed costs one scan and no copy. The copy starts at the first repair.
+     */
     public static String repair(String text) throws RefusedFeedException {
         int start = text.indexOf('<');
         if (start < 0) {
             return text;
         }
         int n = text.length();
-        StringBuilder out = new StringBuilder(n + 64);
+        StringBuilder out = null; // created at the first repair
+        int copied = start; // text[start, copied) is in out, or is the clean prefix while out is null
         int i = start;
         while (i < n) {
-            // Copy the run of ordinary characters in one go; stop at anything that may need repair.
-            int run = i;
+            // Skip the run of ordinary characters; stop at anything that may need repair.
             char c = 0;
             while (i < n) {
                 c = text.charAt(i);
@@ -51,28 +54,27 @@ public final class XmlRepair {
                 }
                 i++;
             }
-            out.append(text, run, i);
             if (i >= n) {
                 break;
             }
             if (c == '<') {
                 if (i + 1 < n && text.charAt(i + 1) == '!') {
-                    if (text.startsWith("<![CDATA[", i)) {
-                        int end = text.indexOf("]]>", i + 9);
+                    if (text.startsWith("<![CDATA[", i) || text.startsWith("<!--", i)) {
+                        boolean cdata = text.charAt(i + 2) == '[';
+                        int end = text.indexOf(cdata ? "]]>" : "-->", i + (cdata ? 9 : 4));
                         end = end < 0 ? n : end + 3;
-                        appendXmlChars(out, text, i, end);
-                        i = end;
-                        continue;
-                    }
-                    if (text.startsWith("<!--", i)) {
-                        int end = text.indexOf("-->", i + 4);
-                        end = end < 0 ? n : end + 3;
-                        appendXmlChars(out, text, i, end);
+                        if (!allXmlChars(text, i, end)) {
+                            out = flush(out, text, copied, i);
+                            appendXmlChars(out, text, i, end);
+                            copied = end;
+                        }
                         i = end;
                         continue;
                     }
                     if (regionMatchesIgnoreCase(text, i, "<!DOCTYPE")) {
+                        out = flush(out, text, copied, i);
                         i = skipDoctype(text, i);
+                        copied = i;
                         continue;
                     }
                     if (regionMatchesIgnoreCase(text, i, "<!ENTITY")) {
@@ -80,21 +82,84 @@ public final class XmlRepair {
                                 + " entity-expansion (billion laughs) attacks work");
                     }
                 }
-                out.append(c);
                 i++;
             } else if (c == '&') {
-                i = appendAmpersand(out, text, i);
+                int end = endOfValidReference(text, i);
+                if (end > 0) {
+                    i = end; // a reference XML knows, kept as written
+                } else {
+                    out = flush(out, text, copied, i);
+                    i = appendAmpersand(out, text, i);
+                    copied = i;
+                }
             } else if (isXmlChar(c)) {
-                out.append(c);
                 i++;
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(i + 1));
                 i += 2;
             } else {
-                i++; // forbidden control character or lone surrogate
+                out = flush(out, text, copied, i); // forbidden control character or lone surrogate: dropped
+                i++;
+                copied = i;
             }
         }
-        return out.toString();
+        if (out == null) {
+            return start == 0 ? text : text.substring(start);
+        }
+        return out.append(text, copied, n).toString();
+    }
+
+    /** Appends the clean stretch {@code text[from, to)} to the output, creating it at the first repair. */
+    private static StringBuilder flush(StringBuilder out, String text, int from, int to) {
+        StringBuilder result = out != null ? out : new StringBuilder(text.length() + 64);
+        return result.append(text, from, to);
+    }
+
+    /**
+     * The end of the reference starting at {@code at} when XML accepts it as written (one of the five
+     * predefined entities, or a numeric reference to an allowed character), else -1: then
+     * {@link #appendAmpersand} rewrites it.
+     */
+    private static int endOfValidReference(String text, int at) {
+        int n = text.length();
+        int j = at + 1;
+        if (j < n && text.charAt(j) == '#') {
+            int k = j + 1;
+            boolean hex = k < n && (text.charAt(k) == 'x' || text.charAt(k) == 'X');
+            if (hex) {
+                k++;
+            }
+            int digitsStart = k;
+            while (k < n && k - digitsStart < 8 && (hex ? Character.digit(text.charAt(k), 16) >= 0 : Character.isDigit(text.charAt(k)))) {
+                k++;
+            }
+            if (k > digitsStart && k < n && text.charAt(k) == ';') {
+                int code;
+                try {
+                    code = Integer.parseInt(text, digitsStart, k, hex ? 16 : 10);
+                } catch (NumberFormatException e) {
+                    code = -1;
+                }
+                return isXmlCodePoint(code) ? k + 1 : -1;
+            }
+            return -1;
+        }
+        int k = j;
+        while (k < n && k - j <= MAX_ENTITY_NAME && isNameChar(text.charAt(k), k == j)) {
+            k++;
+        }
+        if (k > j && k < n && text.charAt(k) == ';' && isXmlEntity(text, j, k)) {
+            return k + 1;
+        }
+        return -1;
+    }
+
+    private static boolean isXmlEntity(String text, int from, int to) {
+        return switch (to - from) {
+            case 2 -> text.startsWith("lt", from) || text.startsWith("gt", from);
+            case 3 -> text.startsWith("amp", from);
+            case 4 -> text.startsWith("quot", from) || text.startsWith("apos", from);
+            default -> false;
+        };
     }
 
     private static int skipDoctype(String text, int at) throws RefusedFeedException {
@@ -175,6 +240,16 @@ public final class XmlRepair {
 
     private static boolean isNameChar(char c, boolean first) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
+    }
+
+    private static boolean allXmlChars(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (!isXmlChar(c) && !Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void appendXmlChars(StringBuilder out, String text, int from, int to) {

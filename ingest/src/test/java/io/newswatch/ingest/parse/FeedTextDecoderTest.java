@@ -78,4 +78,13 @@ class FeedTextDecoderTest {
         assertThat(d.text()).isEqualTo("<rss>plain</rss>");
         assertThat(d.note()).contains("x-no-such-charset");
     }
+
+    @Test
+    @DisplayName("a U+FFFD written in valid UTF-8 is text, not a sign of bad bytes")
+    void literalReplacementCharacter() {
+        FeedTextDecoder.Decoded d = FeedTextDecoder.decode("<rss>a \uFFFD b</rss>".getBytes(StandardCharsets.UTF_8), "utf-8");
+        assertThat(d.text()).isEqualTo("<rss>a \uFFFD b</rss>");
+        assertThat(d.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(d.note()).isNull();
+    }
 }

@@ -56,4 +56,22 @@ class XmlRepairTest {
         assertThatThrownBy(() -> XmlRepair.repair("<r><!ENTITY a \"b\"></r>"))
                 .isInstanceOf(RefusedFeedException.class).hasMessageContaining("ENTITY");
     }
+
+    @Test
+    @DisplayName("a well-formed feed comes back as the same string, not a copy")
+    void cleanInputIsNotCopied() throws Exception {
+        String in = "<?xml version=\"1.0\"?><rss><t>Caf\u00e9 &amp; &lt;b&gt; &#233; &#x2014; \uD83D\uDE00</t>"
+                + "<![CDATA[a & b]]><!-- c & d --></rss>";
+        assertThat(XmlRepair.repair(in)).isSameAs(in);
+    }
+
+    @Test
+    @DisplayName("repairs after a long clean stretch, inside CDATA and at the very end keep the text around them")
+    void repairsAfterCleanStretch() throws Exception {
+        String clean = "<t>" + "word &amp; ".repeat(500) + "</t>";
+        assertThat(XmlRepair.repair(clean + "<u>AT&T</u>")).isEqualTo(clean + "<u>AT&amp;T</u>");
+        assertThat(XmlRepair.repair(clean + "<![CDATA[a\u0007b]]><v/>")).isEqualTo(clean + "<![CDATA[ab]]><v/>");
+        assertThat(XmlRepair.repair(clean + "&nbsp;")).isEqualTo(clean + "&#160;");
+        assertThat(XmlRepair.repair("  " + clean + "\u0000")).isEqualTo(clean);
+    }
 }
