@@ -18,7 +18,7 @@ public final class PlainText {
             return "";
         }
         String text = fragment.indexOf('<') >= 0 || fragment.indexOf('&') >= 0
-                ? Jsoup.parseBodyFragment(fragment).body().text()
+                ? ElementText.of(Jsoup.parseBodyFragment(fragment).body())
                 : collapseWhitespace(fragment);
         return truncate(text, maxChars);
     }
