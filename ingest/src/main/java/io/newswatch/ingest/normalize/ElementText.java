@@ -116,15 +116,29 @@ final class ElementText implements NodeVisitor {
             } else if (c == ZERO_WIDTH_SPACE || c == SOFT_HYPHEN) {
                 i++;
             } else {
+                // A run of visible characters, and the single spaces between them (which the
+                // normalisation keeps as they are), appended whole.
                 int run = i;
-                do {
-                    i++;
-                } while (i < n && !isWhitespace(c = text.charAt(i)) && c != ZERO_WIDTH_SPACE && c != SOFT_HYPHEN);
+                i++;
+                while (i < n) {
+                    c = text.charAt(i);
+                    if (isVisible(c)) {
+                        i++;
+                    } else if (c == ' ' && i + 1 < n && isVisible(text.charAt(i + 1))) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
                 out.append(text, run, i);
                 lastWasWhite = false;
                 reachedNonWhite = true;
             }
         }
+    }
+
+    private static boolean isVisible(char c) {
+        return !isWhitespace(c) && c != ZERO_WIDTH_SPACE && c != SOFT_HYPHEN;
     }
 
     private static boolean isWhitespace(char c) {
