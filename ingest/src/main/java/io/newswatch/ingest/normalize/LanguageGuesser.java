@@ -75,13 +75,12 @@ public final class LanguageGuesser {
         if (summary.isEmpty()) {
             return detect(title);
         }
-        StringBuilder sample = new StringBuilder(MAX_SAMPLE_CHARS);
-        sample.append(title, 0, Math.min(title.length(), MAX_SAMPLE_CHARS));
-        if (sample.length() < MAX_SAMPLE_CHARS) {
-            sample.append(". ");
-            sample.append(summary, 0, Math.min(summary.length(), Math.max(0, MAX_SAMPLE_CHARS - sample.length())));
-        }
-        return detect(sample.length() > MAX_SAMPLE_CHARS ? sample.substring(0, MAX_SAMPLE_CHARS) : sample.toString());
+        StringBuilder sample = new StringBuilder(MAX_SAMPLE_CHARS + 2)
+                .append(title, 0, Math.min(title.length(), MAX_SAMPLE_CHARS))
+                .append(". ");
+        sample.append(summary, 0, Math.min(summary.length(), Math.max(0, MAX_SAMPLE_CHARS - sample.length())));
+        sample.setLength(Math.min(sample.length(), MAX_SAMPLE_CHARS));
+        return detect(sample.toString());
     }
 
     /** The detected language of a text, or null. */

@@ -25,8 +25,8 @@ import org.jdom2.Element;
 import org.xml.sax.InputSource;
 
 /**
- * The strict path: Rome's {@code SyndFeedInput} (through {@link ReusableFeedInput}) over already repaired text. Handles RSS 0.9x, 1.0, 2.0
- * and Atom 0.3, 1.0 (Rome detects the type). DOCTYPEs stay refused (Rome's default,
+ * The strict path: Rome's feed input (with its parser kept per thread, see {@link ReusableFeedInput})
+ * over already repaired text. Handles RSS 0.9x, 1.0, 2.0 and Atom 0.3, 1.0 (Rome detects the type). DOCTYPEs stay refused (Rome's default,
  * {@code allowDoctypes=false}); Rome's own XML healer is off because {@link XmlRepair} has already
  * done that job, once, in a single pass.
  */

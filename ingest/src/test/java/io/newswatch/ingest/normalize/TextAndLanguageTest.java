@@ -36,4 +36,19 @@ class TextAndLanguageTest {
                 .isEqualTo("en");
         assertThat(LanguageGuesser.detect("Tomahawk")).isNull();
     }
+
+    @Test
+    @DisplayName("detection from title and summary reads the same 160 characters as the joined text would give")
+    void detectFromTitleAndSummary() {
+        String french = "Le président ukrainien doit rencontrer Donald Trump à la Maison Blanche vendredi pour obtenir des missiles. ";
+        String english = "Ukraine's president is expected to urge Trump to approve the sale of long-range missiles. ";
+        for (String title : new String[] {"", "Kyiv", french, english.repeat(2).substring(0, 158), english.repeat(2).substring(0, 159),
+                english.repeat(3)}) {
+            for (String summary : new String[] {"", "Tomahawk", french.repeat(40), english.repeat(40)}) {
+                String joined = summary.isEmpty() ? title : title + ". " + summary;
+                assertThat(LanguageGuesser.detect(title, summary)).as("title %s, summary %s", title, summary)
+                        .isEqualTo(LanguageGuesser.detect(joined));
+            }
+        }
+    }
 }
