@@ -49,9 +49,11 @@ public final class ArticleNormalizer {
         // Links resolve against the document's URL (Rome has already applied xml:base in Atom); a feed read
         // from a file has no useful base, so its channel link stands in.
         String linkBase = documentBase != null ? documentBase : siteBase;
+        // The domain for items whose own link has none: the same for every item, so found once per feed.
+        String feedDomain = firstNonBlank(LinkCanonicalizer.domain(siteBase), LinkCanonicalizer.domain(feedUrl));
         List<Article> articles = new ArrayList<>(feed.items().size());
         for (ParsedItem item : feed.items()) {
-            Article article = normalize(item, feedUrl, name, declaredLanguage, siteBase, linkBase, fetchedAt);
+            Article article = normalize(item, feedUrl, name, declaredLanguage, feedDomain, linkBase, fetchedAt);
             if (article != null) {
                 articles.add(article);
             }
@@ -59,7 +61,7 @@ public final class ArticleNormalizer {
         return articles;
     }
 
-    private Article normalize(ParsedItem item, String feedUrl, String sourceName, String declaredLanguage, String siteBase,
+    private Article normalize(ParsedItem item, String feedUrl, String sourceName, String declaredLanguage, String feedDomain,
             String base, Instant fetchedAt) {
         String title = PlainText.of(item.title(), 1000);
         String summary = PlainText.of(richerOf(item.summary(), item.content()), summaryMaxChars);
@@ -74,8 +76,7 @@ public final class ArticleNormalizer {
             title = summary.isEmpty() ? link : PlainText.of(summary, 120);
         }
         String canonical = LinkCanonicalizer.canonical(link);
-        String domain = firstNonBlank(LinkCanonicalizer.domain(canonical), LinkCanonicalizer.domain(siteBase),
-                LinkCanonicalizer.domain(feedUrl));
+        String domain = firstNonBlank(LinkCanonicalizer.domain(canonical), feedDomain);
         Instant published = item.published() != null ? item.published() : item.updated();
         String guid = item.guid() == null || item.guid().isBlank() ? null : item.guid().trim();
         String id = ArticleIds.of(guid, canonical, domain, feedUrl, title, published);
