@@ -2,6 +2,7 @@ package io.newswatch.ingest.parse;
 
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCSubject;
@@ -48,8 +49,9 @@ final class RomeFeedParser {
         }
         SyndFeed feed = ReusableFeedInput.forThisThread().build(source);
         List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
+        String feedXmlBase = feed.originalWireFeed() instanceof Feed atomFeed ? atomFeed.getXmlBase() : null;
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry));
+            items.add(item(entry, feedXmlBase));
         }
         return new ParsedFeed(feed.getTitle(), feed.getLink(), feed.getLanguage(), ttl(feed.originalWireFeed()), items, notes);
     }
@@ -61,7 +63,7 @@ final class RomeFeedParser {
         return null;
     }
 
-    private static ParsedItem item(SyndEntry entry) {
+    private static ParsedItem item(SyndEntry entry, String feedXmlBase) {
         String guid = null;
         Instant published = null;
         Instant updated = null;
@@ -83,10 +85,12 @@ final class RomeFeedParser {
             updated = instant(entry.getUpdatedDate());
         }
         Object wire = entry.getWireEntry();
+        String link = entry.getLink();
         if (wire instanceof Item item) {
             guid = item.getGuid() != null ? item.getGuid().getValue() : item.getUri(); // RSS 1.0: rdf:about
         } else if (wire instanceof Entry atom) {
             guid = atom.getId();
+            link = repairRomeHostRelativeLink(link, atom.getXmlBase() != null ? atom.getXmlBase() : feedXmlBase);
         }
         String summary = entry.getDescription() == null ? null : entry.getDescription().getValue();
         String content = null;
@@ -116,8 +120,33 @@ final class RomeFeedParser {
                 }
             }
         }
-        return new ParsedItem(entry.getTitle(), summary, content, entry.getLink(), guid, List.copyOf(authors), categories,
+        return new ParsedItem(entry.getTitle(), summary, content, link, guid, List.copyOf(authors), categories,
                 published, updated);
+    }
+
+    /**
+     * Rome 2.1 turns a host-relative Atom link ("/world/x") into "null/world/x" when the feed's self link
+     * sits at the site root (it cuts the base at a slash that is not there and joins null). The leading
+     * "null" is always that artifact, never a real path: the host-relative link is resolved against the
+     * entry's or feed's xml:base when there is one, else left for the normalizer to resolve against the
+     * feed's own URL.
+     */
+    static String repairRomeHostRelativeLink(String link, String xmlBase) {
+        if (link == null || !link.startsWith("null/")) {
+            return link;
+        }
+        String hostRelative = link.substring("null".length());
+        if (xmlBase != null && !xmlBase.isBlank()) {
+            try {
+                java.net.URI base = new java.net.URI(xmlBase.trim());
+                if (base.isAbsolute()) {
+                    return base.resolve(hostRelative).toString();
+                }
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                // An unusable xml:base: fall through to the feed's URL.
+            }
+        }
+        return hostRelative;
     }
 
     private static void addIfPresent(Set<String> into, String value) {

@@ -78,6 +78,14 @@ class FeedQuirksTest {
     }
 
     @Test
+    @DisplayName("Atom 1.0: host-relative links with a self link at the site root do not gain Rome's 'null' segment")
+    void atom10HostRelativeLinksWithRootSelfLink() throws Exception {
+        assertThat(articles("atom10-root-self-host-relative.xml")).extracting(Article::link).containsExactly(
+                "https://ramparts.example.org/procurement/2025/10/tomahawk-stockpile-review",
+                "https://ramparts.example.org/land/2025/10/k2");
+    }
+
+    @Test
     @DisplayName("Atom 0.3 parses")
     void atom03() throws Exception {
         assertThat(articles("atom03.xml")).singleElement().satisfies(x -> {
