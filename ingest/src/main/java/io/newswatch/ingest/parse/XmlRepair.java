@@ -123,25 +123,8 @@ public final class XmlRepair {
         int n = text.length();
         int j = at + 1;
         if (j < n && text.charAt(j) == '#') {
-            int k = j + 1;
-            boolean hex = k < n && (text.charAt(k) == 'x' || text.charAt(k) == 'X');
-            if (hex) {
-                k++;
-            }
-            int digitsStart = k;
-            while (k < n && k - digitsStart < 8 && (hex ? Character.digit(text.charAt(k), 16) >= 0 : Character.isDigit(text.charAt(k)))) {
-                k++;
-            }
-            if (k > digitsStart && k < n && text.charAt(k) == ';') {
-                int code;
-                try {
-                    code = Integer.parseInt(text, digitsStart, k, hex ? 16 : 10);
-                } catch (NumberFormatException e) {
-                    code = -1;
-                }
-                return isXmlCodePoint(code) ? k + 1 : -1;
-            }
-            return -1;
+            NumericReference ref = NumericReference.at(text, at);
+            return ref != null && isXmlCodePoint(ref.code()) ? ref.end() : -1;
         }
         int k = j;
         while (k < n && k - j <= MAX_ENTITY_NAME && isNameChar(text.charAt(k), k == j)) {
@@ -187,29 +170,16 @@ public final class XmlRepair {
         int n = text.length();
         int j = at + 1;
         if (j < n && text.charAt(j) == '#') {
-            int k = j + 1;
-            boolean hex = k < n && (text.charAt(k) == 'x' || text.charAt(k) == 'X');
-            if (hex) {
-                k++;
-            }
-            int digitsStart = k;
-            while (k < n && k - digitsStart < 8 && (hex ? Character.digit(text.charAt(k), 16) >= 0 : Character.isDigit(text.charAt(k)))) {
-                k++;
-            }
-            if (k > digitsStart && k < n && text.charAt(k) == ';') {
-                int code;
-                try {
-                    code = Integer.parseInt(text, digitsStart, k, hex ? 16 : 10);
-                } catch (NumberFormatException e) {
-                    code = -1;
-                }
+            NumericReference ref = NumericReference.at(text, at);
+            if (ref != null) {
+                int code = ref.code();
                 if (isXmlCodePoint(code)) {
-                    out.append(text, at, k + 1);
+                    out.append(text, at, ref.end());
                 } else if (code >= 0x80 && code <= 0x9F) {
                     // &#150; and friends: windows-1252 code points written as numeric references
                     out.append("&#").append((int) new String(new byte[] {(byte) code}, WINDOWS_1252).charAt(0)).append(';');
                 }
-                return k + 1; // references to forbidden characters are dropped
+                return ref.end(); // references to forbidden characters are dropped
             }
             out.append("&amp;");
             return at + 1;
@@ -236,6 +206,38 @@ public final class XmlRepair {
         }
         out.append("&amp;");
         return at + 1;
+    }
+
+    /**
+     * A well-formed numeric character reference ({@code &#NNN;} or {@code &#xHHH;}, at most 8 digits) starting at an
+     * ampersand: {@code end} is just past its semicolon, {@code code} its code point, or -1 when it does not fit an int.
+     * Shared by {@link #endOfValidReference} (which only checks) and {@link #appendAmpersand} (which also rewrites).
+     */
+    private record NumericReference(int end, int code) {
+
+        /** The reference at {@code ampersand} (followed by '#'), or null when it is not well-formed. */
+        static NumericReference at(String text, int ampersand) {
+            int n = text.length();
+            int k = ampersand + 2;
+            boolean hex = k < n && (text.charAt(k) == 'x' || text.charAt(k) == 'X');
+            if (hex) {
+                k++;
+            }
+            int digitsStart = k;
+            while (k < n && k - digitsStart < 8 && (hex ? Character.digit(text.charAt(k), 16) >= 0 : Character.isDigit(text.charAt(k)))) {
+                k++;
+            }
+            if (k == digitsStart || k >= n || text.charAt(k) != ';') {
+                return null;
+            }
+            int code;
+            try {
+                code = Integer.parseInt(text, digitsStart, k, hex ? 16 : 10);
+            } catch (NumberFormatException e) {
+                code = -1;
+            }
+            return new NumericReference(k + 1, code);
+        }
     }
 
     private static boolean isNameChar(char c, boolean first) {
