@@ -6,6 +6,7 @@ import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.Pipeline;
 import io.newswatch.app.runtime.Supervisor;
 import io.newswatch.app.testing.FeedServer;
+import io.newswatch.app.testing.RunSettings;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.app.testing.WebhookReceiver;
 import io.newswatch.broker.EmbeddedKafkaBroker;
@@ -76,17 +77,9 @@ class AlertsEndToEndIT {
             urls.add(feeds.serve("/" + outlet + ".xml", fetch -> feed(outlet, fetch > 0)));
         }
         Topics topics = new Topics("e2e.");
-        Map<String, String> values = Map.of(
-                "kafka.bootstrap-servers", broker.bootstrapServers(),
-                "kafka.topic-prefix", topics.prefix(),
-                "app.data-dir", dataDir.toString(),
-                "ingest.feeds", String.join(",", urls),
-                "ingest.min-interval", "1s",
-                "ingest.max-interval", "1s",
-                "enrich.taxonomy", "../config/taxonomy.yaml",
-                "enrich.gazetteer", "../config/gazetteer",
-                // No seeded watches: the one this test needs is added through the CLI, as a user would.
-                "alerts.watches-file", dataDir.resolve("no-watches.yaml").toString());
+        // No seeded watches: the one this test needs is added through the CLI, as a user would.
+        Map<String, String> values = RunSettings.of(broker.bootstrapServers(), topics, dataDir, urls,
+                dataDir.resolve("no-watches.yaml").toString());
 
         int added = cli("watch", "add", "--id", WATCH, "--query", "tomahawk*", "--description", "Tomahawk missiles",
                 "--webhook", webhook.url(), "--bootstrap-servers", broker.bootstrapServers(), "--topic-prefix", topics.prefix());

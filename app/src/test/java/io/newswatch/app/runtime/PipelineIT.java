@@ -3,6 +3,7 @@ package io.newswatch.app.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.app.testing.FeedServer;
+import io.newswatch.app.testing.RunSettings;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaBroker;
 import io.newswatch.core.Article;
@@ -81,16 +82,7 @@ class PipelineIT {
         }
         List<String> urls = paths.stream().map(server::url).toList();
         Topics topics = new Topics("it-run.");
-        Settings settings = Settings.of(Map.of(
-                "kafka.bootstrap-servers", broker.bootstrapServers(),
-                "kafka.topic-prefix", topics.prefix(),
-                "app.data-dir", dataDir.toString(),
-                "ingest.feeds", String.join(",", urls),
-                "ingest.min-interval", "1s",
-                "ingest.max-interval", "1s",
-                "enrich.taxonomy", "../config/taxonomy.yaml",
-                "enrich.gazetteer", "../config/gazetteer",
-                "alerts.watches-file", "../config/watches.yaml"));
+        Settings settings = Settings.of(RunSettings.of(broker.bootstrapServers(), topics, dataDir, urls, "../config/watches.yaml"));
 
         // What the ingest stage must publish: the articles the same feeds yield to `newswatch parse`.
         IngestSettings ingest = IngestSettings.from(settings);
