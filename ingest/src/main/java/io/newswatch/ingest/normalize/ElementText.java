@@ -21,11 +21,13 @@ import org.jsoup.select.NodeVisitor;
  */
 final class ElementText implements NodeVisitor {
 
-    private static final int ZERO_WIDTH_SPACE = 0x200B;
-    private static final int SOFT_HYPHEN = 0xAD;
+    private static final char ZERO_WIDTH_SPACE = 0x200B;
+    private static final char SOFT_HYPHEN = 0xAD;
+    private static final char NO_BREAK_SPACE = 0xA0;
     private static final int PRESERVE_DEPTH = 6; // how far up jsoup looks for a <pre> ancestor
 
     private final StringBuilder out = new StringBuilder(256);
+    private char[] scratch = new char[1024];
 
     private ElementText() {
     }
@@ -98,50 +100,43 @@ final class ElementText implements NodeVisitor {
     /**
      * jsoup's whitespace normalisation: each run of whitespace (space, tab, CR, LF, FF, no-break space)
      * becomes one space, none at the start when {@code stripLeading} and nothing was written yet;
-     * zero-width spaces and soft hyphens vanish. Runs of other characters are appended whole.
+     * zero-width spaces and soft hyphens vanish.
+     *
+     * <p>The text is copied into a reused array and compacted there in one pass (a read and at most one
+     * write per character, the common character settled by two comparisons), then appended at once: on
+     * a wire feed this loop sees every character of every article body.
      */
     private void appendNormalised(String text, boolean stripLeading) {
-        boolean lastWasWhite = false;
-        boolean reachedNonWhite = false;
         int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (isWhitespace(c)) {
-                if (!(stripLeading && !reachedNonWhite) && !lastWasWhite) {
-                    out.append(' ');
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, scratch.length * 2)];
+        }
+        char[] chars = scratch;
+        text.getChars(0, n, chars, 0);
+        int written = 0;
+        boolean lastWasWhite = false;
+        boolean skipWhite = stripLeading; // until the first visible character
+        for (int read = 0; read < n; read++) {
+            char c = chars[read];
+            if (c > ' ' && (c < NO_BREAK_SPACE || (c != NO_BREAK_SPACE && c != SOFT_HYPHEN && c != ZERO_WIDTH_SPACE))) {
+                chars[written++] = c;
+                lastWasWhite = false;
+                skipWhite = false;
+            } else if (isWhitespace(c)) {
+                if (!skipWhite && !lastWasWhite) {
+                    chars[written++] = ' ';
                     lastWasWhite = true;
                 }
-                i++;
-            } else if (c == ZERO_WIDTH_SPACE || c == SOFT_HYPHEN) {
-                i++;
-            } else {
-                // A run of visible characters, and the single spaces between them (which the
-                // normalisation keeps as they are), appended whole.
-                int run = i;
-                i++;
-                while (i < n) {
-                    c = text.charAt(i);
-                    if (isVisible(c)) {
-                        i++;
-                    } else if (c == ' ' && i + 1 < n && isVisible(text.charAt(i + 1))) {
-                        i += 2;
-                    } else {
-                        break;
-                    }
-                }
-                out.append(text, run, i);
+            } else if (c != SOFT_HYPHEN && c != ZERO_WIDTH_SPACE) {
+                chars[written++] = c; // a control character: jsoup keeps it
                 lastWasWhite = false;
-                reachedNonWhite = true;
+                skipWhite = false;
             }
         }
-    }
-
-    private static boolean isVisible(char c) {
-        return !isWhitespace(c) && c != ZERO_WIDTH_SPACE && c != SOFT_HYPHEN;
+        out.append(chars, 0, written);
     }
 
     private static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 0xA0;
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == NO_BREAK_SPACE;
     }
 }

@@ -3,6 +3,11 @@ package io.newswatch.ingest.parse;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.jdom2.CDATA;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.Text;
 
 /**
  * Takes date parsing away from Rome: every date element ({@code pubDate}, {@code dc:date},
@@ -18,8 +23,10 @@ import java.time.temporal.ChronoUnit;
  * Rome's work). {@link FeedDates} reads the real world's variants, once. Dates it cannot read are
  * left for Rome to try.
  *
- * <p>A hand-written scan rather than a regular expression: this runs over every feed body, and a
- * pattern with an optional namespace prefix backtracks at every {@code <}.
+ * <p>Two forms of the same rule: {@link #rewrite(String)} on the text of a feed that needed repair
+ * (before Xerces reads it), {@link #rewrite(Document)} on the tree of a plain one ({@link PlainXmlDocument}).
+ * The text form is a hand-written scan rather than a regular expression: it runs over every such feed
+ * body, and a pattern with an optional namespace prefix backtracks at every {@code <}.
  */
 final class DateRewriter {
 
@@ -30,6 +37,7 @@ final class DateRewriter {
     /** The namespace of the rewritten date elements. */
     static final String NAMESPACE = "urn:newswatch:feed-date";
     private static final String PREFIX = "nwdate";
+    private static final Namespace REWRITTEN = Namespace.getNamespace(PREFIX, NAMESPACE);
 
     /** Local names that carry a publish date; the others ({@code updated}, {@code modified}) carry an update date. */
     static boolean isPublishDate(String localName) {
@@ -40,6 +48,41 @@ final class DateRewriter {
     }
 
     private DateRewriter() {
+    }
+
+    /**
+     * The tree form: each date element whose whole content is one plain text node (no CDATA, comment or
+     * child element, as in the text form) of at most 80 characters that {@link FeedDates} reads is moved
+     * to our namespace and given the instant as its text. Attributes are left alone; Rome ignores them.
+     */
+    static void rewrite(Document document) {
+        rewriteDates(document.getRootElement());
+    }
+
+    /** A plain walk by index: JDOM's filtered descendant iterators cost more than the rewriting itself. */
+    private static void rewriteDates(Element element) {
+        int size = element.getContentSize();
+        if (size == 1 && element.getContent(0) instanceof Text text && !(text instanceof CDATA)) {
+            String name = element.getName();
+            if (text.getText().length() <= MAX_DATE_CHARS && isDateElement(name, 0, name.length())) {
+                Instant when = FeedDates.parse(text.getText());
+                if (when != null) {
+                    element.setNamespace(REWRITTEN);
+                    text.setText(iso(when));
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            if (element.getContent(i) instanceof Element child) {
+                rewriteDates(child);
+            }
+        }
+    }
+
+    /** Milliseconds at most, as java.util.Date (Rome's type) holds. */
+    private static String iso(Instant when) {
+        return DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.MILLIS));
     }
 
     static String rewrite(String xml) {
@@ -81,10 +124,9 @@ final class DateRewriter {
                         out = new StringBuilder(n + n / 8 + 1024); // each rewritten date is about 50 characters longer
                     }
                     String local = xml.substring(localStart, nameEnd);
-                    // Milliseconds at most, as java.util.Date (Rome's type) holds.
                     out.append(xml, copied, i).append('<').append(PREFIX).append(':').append(local).append(" xmlns:").append(PREFIX)
                             .append("=\"").append(NAMESPACE).append("\">")
-                            .append(DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.MILLIS)))
+                            .append(iso(when))
                             .append("</").append(PREFIX).append(':').append(local).append('>');
                     copied = lt + 3 + nameLength;
                     i = xml.indexOf('<', copied);
@@ -104,10 +146,10 @@ final class DateRewriter {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_' || c == '-' || c == '.';
     }
 
-    private static boolean isDateElement(String xml, int from, int to) {
+    private static boolean isDateElement(String name, int from, int to) {
         int length = to - from;
-        for (String name : DATE_ELEMENTS) {
-            if (name.length() == length && xml.regionMatches(from, name, 0, length)) {
+        for (String candidate : DATE_ELEMENTS) {
+            if (candidate.length() == length && name.regionMatches(from, candidate, 0, length)) {
                 return true;
             }
         }

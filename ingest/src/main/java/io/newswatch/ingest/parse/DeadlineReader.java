@@ -21,13 +21,18 @@ final class DeadlineReader extends Reader {
 
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
+        check(deadlineNanos);
+        return in.read(buffer, offset, Math.min(length, 8192));
+    }
+
+    /** Fails when the thread is interrupted or the deadline has passed: the checkpoint of every parser input. */
+    static void check(long deadlineNanos) throws InterruptedIOException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException("parse abandoned");
         }
         if (System.nanoTime() - deadlineNanos > 0) {
             throw new InterruptedIOException("parse ran past its time limit");
         }
-        return in.read(buffer, offset, Math.min(length, 8192));
     }
 
     @Override

@@ -7,12 +7,15 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jdom2.Document;
 
 /**
- * Bytes to {@link ParsedFeed}: decode ({@link FeedTextDecoder}), repair the lexical layer
- * ({@link XmlRepair}), make dates unambiguous ({@link DateRewriter}), then parse strictly with Rome;
- * when Rome refuses, recover what items can be recovered with {@link LenientFeedParser} and say so in
- * the feed's notes. Pure and thread-safe; the time limit is enforced cooperatively through the
+ * Bytes to {@link ParsedFeed}. A plain well-formed UTF-8 feed (most of them) goes to Rome as a document
+ * built straight from its bytes ({@link PlainXmlDocument}). Any other takes the repairing path: decode
+ * ({@link FeedTextDecoder}), repair the lexical layer ({@link XmlRepair}), make dates unambiguous
+ * ({@link DateRewriter}), then parse strictly with Rome; when Rome refuses, recover what items can be
+ * recovered with {@link LenientFeedParser} and say so in the feed's notes. Both paths give the same
+ * result for a plain feed ({@code PlainXmlPathTest} holds them to it). Pure and thread-safe; the time limit is enforced cooperatively through the
  * parser's input (see {@link DeadlineReader}) and, from outside, by {@link BoundedFeedParser}.
  */
 public final class FeedParser {
@@ -31,6 +34,34 @@ public final class FeedParser {
         if (body.length == 0) {
             throw new FeedParseException("empty body");
         }
+        if (PlainXmlDocument.suits(body, httpCharset)) {
+            ParsedFeed plain = parsePlain(body, deadlineNanos);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return parseRepairing(body, httpCharset, feedUrl, deadlineNanos);
+    }
+
+    /** The fast path, or null when the feed is not plain XML or Rome refuses it (the repairing path then decides). */
+    private static ParsedFeed parsePlain(byte[] body, long deadlineNanos) throws FeedParseException {
+        Document document;
+        try {
+            document = PlainXmlDocument.build(body, deadlineNanos);
+        } catch (InterruptedIOException e) {
+            throw new FeedParseException("parse abandoned: " + e.getMessage());
+        }
+        if (document == null) {
+            return null;
+        }
+        try {
+            return RomeFeedParser.parse(document, new ArrayList<>(2));
+        } catch (FeedException | RuntimeException e) {
+            return null; // well-formed but not a feed Rome takes: the repairing path recovers or explains
+        }
+    }
+
+    static ParsedFeed parseRepairing(byte[] body, String httpCharset, String feedUrl, long deadlineNanos) throws FeedParseException {
         FeedTextDecoder.Decoded decoded = FeedTextDecoder.decode(body, httpCharset);
         List<String> notes = new ArrayList<>(2);
         if (decoded.note() != null) {

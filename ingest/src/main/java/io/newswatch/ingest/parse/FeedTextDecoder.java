@@ -83,6 +83,31 @@ public final class FeedTextDecoder {
         return new Decoded(new String(bytes, first), first, String.join("; ", notes));
     }
 
+    /**
+     * True when {@link #decode} would read these bytes as UTF-8 and nothing else: no byte-order mark
+     * but UTF-8's, no UTF-16 byte pattern, and neither the XML declaration nor the HTTP header naming
+     * another charset. For such a body an XML parser reading the bytes as UTF-8 sees exactly the text
+     * {@code decode} would give, as long as the bytes are valid UTF-8 (which the parser checks).
+     */
+    public static boolean isUtf8Only(byte[] bytes, String httpCharset) {
+        Charset bom = bomCharset(bytes);
+        if (bom != null) {
+            return bom.equals(StandardCharsets.UTF_8);
+        }
+        return utf16WithoutBom(bytes) == null && namesUtf8OrNothing(declaredInProlog(bytes)) && namesUtf8OrNothing(httpCharset);
+    }
+
+    private static boolean namesUtf8OrNothing(String label) {
+        if (label == null || label.isBlank()) {
+            return true;
+        }
+        try {
+            return Charset.forName(label.trim()).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false; // an unknown label: decode notes it, so the slow path must run
+        }
+    }
+
     private static void addCandidate(Set<Charset> candidates, String label, String where, List<String> notes) {
         if (label == null || label.isBlank()) {
             return;

@@ -6,6 +6,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.WireFeedInput;
+import org.jdom2.Document;
 import org.xml.sax.InputSource;
 
 /**
@@ -49,6 +50,11 @@ final class ReusableFeedInput {
         } finally {
             input.release(built);
         }
+    }
+
+    /** Rome's parse of a document built elsewhere ({@link PlainXmlDocument}); no XML parser involved. */
+    SyndFeed build(Document document) throws FeedException {
+        return new SyndFeedImpl(input.build(document), true);
     }
 
     /** Hands Rome the same configured builder each time instead of a new one. */

@@ -22,12 +22,13 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.xml.sax.InputSource;
 
 /**
  * The strict path: Rome's feed input (with its parser kept per thread, see {@link ReusableFeedInput})
- * over already repaired text. Handles RSS 0.9x, 1.0, 2.0 and Atom 0.3, 1.0 (Rome detects the type). DOCTYPEs stay refused (Rome's default,
+ * over already repaired text, or over the document of a plain feed ({@link PlainXmlDocument}). Handles RSS 0.9x, 1.0, 2.0 and Atom 0.3, 1.0 (Rome detects the type). DOCTYPEs stay refused (Rome's default,
  * {@code allowDoctypes=false}); Rome's own XML healer is off because {@link XmlRepair} has already
  * done that job, once, in a single pass.
  */
@@ -47,7 +48,15 @@ final class RomeFeedParser {
         if (feedUrl != null) {
             source.setSystemId(feedUrl);
         }
-        SyndFeed feed = ReusableFeedInput.forThisThread().build(source);
+        return parsed(ReusableFeedInput.forThisThread().build(source), notes);
+    }
+
+    /** Rome over a document already built from a plain feed ({@link PlainXmlDocument}), dates already rewritten. */
+    static ParsedFeed parse(Document document, List<String> notes) throws FeedException {
+        return parsed(ReusableFeedInput.forThisThread().build(document), notes);
+    }
+
+    private static ParsedFeed parsed(SyndFeed feed, List<String> notes) {
         List<ParsedItem> items = new ArrayList<>(feed.getEntries().size());
         String feedXmlBase = feed.originalWireFeed() instanceof Feed atomFeed ? atomFeed.getXmlBase() : null;
         for (SyndEntry entry : feed.getEntries()) {
