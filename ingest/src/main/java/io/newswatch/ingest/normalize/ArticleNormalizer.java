@@ -65,18 +65,19 @@ public final class ArticleNormalizer {
             String base, Instant fetchedAt) {
         String title = PlainText.of(item.title(), 1000);
         String summary = PlainText.of(richerOf(item.summary(), item.content()), summaryMaxChars);
-        String link = LinkCanonicalizer.resolve(item.link(), base);
-        if (link == null && item.guid() != null && ArticleIds.looksLikeLink(item.guid())) {
-            link = LinkCanonicalizer.resolve(item.guid(), base); // RSS: a permalink guid is the link
+        LinkCanonicalizer.ResolvedLink resolved = LinkCanonicalizer.resolveAll(item.link(), base);
+        if (resolved.link() == null && item.guid() != null && ArticleIds.looksLikeLink(item.guid())) {
+            resolved = LinkCanonicalizer.resolveAll(item.guid(), base); // RSS: a permalink guid is the link
         }
+        String link = resolved.link();
         if (title.isEmpty() && summary.isEmpty() && link == null) {
             return null;
         }
         if (title.isEmpty()) {
             title = summary.isEmpty() ? link : PlainText.of(summary, 120);
         }
-        String canonical = LinkCanonicalizer.canonical(link);
-        String domain = firstNonBlank(LinkCanonicalizer.domain(canonical), feedDomain);
+        String canonical = resolved.canonical();
+        String domain = firstNonBlank(resolved.domain(), feedDomain);
         Instant published = item.published() != null ? item.published() : item.updated();
         String guid = item.guid() == null || item.guid().isBlank() ? null : item.guid().trim();
         String id = ArticleIds.of(guid, canonical, domain, feedUrl, title, published);

@@ -26,15 +26,24 @@ final class ElementText implements NodeVisitor {
     private static final char NO_BREAK_SPACE = 0xA0;
     private static final int PRESERVE_DEPTH = 6; // how far up jsoup looks for a <pre> ancestor
 
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out;
     private final IrregularPlaces irregular = new IrregularPlaces();
 
-    private ElementText() {
+    private ElementText(int capacity) {
+        out = new StringBuilder(capacity);
     }
 
     /** The same string as {@code root.text()}. */
     static String of(Element root) {
-        ElementText text = new ElementText();
+        return of(root, 256);
+    }
+
+    /**
+     * The same string as {@code root.text()}, built in a buffer of {@code sourceLength} characters: the
+     * length of the HTML it was parsed from, which its text never exceeds by much, so the buffer rarely grows.
+     */
+    static String of(Element root, int sourceLength) {
+        ElementText text = new ElementText(Math.max(16, sourceLength));
         NodeTraversor.traverse(text, root);
         return text.out.toString().trim();
     }

@@ -18,7 +18,7 @@ public final class PlainText {
             return "";
         }
         String text = fragment.indexOf('<') >= 0 || fragment.indexOf('&') >= 0
-                ? ElementText.of(Jsoup.parseBodyFragment(fragment).body())
+                ? ElementText.of(Jsoup.parseBodyFragment(fragment).body(), fragment.length())
                 : collapseWhitespace(fragment);
         return truncate(text, maxChars);
     }

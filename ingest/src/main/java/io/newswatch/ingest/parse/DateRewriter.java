@@ -32,6 +32,7 @@ final class DateRewriter {
 
     private static final String[] DATE_ELEMENTS = {"pubDate", "date", "published", "updated", "issued", "modified", "created",
             "lastBuildDate"};
+    private static final java.util.Set<String> DATE_ELEMENT_NAMES = java.util.Set.of(DATE_ELEMENTS);
     private static final int MAX_DATE_CHARS = 80;
 
     /** The namespace of the rewritten date elements. */
@@ -64,7 +65,7 @@ final class DateRewriter {
         int size = element.getContentSize();
         if (size == 1 && element.getContent(0) instanceof Text text && !(text instanceof CDATA)) {
             String name = element.getName();
-            if (text.getText().length() <= MAX_DATE_CHARS && isDateElement(name, 0, name.length())) {
+            if (text.getText().length() <= MAX_DATE_CHARS && DATE_ELEMENT_NAMES.contains(name)) {
                 Instant when = FeedDates.parse(text.getText());
                 if (when != null) {
                     element.setNamespace(REWRITTEN);

@@ -17,7 +17,8 @@ import org.jdom2.input.StAXStreamBuilder;
 /**
  * The fast way into Rome for the usual feed, plain well-formed UTF-8 XML: the JDOM document Rome
  * parses, built straight from the feed's bytes by Aalto (a StAX parser) and JDOM's StAX builder, with
- * the dates taken over on the tree ({@link DateRewriter#rewrite(Document)}).
+ * the dates taken over on the tree ({@link DateRewriter#rewrite(Document)}) and the elements nobody
+ * reads removed ({@link ForeignMarkup}).
  *
  * <p>Why: the repairing path decodes the bytes to a {@code String}, scans it twice (lexical repair,
  * dates) and hands it to Xerces through SAX; on a well-formed feed none of that changes a character,
@@ -76,6 +77,7 @@ final class PlainXmlDocument {
             return null; // not plain: the repairing path decides what it is
         }
         DateRewriter.rewrite(document);
+        ForeignMarkup.prune(document);
         return document;
     }
 

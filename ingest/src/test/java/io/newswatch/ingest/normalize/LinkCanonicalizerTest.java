@@ -33,4 +33,18 @@ class LinkCanonicalizerTest {
         assertThat(LinkCanonicalizer.domain("https://feeds.bbci.co.uk/news")).isEqualTo("feeds.bbci.co.uk");
         assertThat(LinkCanonicalizer.domain(null)).isNull();
     }
+
+    @Test
+    @DisplayName("resolveAll gives what resolve, canonical and domain give one after the other")
+    void resolveAllAgreesWithTheSeparateSteps() {
+        String base = "https://Example.com/a/feed.xml";
+        for (String link : new String[] {"../b/c?utm_source=x&id=1#top", "HTTPS://WWW.Example.COM.:443/x", "//cdn.example.com/x",
+                "javascript:alert(1)", "https://example.com/a b", "http://[::1]:80/v6", "https:opaque", "", null, "mailto:a@b.c",
+                "https://user@host.example:8443/p;q?a=1;utm_medium=2"}) {
+            String resolved = LinkCanonicalizer.resolve(link, base);
+            String canonical = LinkCanonicalizer.canonical(resolved);
+            assertThat(LinkCanonicalizer.resolveAll(link, base)).as(link)
+                    .isEqualTo(new LinkCanonicalizer.ResolvedLink(resolved, canonical, LinkCanonicalizer.domain(canonical)));
+        }
+    }
 }

@@ -124,4 +124,35 @@ class PlainXmlPathTest {
         ParsedFeed parsed = FeedParser.parse(body, null, URL, System.nanoTime() + 10_000_000_000L);
         assertThat(parsed.items().get(0).published()).isEqualTo(java.time.Instant.parse("2025-10-17T04:45:00Z"));
     }
+
+    @Test
+    @DisplayName("Elements Rome only sets aside (media:, itunes:, ...) are dropped before Rome; everything it reads stays")
+    void foreignMarkupIsPruned() throws Exception {
+        byte[] rss = """
+                <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                     xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:x="urn:example:annotations">
+                <channel><title>t</title><x:note>n</x:note>
+                <item><title>Summit &amp; talks</title><media:thumbnail url="https://img.example/1.jpg"/><x:score>3</x:score>
+                <dc:creator>Jane Doe</dc:creator><content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded>
+                <link>https://news.example/a</link></item></channel></rss>
+                """.getBytes(StandardCharsets.UTF_8);
+        org.jdom2.Document document = PlainXmlDocument.build(rss, NO_DEADLINE);
+        org.jdom2.Element channel = document.getRootElement().getChild("channel");
+        org.jdom2.Element item = channel.getChild("item");
+        assertThat(item.getChildren().stream().map(org.jdom2.Element::getQualifiedName))
+                .containsExactly("title", "dc:creator", "content:encoded", "link");
+        assertThat(channel.getChildren().stream().map(org.jdom2.Element::getQualifiedName)).containsExactly("title", "item");
+        assertThat(FeedParser.parse(rss, null, URL, System.nanoTime() + 10_000_000_000L))
+                .isEqualTo(FeedParser.parseRepairing(rss, null, URL, System.nanoTime() + 10_000_000_000L));
+
+        byte[] atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>a</title><id>urn:f</id>
+                <entry><id>urn:e</id><title>Talks</title><media:group><media:title>m</media:title></media:group>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Kept <b>whole</b></p></div></content>
+                <link href="https://news.example/b"/><updated>2025-10-17T06:45:00Z</updated></entry></feed>
+                """.getBytes(StandardCharsets.UTF_8);
+        ParsedFeed plain = FeedParser.parse(atom, null, URL, System.nanoTime() + 10_000_000_000L);
+        assertThat(plain).isEqualTo(FeedParser.parseRepairing(atom, null, URL, System.nanoTime() + 10_000_000_000L));
+        assertThat(plain.items().get(0).content()).contains("Kept").contains("whole");
+    }
 }
