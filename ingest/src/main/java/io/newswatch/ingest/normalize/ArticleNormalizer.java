@@ -108,10 +108,14 @@ public final class ArticleNormalizer {
     private static List<String> authors(List<String> raw) {
         Set<String> out = new LinkedHashSet<>();
         for (String author : raw) {
-            Matcher m = EMAIL_WITH_NAME.matcher(author);
-            String name = m.matches() ? m.group(1) : author;
-            if (!m.matches() && BARE_EMAIL.matcher(author).matches()) {
-                continue; // an address alone names nobody, and is personal data we need not carry
+            String name = author;
+            if (author.indexOf('@') >= 0) { // most bylines hold no address: no pattern to run
+                Matcher m = EMAIL_WITH_NAME.matcher(author);
+                if (m.matches()) {
+                    name = m.group(1);
+                } else if (BARE_EMAIL.matcher(author).matches()) {
+                    continue; // an address alone names nobody, and is personal data we need not carry
+                }
             }
             name = PlainText.of(name, 200);
             if (!name.isEmpty()) {

@@ -24,6 +24,9 @@ public final class PlainText {
     }
 
     static String collapseWhitespace(String s) {
+        if (isCollapsed(s)) {
+            return s; // the usual title: nothing to change, nothing to copy
+        }
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -50,5 +53,25 @@ public final class PlainText {
             cut = maxChars - 1;
         }
         return text.substring(0, cut) + "…";
+    }
+
+    /** True when collapsing would not change {@code s}: no whitespace at either end, none but single spaces inside. */
+    private static boolean isCollapsed(String s) {
+        int n = s.length();
+        boolean previousSpace = true; // a leading space is a change
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (c < ' ' || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)))) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace || n == 0;
     }
 }

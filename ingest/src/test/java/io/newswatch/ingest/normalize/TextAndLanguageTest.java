@@ -17,6 +17,41 @@ class TextAndLanguageTest {
     }
 
     @Test
+    @DisplayName("whitespace collapse: every run of Unicode whitespace or space characters becomes one space, none at the ends")
+    void collapseWhitespaceOnRandomText() {
+        String[] parts = {"word", "x", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u2009", "\u0001", "é", "\u0085", "\u001f"};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            String s = text.toString();
+            assertThat(PlainText.collapseWhitespace(s)).as("%s", s.codePoints().boxed().toList()).isEqualTo(referenceCollapse(s));
+        }
+    }
+
+    /** The rule written plainly: split at runs of whitespace or space characters, join the words with one space. */
+    private static String referenceCollapse(String s) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+            } else {
+                word.append(c);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return String.join(" ", words);
+    }
+
+    @Test
     @DisplayName("a declared language becomes ISO 639-1; 'mul' and junk mean undeclared")
     void declared() {
         assertThat(LanguageGuesser.declared("en-US")).isEqualTo("en");
