@@ -3,6 +3,7 @@ package io.newswatch.ingest.parse;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import org.jdom2.CDATA;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -57,26 +58,32 @@ final class DateRewriter {
      * to our namespace and given the instant as its text. Attributes are left alone; Rome ignores them.
      */
     static void rewrite(Document document) {
-        rewriteDates(document.getRootElement());
-    }
-
-    /** A plain walk by index: JDOM's filtered descendant iterators cost more than the rewriting itself. */
-    private static void rewriteDates(Element element) {
-        int size = element.getContentSize();
-        if (size == 1 && element.getContent(0) instanceof Text text && !(text instanceof CDATA)) {
-            String name = element.getName();
-            if (text.getText().length() <= MAX_DATE_CHARS && DATE_ELEMENT_NAMES.contains(name)) {
-                Instant when = FeedDates.parse(text.getText());
-                if (when != null) {
-                    element.setNamespace(REWRITTEN);
-                    text.setText(iso(when));
+        // An explicit stack, not recursion: a hostile feed may nest elements far deeper than a thread's stack.
+        ArrayDeque<Element> pending = new ArrayDeque<>();
+        pending.push(document.getRootElement());
+        while (!pending.isEmpty()) {
+            Element element = pending.pop();
+            int size = element.getContentSize();
+            if (size == 1 && element.getContent(0) instanceof Text text && !(text instanceof CDATA)) {
+                rewriteIfDate(element, text);
+                continue;
+            }
+            // By index: JDOM's filtered child lists and descendant iterators cost more than the rewriting itself.
+            for (int i = 0; i < size; i++) {
+                if (element.getContent(i) instanceof Element child) {
+                    pending.push(child);
                 }
             }
-            return;
         }
-        for (int i = 0; i < size; i++) {
-            if (element.getContent(i) instanceof Element child) {
-                rewriteDates(child);
+    }
+
+    private static void rewriteIfDate(Element element, Text text) {
+        String value = text.getText();
+        if (value.length() <= MAX_DATE_CHARS && DATE_ELEMENT_NAMES.contains(element.getName())) {
+            Instant when = FeedDates.parse(value);
+            if (when != null) {
+                element.setNamespace(REWRITTEN);
+                text.setText(iso(when));
             }
         }
     }

@@ -20,6 +20,13 @@ import org.jdom2.Document;
  */
 public final class FeedParser {
 
+    /**
+     * The deepest element nesting either path parses strictly. Real feeds nest a dozen levels (XHTML in an
+     * Atom entry perhaps thirty); a tree builder that checks ancestors on every add turns 100,000 levels
+     * into minutes of CPU. Deeper documents go to the lenient recovery, whose parser is linear.
+     */
+    static final int MAX_ELEMENT_DEPTH = 256;
+
     private FeedParser() {
     }
 

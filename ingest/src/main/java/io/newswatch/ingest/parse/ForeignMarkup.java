@@ -1,5 +1,6 @@
 package io.newswatch.ingest.parse;
 
+import java.util.ArrayDeque;
 import java.util.Set;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -41,19 +42,21 @@ final class ForeignMarkup {
     }
 
     static void prune(Document document) {
-        prune(document.getRootElement());
-    }
-
-    private static void prune(Element container) {
-        if (!CONTAINERS.contains(container.getName()) || !READ_BY_ROME.contains(container.getNamespaceURI())) {
-            return;
-        }
-        for (int i = container.getContentSize() - 1; i >= 0; i--) {
-            if (container.getContent(i) instanceof Element child) {
-                if (READ_BY_ROME.contains(child.getNamespaceURI())) {
-                    prune(child);
-                } else {
-                    container.removeContent(i);
+        // An explicit stack, not recursion: a hostile feed may nest items far deeper than a thread's stack.
+        ArrayDeque<Element> containers = new ArrayDeque<>();
+        containers.push(document.getRootElement());
+        while (!containers.isEmpty()) {
+            Element container = containers.pop();
+            if (!CONTAINERS.contains(container.getName()) || !READ_BY_ROME.contains(container.getNamespaceURI())) {
+                continue;
+            }
+            for (int i = container.getContentSize() - 1; i >= 0; i--) {
+                if (container.getContent(i) instanceof Element child) {
+                    if (READ_BY_ROME.contains(child.getNamespaceURI())) {
+                        containers.push(child);
+                    } else {
+                        container.removeContent(i);
+                    }
                 }
             }
         }

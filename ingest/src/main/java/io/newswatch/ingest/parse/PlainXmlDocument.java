@@ -95,8 +95,15 @@ final class PlainXmlDocument {
         return factory;
     }
 
-    /** Stops at the first DOCTYPE or entity reference: what the repairing path must judge, not this one. */
+    /**
+     * Stops at the first DOCTYPE or entity reference, and at nesting deeper than
+     * {@link FeedParser#MAX_ELEMENT_DEPTH}: what the repairing path must judge, not this one. (JDOM checks
+     * every added element against all its ancestors, so a hostile feed nested 100,000 deep would cost
+     * minutes of CPU here; the repairing path caps Xerces at the same depth.)
+     */
     private static final class PlainEventsOnly extends StreamReaderDelegate {
+        private int depth;
+
         PlainEventsOnly(XMLStreamReader reader) {
             super(reader);
         }
@@ -104,6 +111,12 @@ final class PlainXmlDocument {
         @Override
         public int next() throws XMLStreamException {
             int event = super.next();
+            if (event == XMLStreamConstants.START_ELEMENT && ++depth > FeedParser.MAX_ELEMENT_DEPTH) {
+                throw new XMLStreamException("not plain XML: elements nested deeper than " + FeedParser.MAX_ELEMENT_DEPTH);
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
             if (event == XMLStreamConstants.DTD) {
                 throw new XMLStreamException("not plain XML: DOCTYPE");
             }

@@ -26,6 +26,8 @@ final class ReusableFeedInput {
 
     static final int MAX_REUSES = 256;
 
+    private static final String JDK_MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
     private static final ThreadLocal<ReusableFeedInput> PER_THREAD = ThreadLocal.withInitial(ReusableFeedInput::new);
 
     private final CachingWireFeedInput input = new CachingWireFeedInput();
@@ -66,6 +68,8 @@ final class ReusableFeedInput {
         protected SAXBuilder createSAXBuilder() {
             if (builder == null) {
                 builder = super.createSAXBuilder();
+                // The JDK's Xerces stops at this depth (JAXP00010006); see FeedParser.MAX_ELEMENT_DEPTH.
+                builder.setProperty(JDK_MAX_ELEMENT_DEPTH, Integer.toString(FeedParser.MAX_ELEMENT_DEPTH));
                 uses = 0;
             }
             uses++;

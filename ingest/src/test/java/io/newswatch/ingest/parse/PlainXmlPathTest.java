@@ -152,4 +152,27 @@ class PlainXmlPathTest {
         assertThat(plain).isEqualTo(FeedParser.parseRepairing(atom, null, URL, System.nanoTime() + 10_000_000_000L));
         assertThat(plain.items().get(0).content()).contains("Kept").contains("whole");
     }
+
+    @Test
+    @DisplayName("Elements nested 200,000 deep: neither strict path builds the tree, the lenient recovery still gives the item")
+    void deepNesting() throws Exception {
+        int depth = 200_000;
+        StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>t</title><item><title>deep</title><x>");
+        xml.append("<y>".repeat(depth)).append("</y>".repeat(depth));
+        xml.append("</x><link>https://news.example/d</link></item></channel></rss>");
+        byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(PlainXmlDocument.build(body, NO_DEADLINE)).isNull();
+        ParsedFeed parsed = FeedParser.parse(body, null, URL, System.nanoTime() + 60_000_000_000L);
+        assertThat(parsed.items()).singleElement().satisfies(item -> assertThat(item.title()).isEqualTo("deep"));
+        assertThat(parsed.notes()).anySatisfy(note -> assertThat(note).contains("strict parse failed").contains("257"));
+    }
+
+    @Test
+    @DisplayName("Nesting up to the limit is plain XML")
+    void nestingAtTheLimit() throws Exception {
+        String inner = "<y>".repeat(FeedParser.MAX_ELEMENT_DEPTH - 4) + "</y>".repeat(FeedParser.MAX_ELEMENT_DEPTH - 4);
+        byte[] body = ("<rss version=\"2.0\"><channel><title>t</title><item><title>ok</title><x>" + inner + "</x></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(PlainXmlDocument.build(body, NO_DEADLINE)).isNotNull();
+    }
 }
