@@ -34,8 +34,16 @@ import org.jdom2.input.StAXStreamBuilder;
  */
 final class PlainXmlDocument {
 
-    /** Configured once; Aalto's factory is safe to share between threads once configured. */
-    private static final XMLInputFactory FACTORY = factory();
+    /** How many documents one factory parses before it is replaced (see {@link Factories}). */
+    static final int MAX_FACTORY_USES = 256;
+
+    /**
+     * This thread's Aalto factory. Not one for the JVM: an Aalto factory keeps every element name it has
+     * ever seen in a symbol table shared by its readers, with no bound, so a hostile feed inventing names
+     * on every poll would grow it forever. Each parse thread keeps one for {@value #MAX_FACTORY_USES}
+     * documents (names reused across feeds make parsing cheaper), then starts afresh.
+     */
+    private static final ThreadLocal<Factories> FACTORIES = ThreadLocal.withInitial(Factories::new);
 
     /**
      * JDOM's StAX builder with its unchecked factory: Aalto has already checked every name and character
@@ -61,7 +69,7 @@ final class PlainXmlDocument {
         Document document;
         try {
             XMLStreamReader reader = new PlainEventsOnly(
-                    FACTORY.createXMLStreamReader(new DeadlineInputStream(new ByteArrayInputStream(body), deadlineNanos), "UTF-8"));
+                    FACTORIES.get().next().createXMLStreamReader(new DeadlineInputStream(new ByteArrayInputStream(body), deadlineNanos), "UTF-8"));
             try {
                 document = BUILDER.build(reader);
             } finally {
@@ -85,6 +93,20 @@ final class PlainXmlDocument {
         StAXStreamBuilder builder = new StAXStreamBuilder();
         builder.setFactory(new UncheckedJDOMFactory());
         return builder;
+    }
+
+    private static final class Factories {
+        private XMLInputFactory factory;
+        private int uses;
+
+        XMLInputFactory next() {
+            if (factory == null || uses >= MAX_FACTORY_USES) {
+                factory = factory();
+                uses = 0;
+            }
+            uses++;
+            return factory;
+        }
     }
 
     private static XMLInputFactory factory() {
