@@ -9,7 +9,7 @@ import io.newswatch.alerts.testing.Articles;
 import io.newswatch.alerts.watch.WatchBootstrap;
 import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;
-import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.DeadLetterHeaders;
@@ -48,6 +48,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,7 +61,8 @@ class AlertsIT {
     static final Topics TOPICS = new Topics("it.");
     static final Duration PATIENCE = Duration.ofSeconds(90); // an upper bound to fail on, not a speed claim
 
-    static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
     static HttpServer http;
     static final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
@@ -69,7 +71,6 @@ class AlertsIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.startEphemeral();
         broker.createTopic(TOPICS.enriched(), 3, Map.of());
         broker.createTopic(TOPICS.watches(), 1, Map.of("cleanup.policy", "compact"));
         broker.createTopic(TOPICS.alerts(), 1, Map.of());
@@ -92,9 +93,6 @@ class AlertsIT {
     static void stop() {
         if (http != null) {
             http.stop(0);
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

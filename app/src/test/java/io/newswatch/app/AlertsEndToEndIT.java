@@ -9,7 +9,7 @@ import io.newswatch.app.testing.FeedServer;
 import io.newswatch.app.testing.RunSettings;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.app.testing.WebhookReceiver;
-import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.JsonSerde;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -45,13 +46,13 @@ class AlertsEndToEndIT {
     private static final String WATCH = "tomahawk-e2e";
     private static final List<String> OUTLETS = List.of("kyiv-morning", "danube-post", "capitol-desk", "northern-ledger", "atlantic-defence");
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
     private static FeedServer feeds;
     private static WebhookReceiver webhook;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = EmbeddedKafkaBroker.startEphemeral();
         feeds = new FeedServer();
         webhook = new WebhookReceiver();
     }
@@ -63,9 +64,6 @@ class AlertsEndToEndIT {
         }
         if (feeds != null) {
             feeds.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

@@ -18,23 +18,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("TopicProvisioner on the embedded broker")
 class TopicProvisionerIT {
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
     private static Admin admin;
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedKafkaBroker.startEphemeral();
         admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
     }
 
     @AfterAll
     static void stop() {
         admin.close();
-        broker.close();
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.newswatch.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
@@ -30,10 +30,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("EnrichTopology on the embedded broker, exactly-once v2")
@@ -43,17 +42,8 @@ class EnrichIT {
     private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.startEphemeral();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
 
     @Test
     @DisplayName("raw articles come out enriched (seed article tagged by the shipped taxonomy), a repeat is dropped, garbage goes to"

@@ -3,7 +3,7 @@ package io.newswatch.ingest;
 import static io.newswatch.ingest.fetch.LocalFeedServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
@@ -28,17 +28,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole stage on the real embedded KRaft broker, with feeds served by a local HTTP server. */
 class IngestServiceIT {
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
     private static LocalFeedServer server;
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedKafkaBroker.startEphemeral();
         server = new LocalFeedServer()
                 .on("/wire.xml", x -> { // honours conditional GET
                     if ("\"w1\"".equals(x.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -57,7 +58,6 @@ class IngestServiceIT {
     @AfterAll
     static void stop() {
         server.close();
-        broker.close();
     }
 
     private static IngestSettings settings(List<String> feeds) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.app.testing.FeedServer;
 import io.newswatch.app.testing.RunSettings;
 import io.newswatch.app.testing.TopicReader;
-import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,12 +47,12 @@ class PipelineIT {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Path SAMPLES = Path.of("..", "samples", "feeds");
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
     private static FeedServer server;
 
     @BeforeAll
     static void start() throws IOException {
-        broker = EmbeddedKafkaBroker.startEphemeral();
         server = new FeedServer();
     }
 
@@ -59,9 +60,6 @@ class PipelineIT {
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

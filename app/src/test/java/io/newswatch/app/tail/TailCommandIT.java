@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.app.ExitCodes;
 import io.newswatch.app.NewswatchCommand;
-import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
@@ -17,21 +17,21 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 @DisplayName("newswatch tail on a real broker")
 class TailCommandIT {
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
     private static final Topics TOPICS = new Topics("tailtest.");
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.startEphemeral();
         broker.createTopic(TOPICS.raw(), 3, Map.of());
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
@@ -43,13 +43,6 @@ class TailCommandIT {
                         a.fetchedAt(), a.eventTime(), a.eventTimeSource());
                 producer.send(new ProducerRecord<>(TOPICS.raw(), numbered.id(), numbered)).get();
             }
-        }
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
         }
     }
 
