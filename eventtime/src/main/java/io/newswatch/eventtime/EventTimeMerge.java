@@ -1,0 +1,249 @@
+package io.newswatch.eventtime;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downstream half of an event-time merge: reads the records and {@link Watermark}s that the
+ * {@link WatermarkStamper}s of every upstream partition wrote into one repartition partition, and forwards
+ * the records in event-time order (then record key, then content), each once the minimum watermark over all
+ * upstream partitions has passed it. What it forwards is therefore the same sequence however the upstream
+ * partitions were spread over instances and threads and however far apart in event time they ran.
+ *
+ * <p>Records wait in a changelogged persistent store (a backlog of days can be buffered without heap);
+ * the watermarks of the upstream partitions and the released position live in a second, small store.
+ * Values are kept as the bytes the repartition topic carried, so buffering costs no extra (de)serialization.
+ *
+ * <p>Until every one of the {@code upstreamPartitions} has sent a watermark nothing is released. An idle
+ * partition is left out of the minimum; when every partition is idle, everything buffered is released (the
+ * input is exhausted: the end of a replay, or a quiet spell live). A record that then arrives for a time already
+ * released, or that its stamper marked late, is late: {@link LatePolicy} says whether it is still forwarded
+ * (enrich keeps every article) or dropped (detection), and either way it is counted.
+ *
+ * <p>With {@code forwardWatermarks}, after each release a watermark record (key {@link Watermark#KEY}, no
+ * value) tells downstream processors that every record before its time has been forwarded.
+ */
+public final class EventTimeMerge implements Processor<String, byte[], String, byte[]> {
+
+    /** What to do with a record that arrives after its time has been released. */
+    public enum LatePolicy { FORWARD, DROP }
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventTimeMerge.class);
+    /** Marks-store key of the released position. */
+    private static final int RELEASED = -1;
+    /** Records released per store scan, so a flush of a large buffer does not hold them all in memory. */
+    private static final int RELEASE_BATCH = 5_000;
+
+    private final String bufferStoreName;
+    private final String marksStoreName;
+    private final String metricsScope;
+    private final LatePolicy latePolicy;
+    private final boolean forwardWatermarks;
+    private final MergeProgress progress;
+    private int upstreamPartitions;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<Bytes, byte[]> buffer;
+    private KeyValueStore<Integer, byte[]> marksStore;
+    private final Map<Integer, Watermark> marks = new HashMap<>();
+    private long released = Long.MIN_VALUE;
+    private long bufferedCount;
+    private Sensor lateSensor;
+    private Sensor identicalSensor;
+    private long late;
+
+    public EventTimeMerge(Names names, String metricsScope, int upstreamPartitions, LatePolicy latePolicy, boolean forwardWatermarks,
+                          MergeProgress progress) {
+        if (upstreamPartitions < 1) {
+            throw new IllegalArgumentException("upstream partitions must be >= 1, got " + upstreamPartitions);
+        }
+        this.bufferStoreName = names.buffer();
+        this.marksStoreName = names.marks();
+        this.metricsScope = metricsScope;
+        this.upstreamPartitions = upstreamPartitions;
+        this.latePolicy = latePolicy;
+        this.forwardWatermarks = forwardWatermarks;
+        this.progress = progress == null ? new MergeProgress() : progress;
+    }
+
+    /** The names of the two stores of one merge, derived from one prefix. */
+    public record Names(String prefix) {
+        public String buffer() {
+            return prefix + "-buffer";
+        }
+
+        public String marks() {
+            return prefix + "-watermarks";
+        }
+
+        public String[] all() {
+            return new String[] {buffer(), marks()};
+        }
+    }
+
+    /** The buffer: persistent (RocksDB) with a changelog, cached so a record released within a commit interval costs little. */
+    public static StoreBuilder<KeyValueStore<Bytes, byte[]>> bufferStore(Names names) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.buffer()), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+
+    /** Upstream watermarks and the released position: a few entries, in memory, with a changelog. */
+    public static StoreBuilder<KeyValueStore<Integer, byte[]>> marksStore(Names names) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(names.marks()), Serdes.Integer(), Serdes.ByteArray());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.buffer = context.getStateStore(bufferStoreName);
+        this.marksStore = context.getStateStore(marksStoreName);
+        String entity = "task-" + context.taskId();
+        this.lateSensor = context.metrics().addRateTotalSensor(metricsScope, entity, "late-records", Sensor.RecordingLevel.INFO);
+        this.identicalSensor = context.metrics().addRateTotalSensor(metricsScope, entity, "identical-records", Sensor.RecordingLevel.INFO);
+        try (KeyValueIterator<Integer, byte[]> all = marksStore.all()) {
+            while (all.hasNext()) {
+                KeyValue<Integer, byte[]> kv = all.next();
+                ByteBuffer b = ByteBuffer.wrap(kv.value);
+                if (kv.key == RELEASED) {
+                    released = b.getLong();
+                } else {
+                    marks.put(kv.key, new Watermark(kv.key, b.getLong(), b.get() == 1));
+                    upstreamPartitions = Math.max(upstreamPartitions, kv.key + 1);
+                }
+            }
+        }
+        try (KeyValueIterator<Bytes, byte[]> all = buffer.all()) {
+            while (all.hasNext()) {
+                all.next();
+                bufferedCount++;
+            }
+        }
+        progress.buffered(bufferedCount);
+        progress.eventTime(released);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (Watermark.isWatermark(record.key(), record.headers())) {
+            advance(Watermark.from(record.headers()));
+            return;
+        }
+        long t = record.timestamp();
+        if (Watermark.isLate(record.headers()) || t < released) {
+            late(record);
+            return;
+        }
+        Bytes key = BufferKey.of(t, record.key(), record.value());
+        if (buffer.get(key) != null) {
+            identicalSensor.record(); // the very same record twice (same key, time and bytes): it is released once
+            return;
+        }
+        buffer.put(key, record.value());
+        progress.buffered(++bufferedCount);
+        progress.drained(false);
+    }
+
+    private void late(Record<String, byte[]> record) {
+        lateSensor.record();
+        progress.lateOne();
+        if (++late % 100 == 1) {
+            LOG.info("record {} at {} ms arrived after event time {} ms had been released ({}); {} such records so far",
+                    record.key(), record.timestamp(), released, latePolicy == LatePolicy.FORWARD ? "forwarded out of order" : "dropped",
+                    late);
+        }
+        if (latePolicy == LatePolicy.FORWARD) {
+            context.forward(record.withHeaders(Watermark.lateHeaders(record.headers())));
+        }
+    }
+
+    private void advance(Watermark mark) {
+        Watermark before = marks.put(mark.sourcePartition(), mark);
+        if (!mark.equals(before)) {
+            marksStore.put(mark.sourcePartition(), encode(mark.timeMs(), mark.idle()));
+        }
+        upstreamPartitions = Math.max(upstreamPartitions, mark.sourcePartition() + 1);
+        long min = Long.MAX_VALUE;
+        boolean anyActive = false;
+        for (int p = 0; p < upstreamPartitions; p++) {
+            Watermark m = marks.get(p);
+            if (m == null) {
+                return; // a partition that has not spoken yet may still hold anything
+            }
+            if (!m.idle()) {
+                anyActive = true;
+                min = Math.min(min, m.timeMs());
+            }
+        }
+        if (anyActive) {
+            if (min > released) {
+                releaseBefore(min);
+                setReleased(min);
+            }
+        } else {
+            long newest = releaseBefore(Long.MAX_VALUE);
+            if (newest > released) {
+                setReleased(newest);
+            }
+            progress.drained(true);
+        }
+    }
+
+    /** Forwards buffered records with a time below {@code bound}, in order; returns the newest time forwarded. */
+    private long releaseBefore(long bound) {
+        long newest = Long.MIN_VALUE;
+        List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(Math.min(RELEASE_BATCH, (int) Math.max(1, bufferedCount)));
+        do {
+            batch.clear();
+            try (KeyValueIterator<Bytes, byte[]> it = bound == Long.MAX_VALUE ? buffer.all()
+                    : buffer.range(BufferKey.timeFloor(Long.MIN_VALUE), BufferKey.timeFloor(bound))) {
+                while (it.hasNext() && batch.size() < RELEASE_BATCH) {
+                    batch.add(it.next());
+                }
+            }
+            for (KeyValue<Bytes, byte[]> kv : batch) {
+                long t = BufferKey.timeOf(kv.key);
+                context.forward(new Record<>(BufferKey.recordKeyOf(kv.key), kv.value, t));
+                buffer.delete(kv.key);
+                newest = Math.max(newest, t);
+                progress.releasedOne();
+            }
+            bufferedCount -= batch.size();
+        } while (batch.size() == RELEASE_BATCH);
+        progress.buffered(bufferedCount);
+        return newest;
+    }
+
+    private void setReleased(long time) {
+        released = time;
+        marksStore.put(RELEASED, encode(time, false));
+        progress.eventTime(time);
+        if (forwardWatermarks) {
+            Watermark down = new Watermark(-1, time, false);
+            context.forward(new Record<>(Watermark.KEY, null, down.recordTimestamp(), down.toHeaders()));
+        }
+    }
+
+    private static byte[] encode(long time, boolean idle) {
+        return ByteBuffer.allocate(9).putLong(time).put((byte) (idle ? 1 : 0)).array();
+    }
+
+    /** Time of a downstream watermark record forwarded by a merge. */
+    public static long watermarkTime(Record<String, ?> record) {
+        return Watermark.from(record.headers()).timeMs();
+    }
+}

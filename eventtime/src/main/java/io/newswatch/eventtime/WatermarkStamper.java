@@ -1,0 +1,129 @@
+package io.newswatch.eventtime;
+
+import java.util.function.Predicate;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Upstream half of an {@link EventTimeMerge}, one per input partition (its task's partition): forwards
+ * every record, marks as late a record whose event time (the record timestamp) is more than the lateness
+ * older than the newest one its partition has delivered, and forwards {@link Watermark}s into the same
+ * stream, to be repartitioned with the records.
+ *
+ * <p>Whether a record is late depends only on the records before it in its own partition, so it is the same
+ * in every run over the same input. The newest event time is kept in a small changelogged store, so a restart
+ * or a move to another instance goes on from where the partition was.
+ */
+public final class WatermarkStamper<V> implements Processor<String, V, String, V> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatermarkStamper.class);
+
+    private final String storeName;
+    private final String metricsScope;
+    private final long latenessMs;
+    private final long idleAfterMs;
+    private final Predicate<V> carry;
+    private ProcessorContext<String, V> context;
+    private KeyValueStore<Integer, Long> store;
+    private Sensor lateSensor;
+    private int partition;
+    private long newest = Long.MIN_VALUE;
+    private long lastSent = Long.MIN_VALUE;
+    private long lastRecordWallMs;
+    private boolean idle;
+    private long late;
+
+    /**
+     * @param storeName    the store from {@link #storeBuilder}, added to the topology and connected here
+     * @param metricsScope scope of the {@code late-records} sensor, e.g. {@code newswatch-enrich}
+     * @param carry        which records go on to the merge; the others only move the watermark (detection
+     *                     needs no record of an article that matched no watch, only the time it carried)
+     */
+    public WatermarkStamper(String storeName, String metricsScope, WatermarkPolicy policy, Predicate<V> carry) {
+        this.carry = carry;
+        this.storeName = storeName;
+        this.metricsScope = metricsScope;
+        this.latenessMs = policy.lateness().toMillis();
+        this.idleAfterMs = policy.idleAfter().toMillis();
+    }
+
+    /** Newest event time per input partition; tiny, in memory, with a changelog. */
+    public static StoreBuilder<KeyValueStore<Integer, Long>> storeBuilder(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.Integer(), Serdes.Long());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, V> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+        this.partition = context.taskId().partition();
+        this.lateSensor = context.metrics().addRateTotalSensor(metricsScope, "task-" + context.taskId(), "late-records",
+                Sensor.RecordingLevel.INFO);
+        Long restored = store.get(partition);
+        if (restored != null) {
+            newest = restored;
+        }
+        lastRecordWallMs = context.currentSystemTimeMs();
+        context.schedule(WatermarkPolicy.TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
+
+    @Override
+    public void process(Record<String, V> record) {
+        lastRecordWallMs = context.currentSystemTimeMs();
+        long t = record.timestamp();
+        if (!carry.test(record.value())) {
+            // only its time matters
+        } else if (newest != Long.MIN_VALUE && t < watermark()) {
+            lateSensor.record();
+            if (++late % 100 == 1) {
+                LOG.info("partition {}: record {} at {} ms is {} ms older than the newest ({} ms), beyond the allowed lateness; "
+                        + "{} such records so far", partition, record.key(), t, newest - t, newest, late);
+            }
+            context.forward(record.withHeaders(Watermark.lateHeaders(record.headers())));
+        } else {
+            context.forward(record);
+        }
+        if (t > newest) {
+            newest = t;
+        }
+        if (idle || watermark() >= saturatedAdd(lastSent, WatermarkPolicy.STEP_MS)) {
+            send(false);
+        }
+    }
+
+    private void tick(long wallNowMs) {
+        if (!idle && wallNowMs - lastRecordWallMs >= idleAfterMs) {
+            send(true);
+        } else if (!idle && newest != Long.MIN_VALUE && watermark() > lastSent) {
+            send(false);
+        }
+    }
+
+    private void send(boolean nowIdle) {
+        idle = nowIdle;
+        long w = newest == Long.MIN_VALUE ? Long.MIN_VALUE : watermark();
+        Watermark mark = new Watermark(partition, w, nowIdle);
+        context.forward(new Record<>(Watermark.KEY, null, mark.recordTimestamp(), mark.toHeaders()));
+        lastSent = w;
+        if (newest != Long.MIN_VALUE) {
+            store.put(partition, newest);
+        }
+    }
+
+    private long watermark() {
+        return newest - latenessMs;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        return a == Long.MIN_VALUE ? Long.MIN_VALUE : a + b;
+    }
+}
