@@ -5,6 +5,7 @@ import io.newswatch.core.KafkaSettings;
 import io.newswatch.core.Settings;
 import io.newswatch.core.SettingsException;
 import io.newswatch.core.Watch;
+import io.newswatch.eventtime.WatermarkPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,10 @@ import java.util.Set;
  * @param processingGuarantee  {@code exactly_once_v2} (default) or {@code at_least_once}
  * @param commitInterval       Streams commit interval: with exactly-once an alert is visible to read_committed
  *                             consumers only after the commit, so this bounds alert latency
- * @param grace                how long after a bucket ends late articles still count in it
+ * @param grace                how far out of event-time order an enriched article may arrive within its own partition
+ *                             and still be counted in order (0: enrich writes its topic in event-time order)
+ * @param idleAfter            an enriched partition without an article for this long (wall clock) stops holding
+ *                             detection back
  * @param watchDefaults        values for fields a watch leaves out
  * @param tuning               detector knobs shared by all watches
  * @param webhook              delivery settings
@@ -32,6 +36,7 @@ public record AlertsSettings(
         String processingGuarantee,
         Duration commitInterval,
         Duration grace,
+        Duration idleAfter,
         WatchDefaults watchDefaults,
         DetectorTuning tuning,
         WebhookSettings webhook) {
@@ -115,9 +120,13 @@ public record AlertsSettings(
         if (webhook.maxAttempts() < 1 || webhook.queueCapacity() < 1) {
             throw new SettingsException("config keys alerts.webhook.max-attempts and alerts.webhook.queue-capacity must be >= 1");
         }
-        Duration grace = s.duration(PREFIX + "grace", Duration.ofMinutes(5));
+        Duration grace = s.duration(PREFIX + "grace", Duration.ZERO);
         if (grace.isNegative()) {
             throw new SettingsException("config key alerts.grace: must be >= 0, got " + grace);
+        }
+        Duration idleAfter = s.duration(PREFIX + "idle-after", Duration.ofSeconds(10));
+        if (idleAfter.isNegative() || idleAfter.isZero()) {
+            throw new SettingsException("config key alerts.idle-after: must be > 0, got " + idleAfter);
         }
         return new AlertsSettings(
                 s.path(PREFIX + "watches-file", Path.of("config", "watches.yaml")),
@@ -125,6 +134,7 @@ public record AlertsSettings(
                 guarantee,
                 s.duration(PREFIX + "commit-interval", Duration.ofMillis(100)),
                 grace,
+                idleAfter,
                 watchDefaults,
                 tuning,
                 webhook);
@@ -134,16 +144,17 @@ public record AlertsSettings(
         return from(Settings.empty());
     }
 
-    /** A copy with another grace period (tests, benchmarks). */
-    public AlertsSettings withGrace(Duration newGrace) {
-        return new AlertsSettings(watchesFile, applicationId, processingGuarantee, commitInterval, newGrace, watchDefaults, tuning, webhook);
+    /** Watermarks of the merge in front of detection. */
+    public WatermarkPolicy watermarkPolicy() {
+        return new WatermarkPolicy(grace, idleAfter);
     }
 
     /** Detector parameters for a watch that has been validated (all its fields filled). */
     public DetectorParams detectorParams(Watch watch) {
         int baselineBuckets = (int) Math.max(1, watch.baseline().toMillis() / watch.bucket().toMillis());
         return new DetectorParams(watch.bucket(), baselineBuckets, watch.sensitivity(), watch.minArticles(), watch.minSources(),
-                watch.cooldown(), grace, tuning.floorPerBucket(), tuning.sourceCap(),
+                // No grace in the detector: the merge in front of it hands over articles in event-time order.
+                watch.cooldown(), Duration.ZERO, tuning.floorPerBucket(), tuning.sourceCap(),
                 Math.min(tuning.resolveScore(), watch.sensitivity() / 2), tuning.escalation(), tuning.topArticles());
     }
 

@@ -11,6 +11,9 @@ import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topics;
+import io.newswatch.eventtime.EventTimeMerge;
+import io.newswatch.eventtime.EventTimeOrder;
+import io.newswatch.eventtime.MergeInput;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,7 +26,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -34,14 +36,15 @@ import org.apache.kafka.streams.state.Stores;
  *
  *  news.articles.enriched --decode+match (parallel, per input partition)--+--> news.dlq (undecodable)
  *                                                                           |
- *        one record per article: matched watch ids (or none: a clock tick)  v
- *  repartition "alerts-article-hits" (1 partition) --> spike detection (state store per watch)
+ *        one record per article: matched watch ids (none: only its time counts) v
+ *  watermarks per input partition, repartition "alerts-article-hits" (1 partition), released in event-time order
+ *        --> spike detection (state store per watch)
  *        --> news.alerts (key watch id) and the watch's outputTopic when set
  * </pre>
  *
- * <p>Why one detection partition: a watch's articles come from every input partition, and its buckets and
- * stream time must see all of them in one place; one partition also gives every watch the same stream
- * time, so quiet watches resolve as the news flows. Detection is cheap (see docs/benchmarks/alerts.md);
+ * <p>Why one detection partition: a watch's articles come from every input partition, and its buckets must see
+ * all of them in one place, in event-time order, whatever the speed of each partition; the merge's watermark
+ * gives every watch the same clock, so quiet watches resolve as the news flows. Detection is cheap (see docs/benchmarks/alerts.md);
  * matching, the costly part, stays parallel.
  */
 public final class AlertsTopology {
@@ -49,11 +52,13 @@ public final class AlertsTopology {
     public static final String WATCHES_STORE = "alerts-watches";
     public static final String DETECTOR_STORE = "alerts-detector-state";
     public static final String HITS_REPARTITION = "alerts-article-hits";
+    /** Scope of this stage's own metrics ({@code late-records-total} and so on). */
+    public static final String METRICS_SCOPE = "newswatch-alerts";
 
     private AlertsTopology() {
     }
 
-    public static Topology build(AlertsSettings settings, Topics topics) {
+    public static Topology build(AlertsSettings settings, Topics topics, MergeInput input) {
         StreamsBuilder builder = new StreamsBuilder();
         WatchValidator validator = new WatchValidator(settings.watchDefaults(), topics);
 
@@ -79,11 +84,13 @@ public final class AlertsTopology {
                 .map((k, v) -> KeyValue.pair(v.deadKey(), v.deadValue()), Named.as("alerts-dead-letter-bytes"))
                 .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-dlq-sink"));
 
-        KStream<String, RoutedAlert> alerts = branches.get("alerts-hits")
-                .mapValues(MatchOutcome::hits, Named.as("alerts-hits-values"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ArticleHits.class))
-                        .withName(HITS_REPARTITION)
-                        .withNumberOfPartitions(1))
+        KStream<String, ArticleHits> hits = branches.get("alerts-hits").mapValues(MatchOutcome::hits, Named.as("alerts-hits-values"));
+        // Every partition's hits meet here in event-time order (docs/EVENT-TIME.md). Articles that matched no watch only
+        // move the watermark; a hit late within its own partition is dropped and counted (its buckets may be judged).
+        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(HITS_REPARTITION, METRICS_SCOPE, settings.watermarkPolicy(),
+                input.upstreamPartitions(), EventTimeMerge.LatePolicy.DROP, true, input.progress());
+        KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.of(ArticleHits.class),
+                        h -> !h.watchIds().isEmpty(), merge)
                 .process(() -> new SpikeDetectProcessor(WATCHES_STORE, DETECTOR_STORE, settings, validator),
                         Named.as("alerts-detect"), DETECTOR_STORE);
 

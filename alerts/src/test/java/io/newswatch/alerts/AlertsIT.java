@@ -18,6 +18,7 @@ import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
+import io.newswatch.eventtime.MergeInput;
 import io.newswatch.core.Watch;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,8 @@ class AlertsIT {
     static final Topics TOPICS = new Topics("it.");
     static final Duration PATIENCE = Duration.ofSeconds(90); // an upper bound to fail on, not a speed claim
 
+    private static final int ENRICHED_PARTITIONS = 3;
+
     @RegisterExtension
     static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
     static HttpServer http;
@@ -71,7 +74,7 @@ class AlertsIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker.createTopic(TOPICS.enriched(), 3, Map.of());
+        broker.createTopic(TOPICS.enriched(), ENRICHED_PARTITIONS, Map.of());
         broker.createTopic(TOPICS.watches(), 1, Map.of("cleanup.policy", "compact"));
         broker.createTopic(TOPICS.alerts(), 1, Map.of());
         broker.createTopic(TOPICS.dlq(), 1, Map.of());
@@ -122,7 +125,8 @@ class AlertsIT {
                 "alerts.watches-file", watchesFile.toString(),
                 "alerts.webhook.max-attempts", "2",
                 "alerts.webhook.initial-backoff", "10ms",
-                "alerts.webhook.request-timeout", "5s")));
+                "alerts.webhook.request-timeout", "5s",
+                "alerts.idle-after", "2s")));
 
         assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).extracting(Watch::id).containsExactly("tomahawk", "hungary");
         assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a second start writes nothing").isEmpty();
@@ -139,7 +143,7 @@ class AlertsIT {
 
         Properties base = client();
         base.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
-        try (KafkaStreams streams = new KafkaStreams(AlertsTopology.build(settings, TOPICS), AlertsTopology.streamsProperties(settings, base));
+        try (KafkaStreams streams = new KafkaStreams(AlertsTopology.build(settings, TOPICS, MergeInput.of(ENRICHED_PARTITIONS)), AlertsTopology.streamsProperties(settings, base));
              WebhookDispatcher dispatcher = new WebhookDispatcher(settings, client(), TOPICS)) {
             streams.start();
             dispatcher.start();

@@ -19,7 +19,7 @@ class AlertsSettingsTest {
         AlertsSettings s = AlertsSettings.defaults();
         assertThat(s.processingGuarantee()).isEqualTo("exactly_once_v2");
         assertThat(s.applicationId()).isEqualTo("newswatch-alerts");
-        assertThat(s.grace()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.grace()).isZero();
         assertThat(s.watchesFile()).isEqualTo(Path.of("config", "watches.yaml"));
         assertThat(s.watchDefaults().bucket()).isEqualTo(Duration.ofMinutes(10));
         assertThat(s.watchDefaults().sensitivity()).isEqualTo(6.0);

@@ -3,6 +3,7 @@ package io.newswatch.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.testing.Articles;
+import io.newswatch.eventtime.MergeInput;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.DeadLetterHeaders;
@@ -71,7 +72,7 @@ class AlertsTopologyTest {
         Properties base = new Properties();
         base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(AlertsTopology.build(SETTINGS, TOPICS), AlertsTopology.streamsProperties(SETTINGS, base));
+        return new TopologyTestDriver(AlertsTopology.build(SETTINGS, TOPICS, MergeInput.of(1)), AlertsTopology.streamsProperties(SETTINGS, base));
     }
 
     static Watch tomahawkWatch() {
@@ -103,8 +104,18 @@ class AlertsTopologyTest {
         }
     }
 
+    /** The alerts once everything sent has been released: the input partition goes idle and the merge lets all go. */
     List<Alert> alertValues() {
-        return alerts.readValuesToList();
+        return flushed().readValuesToList();
+    }
+
+    TestOutputTopic<String, Alert> flushed() {
+        flush(driver);
+        return alerts;
+    }
+
+    static void flush(TopologyTestDriver d) {
+        d.advanceWallClockTime(SETTINGS.idleAfter().plusSeconds(1));
     }
 
     @Test
@@ -113,7 +124,7 @@ class AlertsTopologyTest {
         addWatch(tomahawkWatch());
         burst(T0.plus(Duration.ofMinutes(3)), 8, 4);
 
-        List<TestRecord<String, Alert>> out = alerts.readRecordsToList();
+        List<TestRecord<String, Alert>> out = flushed().readRecordsToList();
         assertThat(out).hasSizeGreaterThanOrEqualTo(1);
         TestRecord<String, Alert> first = out.getFirst();
         assertThat(first.key()).isEqualTo("tomahawk");
@@ -138,27 +149,29 @@ class AlertsTopologyTest {
         tomahawk(end, "outlet9.example"); // the sixth at the end instant: the next bucket
         assertThat(alertValues()).isEmpty();
 
-        tomahawk(end.minusMillis(1), "outlet8.example"); // the last millisecond of the first bucket: sixth there
+        Instant laterEnd = T0.plus(BUCKET.multipliedBy(20));
+        burst(laterEnd.minusSeconds(5), 5, 5);
+        tomahawk(laterEnd.minusMillis(1), "outlet8.example"); // the last millisecond of the bucket: sixth there
         List<Alert> out = alertValues();
         assertThat(out).extracting(Alert::status).containsExactly(AlertStatus.OPENED);
-        assertThat(out.getFirst().bucketStart()).isEqualTo(T0);
+        assertThat(out.getFirst().bucketStart()).isEqualTo(laterEnd.minus(BUCKET));
     }
 
     @Test
-    @DisplayName("late articles within the grace period count in their bucket; beyond it they are dropped")
+    @DisplayName("an article out of order within its partition by less than the grace counts in its bucket; beyond it, it is dropped")
     void lateArticlesWithinAndBeyondGrace() {
         addWatch(tomahawkWatch());
         burst(T0.plusSeconds(60), 5, 5);
-        other(T0.plus(BUCKET).plus(Duration.ofMinutes(4))); // stream time: 4 min after the bucket ended
-        tomahawk(T0.plusSeconds(300), "late.example"); // late but within the 5 min grace
+        other(T0.plus(Duration.ofMinutes(9))); // the partition's newest article: 9 min in
+        tomahawk(T0.plusSeconds(300), "late.example"); // 4 min older than that: within the 5 min grace
         List<Alert> out = alertValues();
         assertThat(out).extracting(Alert::status).containsExactly(AlertStatus.OPENED);
         assertThat(out.getFirst().bucketStart()).isEqualTo(T0);
 
         Instant next = T0.plus(BUCKET.multipliedBy(30)); // long after: the alert resolved, cooldown passed
         burst(next, 5, 5);
-        other(next.plus(BUCKET).plus(Duration.ofMinutes(6))); // 6 min after that bucket ended: beyond grace
-        tomahawk(next.plusSeconds(300), "too-late.example");
+        other(next.plus(Duration.ofMinutes(12)));
+        tomahawk(next.plusSeconds(300), "too-late.example"); // 7 min older than the newest: beyond grace
         assertThat(alertValues()).extracting(Alert::status).doesNotContain(AlertStatus.OPENED);
     }
 
@@ -227,6 +240,7 @@ class AlertsTopologyTest {
                 in.pipeInput(new TestRecord<>(a.article().id(), JsonSerde.of(EnrichedArticle.class).serialize("t", a), null,
                         a.article().eventTime()));
             }
+            flush(d);
             return d.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), JsonSerde.of(Alert.class)).readValuesToList().stream()
                     .filter(a -> a.status() != AlertStatus.UPDATED)
                     .map(a -> a.status() + " " + a.alertId() + " bucket " + a.bucketStart()
@@ -275,6 +289,7 @@ class AlertsTopologyTest {
                 "desk.tomahawk", null, null));
         burst(T0, 8, 4);
         TestOutputTopic<String, Alert> own = driver.createOutputTopic("desk.tomahawk", new StringDeserializer(), JsonSerde.of(Alert.class));
+        flush(driver);
         List<Alert> mine = own.readValuesToList();
         assertThat(mine).extracting(Alert::status).startsWith(AlertStatus.OPENED);
         assertThat(mine).isEqualTo(alertValues());

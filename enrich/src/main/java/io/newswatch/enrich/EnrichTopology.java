@@ -9,11 +9,15 @@ import io.newswatch.enrich.deadletter.DeadLetterRouting;
 import io.newswatch.enrich.deadletter.RecordHandler;
 import io.newswatch.enrich.entities.EntityExtractor;
 import io.newswatch.enrich.entities.Gazetteer;
+import io.newswatch.enrich.metrics.EnrichMetrics;
 import io.newswatch.enrich.story.StoryIdAssigner;
 import io.newswatch.enrich.taxonomy.Tagger;
 import io.newswatch.enrich.taxonomy.Taxonomy;
 import io.newswatch.enrich.taxonomy.TaxonomyLoader;
 import io.newswatch.enrich.taxonomy.TaxonomyTagger;
+import io.newswatch.eventtime.EventTimeMerge;
+import io.newswatch.eventtime.EventTimeOrder;
+import io.newswatch.eventtime.MergeInput;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -28,7 +32,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * {@code news.articles.raw} to {@code news.articles.enriched}: every distinct article once, with tags,
@@ -39,9 +42,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *   <li><b>enrich</b>, on as many tasks as the raw topic has partitions: read bytes, decode the article,
  *       tag it and extract entities ({@link ArticleEnricher}). A record that fails to decode or to enrich
  *       goes to the dead-letter topic with its original bytes ({@link DeadLetterRouting}).</li>
- *   <li><b>dedup-and-story</b>, on one partition: drop exact repeats by id, canonical link or GUID
- *       ({@link DuplicateFilter}), then give near-duplicates one story id ({@link StoryIdAssigner}); write
- *       to the enriched topic keyed by article id, timestamped with the article's event time.</li>
+ *   <li><b>dedup-and-story</b>, on one partition: the articles of every raw partition, released in event-time
+ *       order once every raw partition's watermark has passed them ({@link EventTimeOrder}); drop exact repeats by
+ *       id, canonical link or GUID ({@link DuplicateFilter}), then give near-duplicates one story id
+ *       ({@link StoryIdAssigner}); write to the enriched topic keyed by article id, timestamped with the article's
+ *       event time. Because the order is fixed, which copy of a duplicate is kept and which article founds a
+ *       story are the same in every run over the same input, and the enriched topic is written in event-time order.</li>
  * </ol>
  * The second stage reads a one-partition repartition topic because both questions it answers are about
  * the whole stream: a copy of an article under a new id, or a rewrite of a story by another outlet, hashes
@@ -64,18 +70,19 @@ public final class EnrichTopology {
      * The production topology: the taxonomy and gazetteer the settings name, loaded and checked once here
      * (so a broken taxonomy fails at start-up, naming the tag and position), one compiled tagger per task.
      */
-    public static Topology build(EnrichSettings settings, Topics topics) {
+    public static Topology build(EnrichSettings settings, Topics topics, MergeInput input) {
         Taxonomy taxonomy = TaxonomyLoader.load(settings.taxonomyPath());
-        return build(settings, topics, () -> TaxonomyTagger.of(taxonomy));
+        return build(settings, topics, input, () -> TaxonomyTagger.of(taxonomy));
     }
 
     /** The topology, with the gazetteer loaded from {@link EnrichSettings#gazetteerDir()}; one tagger per task. */
-    public static Topology build(EnrichSettings settings, Topics topics, Supplier<Tagger> taggers) {
-        return build(settings, topics, taggers, EntityExtractor.of(Gazetteer.load(settings.gazetteerDir())), Clock.systemUTC());
+    public static Topology build(EnrichSettings settings, Topics topics, MergeInput input, Supplier<Tagger> taggers) {
+        return build(settings, topics, input, taggers, EntityExtractor.of(Gazetteer.load(settings.gazetteerDir())), Clock.systemUTC());
     }
 
-    /** As {@link #build(EnrichSettings, Topics, Supplier)}, with the entity extractor and clock given. */
-    public static Topology build(EnrichSettings settings, Topics topics, Supplier<Tagger> taggers, EntityExtractor entities, Clock clock) {
+    /** As {@link #build(EnrichSettings, Topics, MergeInput, Supplier)}, with the entity extractor and clock given. */
+    public static Topology build(EnrichSettings settings, Topics topics, MergeInput input, Supplier<Tagger> taggers,
+                                 EntityExtractor entities, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(DuplicateFilter.storeBuilder());
         builder.addStateStore(StoryIdAssigner.storeBuilder());
@@ -85,11 +92,15 @@ public final class EnrichTopology {
 
         Supplier<RecordHandler<EnrichedArticle>> handlers = () -> new EnrichingHandler(
                 new ArticleEnricher(taggers.get(), entities, clock), topics.raw());
-        KStream<byte[], EnrichedArticle> enriched = DeadLetterRouting.handle(raw, STAGE, handlers, topics.dlq());
+        KStream<String, EnrichedArticle> enriched = DeadLetterRouting.handle(raw, STAGE, handlers, topics.dlq())
+                .map((key, article) -> KeyValue.pair(article.article().id(), article), Named.as("key-by-article-id"));
 
-        enriched
-                .map((key, article) -> KeyValue.pair(article.article().id(), article), Named.as("key-by-article-id"))
-                .repartition(Repartitioned.with(Serdes.String(), ENRICHED).withNumberOfPartitions(1).withName("dedup-and-story"))
+        // Every partition's articles meet here, in event-time order (docs/EVENT-TIME.md); an article late within its own
+        // raw partition is still deduplicated and written, out of order, and counted.
+        EventTimeOrder.Spec merge = new EventTimeOrder.Spec("dedup-and-story", EnrichMetrics.SCOPE, settings.watermarkPolicy(),
+                input.upstreamPartitions(), EventTimeMerge.LatePolicy.FORWARD, false, input.progress());
+        EventTimeOrder.merge(builder, enriched, ENRICHED, article -> true, merge)
+                .mapValues((id, bytes) -> ENRICHED.deserialize(topics.enriched(), bytes), Named.as("decode-in-order"))
                 .process(() -> new DuplicateFilter(settings.dedupRetention()), Named.as("drop-duplicates"), DuplicateFilter.STORE)
                 .process(() -> new StoryIdAssigner(settings.storyMaxDistance(), settings.storyHorizon()),
                         Named.as("assign-story-id"), StoryIdAssigner.STORE)

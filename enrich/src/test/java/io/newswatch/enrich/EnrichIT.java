@@ -11,6 +11,7 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
+import io.newswatch.eventtime.MergeInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,9 @@ class EnrichIT {
                 EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",
                 EnrichSettings.GAZETTEER, "../config/gazetteer",
                 EnrichSettings.STATE_DIR, stateDir.toString(),
-                EnrichSettings.COMMIT_INTERVAL, "100ms")));
+                EnrichSettings.COMMIT_INTERVAL, "100ms",
+                // Three articles on three partitions: most partitions fall quiet at once, and this lets them go.
+                EnrichSettings.IDLE_AFTER, "2s")));
         assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
         Properties base = new Properties();
         base.put("bootstrap.servers", broker.bootstrapServers());
@@ -70,7 +73,7 @@ class EnrichIT {
                 "A strong earthquake struck eastern Turkey on Monday, damaging buildings in several villages.",
                 "https://example.com/quake", null, Instant.parse("2025-10-17T11:00:00Z"));
         Map<String, EnrichedArticle> enriched = new LinkedHashMap<>();
-        try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(settings, topics),
+        try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(settings, topics, MergeInput.of(3)),
                 EnrichTopology.streamsProperties(settings, base))) {
             streams.start();
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
@@ -110,10 +113,12 @@ class EnrichIT {
                 EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",
                 EnrichSettings.GAZETTEER, "../config/gazetteer",
                 EnrichSettings.STATE_DIR, freshStateDir.toString(),
-                EnrichSettings.COMMIT_INTERVAL, "100ms")));
+                EnrichSettings.COMMIT_INTERVAL, "100ms",
+                // Three articles on three partitions: most partitions fall quiet at once, and this lets them go.
+                EnrichSettings.IDLE_AFTER, "2s")));
         Article copy = Fixtures.article("copy-of-other", "Opinion | Earthquake of magnitude 6.1 strikes eastern Turkey - BBC News",
                 other.summary(), "https://another.example/quake", null, other.eventTime().plusSeconds(600));
-        try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(restarted, topics),
+        try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(restarted, topics, MergeInput.of(3)),
                 EnrichTopology.streamsProperties(restarted, base))) {
             streams.start();
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(

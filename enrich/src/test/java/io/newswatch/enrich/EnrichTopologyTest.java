@@ -10,6 +10,7 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
+import io.newswatch.eventtime.MergeInput;
 import io.newswatch.enrich.dedup.DuplicateFilter;
 import io.newswatch.enrich.story.StoryIdAssigner;
 import io.newswatch.enrich.taxonomy.Tagger;
@@ -76,11 +77,20 @@ class EnrichTopologyTest {
         Properties base = new Properties();
         base.put("bootstrap.servers", "unused:9092");
         Properties props = EnrichTopology.streamsProperties(settings, base);
-        driver = new TopologyTestDriver(EnrichTopology.build(settings, topics, taggerSupplier, Fixtures.shippedExtractor(),
+        driver = new TopologyTestDriver(EnrichTopology.build(settings, topics, MergeInput.of(1), taggerSupplier, Fixtures.shippedExtractor(),
                 Clock.fixed(NOW, ZoneOffset.UTC)), props);
         raw = driver.createInputTopic(topics.raw(), new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(topics.enriched(), new StringDeserializer(), ENRICHED);
         dlq = driver.createOutputTopic(topics.dlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * The enriched topic once everything sent has been released: the wall clock moves past the idle time, the raw
+     * partition counts as idle, and the event-time merge lets every waiting article go.
+     */
+    private TestOutputTopic<String, EnrichedArticle> flushed() {
+        driver.advanceWallClockTime(EnrichSettings.DEFAULT_IDLE_AFTER.plusSeconds(1));
+        return enriched;
     }
 
     @AfterEach
@@ -104,7 +114,7 @@ class EnrichTopologyTest {
         Article seed = Fixtures.seedArticle();
         send(seed);
 
-        TestRecord<String, EnrichedArticle> out = enriched.readRecord();
+        TestRecord<String, EnrichedArticle> out = flushed().readRecord();
         EnrichedArticle e = out.value();
         assertThat(out.key()).isEqualTo("seed-1");
         assertThat(out.timestamp()).isEqualTo(seed.eventTime().toEpochMilli());
@@ -116,7 +126,7 @@ class EnrichTopologyTest {
         assertThat(e.storyId()).matches("story-[0-9a-f]{16}");
         assertThat(e.taxonomyVersion()).isEqualTo("test-1+gazetteer." + Fixtures.shippedExtractor().version());
         assertThat(e.enrichedAt()).isEqualTo(NOW);
-        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(flushed().isEmpty()).isTrue();
     }
 
     @Test
@@ -125,7 +135,7 @@ class EnrichTopologyTest {
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0));
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0.plus(Duration.ofHours(3))));
 
-        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
+        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
     }
 
     @Test
@@ -134,7 +144,7 @@ class EnrichTopologyTest {
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/story", T0));
         send(article("a2", "Kremlin confirms call between Putin and Trump (updated)", "https://x.com/story", T0.plusSeconds(60)));
 
-        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
+        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
     }
 
     @Test
@@ -143,17 +153,17 @@ class EnrichTopologyTest {
         send(Fixtures.article("a1", "Kremlin confirms call", "", "https://x.com/1", "tag:x.com,2025:story-77", T0));
         send(Fixtures.article("a2", "Kremlin confirms call", "", "https://x.com/2", "tag:x.com,2025:story-77", T0.plusSeconds(60)));
 
-        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
+        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
     }
 
     @Test
-    @DisplayName("the same id after the retention (7 days by default) passes again")
+    @DisplayName("the same id after the retention (7 days by default) passes again; articles of one time come out by id")
     void afterRetention() {
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0));
         send(article("other", "Markets rally as oil prices slide for a third day", "https://x.com/o", T0.plus(Duration.ofDays(8))));
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0.plus(Duration.ofDays(8))));
 
-        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1", "other", "a1");
+        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1", "a1", "other");
     }
 
     @Test
@@ -161,6 +171,7 @@ class EnrichTopologyTest {
     void sweepForgetsExpiredState() {
         send(article("old", "Kremlin confirms call between Putin and Trump", "https://x.com/old", T0));
         send(article("new", "Markets rally as oil prices slide for a third day", "https://x.com/new", T0.plus(Duration.ofDays(8))));
+        flushed();
         KeyValueStore<String, Long> seen = driver.getKeyValueStore(DuplicateFilter.STORE);
         KeyValueStore<String, String> stories = driver.getKeyValueStore(StoryIdAssigner.STORE);
         assertThat(seen.get("id:old")).isNotNull();
@@ -196,7 +207,7 @@ class EnrichTopologyTest {
         send(Fixtures.article("other-3", "Earthquake of magnitude 6.1 strikes eastern Turkey",
                 "A strong earthquake struck eastern Turkey on Monday, damaging buildings.", "https://c.com/3", null, T0.plusSeconds(700)));
 
-        Map<String, EnrichedArticle> out = enriched.readKeyValuesToMap();
+        Map<String, EnrichedArticle> out = flushed().readKeyValuesToMap();
         assertThat(out).containsOnlyKeys("wire-1", "copy-2", "other-3");
         assertThat(out.get("copy-2").storyId()).isEqualTo(out.get("wire-1").storyId());
         assertThat(out.get("other-3").storyId()).isNotEqualTo(out.get("wire-1").storyId());
@@ -221,7 +232,7 @@ class EnrichTopologyTest {
         assertThat(header(h, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("org.apache.kafka.common.errors.SerializationException");
         assertThat(header(h, DeadLetterHeaders.ERROR_MESSAGE)).contains("cannot read Article");
         assertThat(dlq.isEmpty()).isTrue();
-        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
         assertThat(driver.metrics().entrySet()).anySatisfy(m -> {
             assertThat(m.getKey().name()).isEqualTo("dead-letters-total");
             assertThat(m.getValue().metricValue()).isEqualTo(1.0);
@@ -237,7 +248,7 @@ class EnrichTopologyTest {
         List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
         assertThat(dead).hasSize(2);
         assertThat(header(dead.get(1).headers(), DeadLetterHeaders.ERROR_MESSAGE)).contains("tombstone");
-        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(flushed().isEmpty()).isTrue();
     }
 
     @Test
@@ -262,7 +273,7 @@ class EnrichTopologyTest {
         TestRecord<byte[], byte[]> dead = dlq.readRecord();
         assertThat(header(dead.headers(), DeadLetterHeaders.ERROR_CLASS)).isEqualTo("java.lang.IllegalStateException");
         assertThat(header(dead.headers(), DeadLetterHeaders.ERROR_MESSAGE)).isEqualTo("rule blew up on this text");
-        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ok");
+        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ok");
         driver.close();
         driver = null;
         assertThat(taggers).last().extracting(KeywordTagger::closed).isEqualTo(true);

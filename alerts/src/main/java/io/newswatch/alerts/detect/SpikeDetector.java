@@ -96,7 +96,8 @@ public final class SpikeDetector {
                 continue;
             }
             BucketTally tally = first != null && first.getKey() == next ? state.open.pollFirstEntry().getValue() : new BucketTally();
-            close(state, next, tally, streamTimeMs, out);
+            // A bucket's verdict carries the time it became final, not the clock that closed it: the same in every run.
+            close(state, next, tally, (next + 1) * bucketMs + graceMs, out);
             state.lastClosed = next;
         }
         prune(state);
@@ -133,10 +134,10 @@ public final class SpikeDetector {
         }
     }
 
-    private void close(WatchState state, long b, BucketTally tally, long streamTimeMs, List<Alert> out) {
+    private void close(WatchState state, long b, BucketTally tally, long finalAtMs, List<Alert> out) {
         Verdict v = verdict(state, b, tally);
         if (state.alertId != null && b > state.openedBucket && v.score < p.resolveScore()) {
-            out.add(alert(state, AlertStatus.RESOLVED, b, tally, v, streamTimeMs));
+            out.add(alert(state, AlertStatus.RESOLVED, b, tally, v, finalAtMs));
             state.alertId = null;
             state.openedBucket = null;
             state.tier = 0;

@@ -5,13 +5,15 @@ import io.newswatch.alerts.detect.SpikeDetector;
 import io.newswatch.alerts.detect.WatchState;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
+import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Watch;
+import io.newswatch.eventtime.EventTimeMerge;
+import io.newswatch.eventtime.Watermark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,15 +23,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link SpikeDetector} of every watch on the single detection partition. State per watch lives
- * in a changelogged store (so a restart or failover resumes exactly where it was); stream time is the
- * largest article event time seen on this partition, and a stream-time punctuation closes the buckets of
- * watches that got no article of their own. Alerts are forwarded with the watch's output topic.
+ * Runs the {@link SpikeDetector} of every watch on the single detection partition, fed in event-time order by
+ * the merge in front of it. State per watch lives in a changelogged store (so a restart or failover resumes
+ * exactly where it was); the detector's clock is the newest event time handed over, and the merge's watermarks
+ * close the buckets of watches that got no article of their own. Alerts are forwarded with the watch's output
+ * topic.
  */
-public final class SpikeDetectProcessor implements Processor<String, ArticleHits, String, RoutedAlert> {
+public final class SpikeDetectProcessor implements Processor<String, byte[], String, RoutedAlert> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpikeDetectProcessor.class);
-    /** The smallest bucket a watch may have: no bucket can become final between two closings unseen. */
+    private static final JsonSerde<ArticleHits> HITS = JsonSerde.of(ArticleHits.class);
+    /**
+     * Every watch's buckets are closed when the merge's watermark crosses a multiple of this (the smallest bucket a
+     * watch may have), not on every watermark: a replay sends many. When they close does not change what they say:
+     * a bucket's alerts carry the time it ended, and a watch's own next article closes its buckets first anyway.
+     */
     static final Duration CLOSE_INTERVAL = Duration.ofMinutes(1);
 
     private final String watchesStoreName;
@@ -39,6 +47,9 @@ public final class SpikeDetectProcessor implements Processor<String, ArticleHits
     private KeyValueStore<String, byte[]> watchesStore;
     private KeyValueStore<String, WatchState> states;
     private long lateSeen;
+    /** Event time of everything handed over so far (the newest hit or watermark), never behind. */
+    private long newestMs = Long.MIN_VALUE;
+    private long lastCloseStep = Long.MIN_VALUE;
     /**
      * Decoded states, so a hit costs one JSON write (the store put) instead of a read and a write. Safe:
      * every change is also put to the store, and a new processor (after a restart, a migration or an
@@ -53,6 +64,9 @@ public final class SpikeDetectProcessor implements Processor<String, ArticleHits
         }
     }
 
+    /** Names the repartition topic in deserialization errors (there should be none: the bytes are our own). */
+    private static final String HITS_TOPIC = "alerts-article-hits";
+
     public SpikeDetectProcessor(String watchesStoreName, String stateStoreName, AlertsSettings settings, WatchValidator validator) {
         this.watchesStoreName = watchesStoreName;
         this.stateStoreName = stateStoreName;
@@ -64,16 +78,26 @@ public final class SpikeDetectProcessor implements Processor<String, ArticleHits
         this.context = context;
         this.watchesStore = context.getStateStore(watchesStoreName);
         this.states = context.getStateStore(stateStoreName);
-        context.schedule(CLOSE_INTERVAL, PunctuationType.STREAM_TIME, this::closeBuckets);
     }
 
     @Override
-    public void process(Record<String, ArticleHits> record) {
-        ArticleHits hits = record.value();
-        if (hits == null || hits.watchIds().isEmpty()) {
-            return; // a clock tick: it has advanced stream time, the punctuation does the rest
+    public void process(Record<String, byte[]> record) {
+        if (Watermark.isWatermark(record.key(), record.headers())) {
+            long w = EventTimeMerge.watermarkTime(record);
+            newestMs = Math.max(newestMs, w);
+            long step = Math.floorDiv(newestMs, CLOSE_INTERVAL.toMillis());
+            if (step > lastCloseStep) {
+                lastCloseStep = step;
+                closeBuckets(newestMs);
+            }
+            return;
         }
-        long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
+        ArticleHits hits = HITS.deserialize(HITS_TOPIC, record.value());
+        if (hits == null || hits.watchIds().isEmpty()) {
+            return;
+        }
+        newestMs = Math.max(newestMs, record.timestamp());
+        long streamTime = newestMs;
         Map<String, Detecting> current = watches.refresh(watchesStore);
         for (String watchId : hits.watchIds()) {
             Detecting d = current.get(watchId);

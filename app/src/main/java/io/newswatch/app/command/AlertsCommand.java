@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 public final class AlertsCommand extends StagesCommand {
 
     public AlertsCommand() {
-        super("the alerts stage", EnumSet.of(Pipeline.Stage.ALERTS));
+        super("the alerts stage", EnumSet.of(Pipeline.Stage.ALERTS, Pipeline.Stage.DELIVER));
     }
 }

@@ -3,8 +3,13 @@ package io.newswatch.app.runtime;
 import io.newswatch.broker.EmbeddedKafkaBroker;
 import io.newswatch.core.TopicLayout;
 import io.newswatch.core.TopicProvisioner;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +79,18 @@ public final class KafkaCluster implements AutoCloseable {
             LOG.info("Created topics {}", report.created());
         }
         return report;
+    }
+
+    /** How many partitions {@code topic} has (it must exist): the merges of enrich and alerts wait for every one. */
+    public int partitions(String topic) {
+        try (Admin admin = Admin.create(clientProperties())) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe topic " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topic " + topic, e);
+        }
     }
 
     /** One line saying where Kafka is and how to look at it, for the log of long-running commands. */

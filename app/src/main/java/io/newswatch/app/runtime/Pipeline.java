@@ -13,9 +13,13 @@ import io.newswatch.enrich.EnrichSettings;
 import io.newswatch.enrich.EnrichTopology;
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.taxonomy.TaxonomyTagger;
+import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.MergeProgress;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.IngestSettings;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -37,8 +41,11 @@ public final class Pipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-    /** One stage of the pipeline, as the commands name them. */
-    public enum Stage { INGEST, ENRICH, ALERTS }
+    /**
+     * One stage of the pipeline. DELIVER (webhooks) is apart from ALERTS (detection) so that a backtest can
+     * detect without reaching any live sink.
+     */
+    public enum Stage { INGEST, ENRICH, ALERTS, DELIVER }
 
     private final Set<Stage> stages;
     private final AppSettings app;
@@ -46,6 +53,9 @@ public final class Pipeline {
     private final IngestSettings ingest;
     private final EnrichSettings enrich;
     private final AlertsSettings alerts;
+    private final MergeProgress enrichMerge = new MergeProgress();
+    private final MergeProgress alertsMerge = new MergeProgress();
+    private final List<StreamsStage> streamsStages = new ArrayList<>();
 
     private Pipeline(Set<Stage> stages, AppSettings app, TopicLayout layout, IngestSettings ingest, EnrichSettings enrich,
                      AlertsSettings alerts) {
@@ -64,14 +74,14 @@ public final class Pipeline {
         TopicLayout layout = TopicLayout.from(settings, topics);
         IngestSettings ingest = stages.contains(Stage.INGEST) ? IngestSettings.from(settings) : null;
         EnrichSettings enrich = stages.contains(Stage.ENRICH) ? EnrichSettings.from(settings) : null;
-        AlertsSettings alerts = stages.contains(Stage.ALERTS) ? AlertsSettings.from(settings) : null;
+        AlertsSettings alerts = stages.contains(Stage.ALERTS) || stages.contains(Stage.DELIVER) ? AlertsSettings.from(settings) : null;
         if (enrich != null) {
             // Compiles the taxonomy and reads the gazetteer once now: a rule with a syntax error or a bad gazetteer
             // entry fails here, naming the tag and position or the file and entry, not later inside a stream thread.
             TaxonomyTagger.load(enrich.taxonomyPath()).close();
             Gazetteer.load(enrich.gazetteerDir());
         }
-        if (alerts != null && Files.isRegularFile(alerts.watchesFile())) {
+        if (stages.contains(Stage.ALERTS) && Files.isRegularFile(alerts.watchesFile())) {
             // A bad watch in the file fails here, naming the watch and the field (seeding checks again, against the topic).
             WatchValidator validator = new WatchValidator(alerts.watchDefaults(), topics);
             WatchFile.load(alerts.watchesFile()).forEach(validator::validate);
@@ -101,20 +111,38 @@ public final class Pipeline {
         return app;
     }
 
+    /** Progress of enrich's event-time merge (dedup and story ids), when this process runs enrich. */
+    public MergeProgress enrichMerge() {
+        return enrichMerge;
+    }
+
+    /** Progress of alerts' event-time merge (detection), when this process runs alerts. */
+    public MergeProgress alertsMerge() {
+        return alertsMerge;
+    }
+
+    /** Sum over this process's Streams stages of a metric of ours, e.g. {@code late-records-total}. */
+    public double streamsMetricTotal(String metricName) {
+        return streamsStages.stream().mapToDouble(s -> s.metricTotal(metricName)).sum();
+    }
+
     /** Creates missing topics, then starts the stages; each is registered with the supervisor, which stops them. */
     public void start(KafkaCluster cluster, Supervisor supervisor) {
         Topics topics = app.kafka().topics();
         cluster.provisionTopics(layout);
         if (enrich != null) {
-            Topology topology = EnrichTopology.build(enrich, topics, () -> TaxonomyTagger.load(enrich.taxonomyPath()));
-            supervisor.manage(StreamsStage.start("enrich", topology, EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()),
-                    supervisor::fail));
+            // The taxonomy is compiled once here; each stream task gets its own tagger over it (as the tests build it).
+            Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge));
+            streamsStages.add(supervisor.manage(StreamsStage.start("enrich", topology,
+                    EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()), supervisor::fail)));
         }
-        if (alerts != null) {
+        if (stages.contains(Stage.ALERTS)) {
             WatchBootstrap.seed(alerts, cluster.clientProperties(), topics);
-            Topology topology = AlertsTopology.build(alerts, topics);
-            supervisor.manage(StreamsStage.start("alerts", topology, AlertsTopology.streamsProperties(alerts, cluster.streamsBaseProperties()),
-                    supervisor::fail));
+            Topology topology = AlertsTopology.build(alerts, topics, new MergeInput(cluster.partitions(topics.enriched()), alertsMerge));
+            streamsStages.add(supervisor.manage(StreamsStage.start("alerts", topology,
+                    AlertsTopology.streamsProperties(alerts, cluster.streamsBaseProperties()), supervisor::fail)));
+        }
+        if (stages.contains(Stage.DELIVER)) {
             // Its own consumer group on the alert topic: a slow webhook never holds up detection.
             WebhookDispatcher webhooks = new WebhookDispatcher(alerts, cluster.clientProperties(), topics);
             webhooks.start();

@@ -70,6 +70,14 @@ public final class StreamsStage implements AutoCloseable {
         }
     }
 
+    /** Sum of a metric over the client's threads and tasks, e.g. {@code late-records-total}; 0 when there is none. */
+    public double metricTotal(String metricName) {
+        return streams.metrics().values().stream()
+                .filter(m -> m.metricName().name().equals(metricName) && m.metricValue() instanceof Number)
+                .mapToDouble(m -> ((Number) m.metricValue()).doubleValue())
+                .sum();
+    }
+
     @Override
     public String toString() {
         return name;

@@ -40,6 +40,11 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
 
     private final Duration retention;
     private ProcessorContext<String, EnrichedArticle> context;
+    /**
+     * Newest event time processed, what sweeps measure age against. Not the task's stream time: that counts
+     * records still waiting in the event-time merge, and sweeping by it could forget what they will need.
+     */
+    private long newestMs = -1;
     private KeyValueStore<String, Long> store;
     private DuplicateIndex index;
     private Sensor dropped;
@@ -59,11 +64,12 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         this.store = context.getStateStore(STORE);
         this.index = new DuplicateIndex(retention, new StoreSeen(store));
         this.dropped = EnrichMetrics.sensor(context, "duplicates-dropped");
-        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpired(context.currentStreamTimeMs()));
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpired(newestMs));
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        newestMs = Math.max(newestMs, record.timestamp());
         DuplicateIndex.Verdict verdict = index.check(DuplicateKeys.of(record.value().article()), record.timestamp());
         if (verdict.duplicate()) {
             dropped.record();

@@ -40,6 +40,11 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
     private final int maxDistance;
     private final Duration horizon;
     private ProcessorContext<String, EnrichedArticle> context;
+    /**
+     * Newest event time processed, what sweeps measure age against. Not the task's stream time: that counts
+     * records still waiting in the event-time merge, and sweeping by it could forget what they will need.
+     */
+    private long newestMs = -1;
     private KeyValueStore<String, String> store;
     private StoryIndex.InMemoryBuckets buckets;
     private StoryIndex index;
@@ -66,11 +71,12 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
                 index.file(entryOf(kv.key, kv.value));
             }
         }
-        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep(context.currentStreamTimeMs()));
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep(newestMs));
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        newestMs = Math.max(newestMs, record.timestamp());
         EnrichedArticle enriched = record.value();
         String ownStoryId = StoryIds.forFirstArticle(enriched.article().id());
         OptionalLong fingerprint = StoryFingerprint.of(enriched.article());
