@@ -14,6 +14,7 @@ import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
 import io.newswatch.enrich.EnrichTopology;
+import io.newswatch.eventtime.MergeInput;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -158,9 +159,9 @@ public final class AlertLatencyBenchmark {
         List<KafkaStreams> stages = new ArrayList<>();
         if (from == EntryTopic.RAW) {
             EnrichSettings enrich = EnrichSettings.from(settings);
-            stages.add(new KafkaStreams(EnrichTopology.build(enrich, topics), EnrichTopology.streamsProperties(enrich, base)));
+            stages.add(new KafkaStreams(EnrichTopology.build(enrich, topics, MergeInput.of(6)), EnrichTopology.streamsProperties(enrich, base)));
         }
-        stages.add(new KafkaStreams(AlertsTopology.build(alerts, topics), AlertsTopology.streamsProperties(alerts, base)));
+        stages.add(new KafkaStreams(AlertsTopology.build(alerts, topics, MergeInput.of(6)), AlertsTopology.streamsProperties(alerts, base)));
         BlockingQueue<Alert> opened = new LinkedBlockingQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread reader = Thread.ofPlatform().start(() -> read(client, topics.alerts(), opened, running));

@@ -10,6 +10,7 @@ import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
 import io.newswatch.enrich.EnrichTopology;
+import io.newswatch.eventtime.MergeInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ public final class EnrichThroughputBenchmark {
             long[] firstRecordAt = new long[1];
             double enrichSeconds;
             long enriched;
-            try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(settings, topics),
+            try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(settings, topics, MergeInput.of(6)),
                     EnrichTopology.streamsProperties(settings, base))) {
                 long enrichStart = System.nanoTime();
                 streams.start();
