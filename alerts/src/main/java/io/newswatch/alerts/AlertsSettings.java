@@ -42,6 +42,9 @@ public record AlertsSettings(
         WebhookSettings webhook) {
 
     public static final String PREFIX = "alerts.";
+    public static final String WATCHES_FILE = PREFIX + "watches-file";
+    public static final String GRACE = PREFIX + "grace";
+    public static final String IDLE_AFTER = PREFIX + "idle-after";
 
     /** Values for the fields a watch leaves out. */
     public record WatchDefaults(Duration bucket, Duration baseline, double sensitivity, int minArticles, int minSources,
@@ -120,16 +123,16 @@ public record AlertsSettings(
         if (webhook.maxAttempts() < 1 || webhook.queueCapacity() < 1) {
             throw new SettingsException("config keys alerts.webhook.max-attempts and alerts.webhook.queue-capacity must be >= 1");
         }
-        Duration grace = s.duration(PREFIX + "grace", Duration.ZERO);
+        Duration grace = s.duration(GRACE, Duration.ZERO);
         if (grace.isNegative()) {
             throw new SettingsException("config key alerts.grace: must be >= 0, got " + grace);
         }
-        Duration idleAfter = s.duration(PREFIX + "idle-after", Duration.ofSeconds(10));
+        Duration idleAfter = s.duration(IDLE_AFTER, Duration.ofSeconds(10));
         if (idleAfter.isNegative() || idleAfter.isZero()) {
             throw new SettingsException("config key alerts.idle-after: must be > 0, got " + idleAfter);
         }
         return new AlertsSettings(
-                s.path(PREFIX + "watches-file", Path.of("config", "watches.yaml")),
+                s.path(WATCHES_FILE, Path.of("config", "watches.yaml")),
                 topicPrefix + s.string(PREFIX + "application-id", "newswatch-alerts"),
                 guarantee,
                 s.duration(PREFIX + "commit-interval", Duration.ofMillis(100)),

@@ -111,21 +111,26 @@ class AlertsEndToEndIT {
         assertThat(webhook.bodies()).anySatisfy(body -> assertThat(body).contains(opened.alertId()).contains("\"text\""));
 
         // The backtest: `newswatch replay` runs enrich and alerts over a copy of the live raw topic under another
-        // prefix. On event time, it must raise the alert live raised, for the same bucket and count.
+        // prefix. On event time, it must raise the alert live raised, for the same bucket and count, and it must not
+        // call a webhook, neither the watch's own nor the pipeline's.
         Path watchesFile = dataDir.resolve("replay-watches.yaml");
         java.nio.file.Files.writeString(watchesFile, """
                 watches:
                   - id: %s
                     description: Tomahawk missiles
                     query: tomahawk*
-                """.formatted(WATCH));
+                    webhookUrl: %s
+                """.formatted(WATCH, webhook.url()));
+        int webhookCallsBefore = webhook.bodies().size();
         StringWriter replayOut = new StringWriter();
-        int replayed = cli(replayOut, "replay", "--prefix", "e2e-backtest.", "--from", "news.articles.raw", "--idle", "2s",
+        int replayed = cli(replayOut, "replay", "--prefix", "e2e-backtest.", "--from", "news.articles.raw", "--print-alerts",
                 "--watches", watchesFile.toString(), "--bootstrap-servers", broker.bootstrapServers(), "--topic-prefix", topics.prefix(),
                 "--set", "enrich.taxonomy=../config/taxonomy.yaml", "--set", "enrich.gazetteer=../config/gazetteer",
-                "--set", "app.data-dir=" + dataDir);
+                "--set", "alerts.webhook.url=" + webhook.url(), "--set", "app.data-dir=" + dataDir);
         assertThat(replayed).isEqualTo(ExitCodes.OK);
-        assertThat(replayOut.toString()).contains("[OPENED] " + WATCH);
+        assertThat(replayOut.toString()).contains("[OPENED] " + WATCH).contains("alerts per watch").contains("enriched:");
+        Thread.sleep(1_000); // a delivery would have been quick: the receiver is on this machine
+        assertThat(webhook.bodies()).as("webhook calls during the replay").hasSize(webhookCallsBefore);
         Alert replayedOpen = TopicReader.readAll(broker.bootstrapServers(), new Topics("e2e-backtest.").alerts()).stream()
                 .map(r -> serde.deserialize(r.topic(), r.value()))
                 .filter(a -> a.watchId().equals(WATCH) && a.status() == AlertStatus.OPENED).findFirst()

@@ -53,6 +53,14 @@ public record Topics(String prefix) {
     }
 
     /**
+     * A topic of this pipeline's own that a user named (a watch's output topic): under the prefix like every
+     * other topic. A name that already starts with the prefix is kept, so a name can be resolved twice.
+     */
+    public String own(String name) {
+        return name.startsWith(prefix) ? name : prefix + name;
+    }
+
+    /**
      * Resolves a name a user typed: a full topic name is kept, a short name of ours
      * ({@code news.alerts}) gets the prefix.
      */

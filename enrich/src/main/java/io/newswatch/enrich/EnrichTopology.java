@@ -59,6 +59,8 @@ public final class EnrichTopology {
 
     /** Stage name on dead letters from this topology. */
     public static final String STAGE = "enrich";
+    /** Names the event-time merge in front of dedup and story ids, and so its repartition topic and stores. */
+    public static final String MERGE = "dedup-and-story";
 
     private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
     private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
@@ -97,7 +99,7 @@ public final class EnrichTopology {
 
         // Every partition's articles meet here, in event-time order (docs/EVENT-TIME.md); an article late within its own
         // raw partition is still deduplicated and written, out of order, and counted.
-        EventTimeOrder.Spec merge = new EventTimeOrder.Spec("dedup-and-story", EnrichMetrics.SCOPE, settings.watermarkPolicy(),
+        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE, settings.watermarkPolicy(),
                 input.upstreamPartitions(), EventTimeMerge.LatePolicy.FORWARD, false, input.progress());
         EventTimeOrder.merge(builder, enriched, ENRICHED, article -> true, merge)
                 .mapValues((id, bytes) -> ENRICHED.deserialize(topics.enriched(), bytes), Named.as("decode-in-order"))

@@ -50,7 +50,7 @@ public final class EventTimeOrder {
         builder.addStateStore(EventTimeMerge.bufferStore(stores));
         builder.addStateStore(EventTimeMerge.marksStore(stores));
         return in
-                .process(() -> new WatermarkStamper<>(stamperStore, spec.metricsScope(), spec.policy(), carry),
+                .process(() -> new WatermarkStamper<>(stamperStore, spec.policy(), carry),
                         Named.as(spec.name() + "-stamp-watermarks"), stamperStore)
                 .mapValues((k, v) -> v == null ? null : serializer.serialize(spec.name(), v), Named.as(spec.name() + "-to-bytes"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(spec.name()).withNumberOfPartitions(1))

@@ -1,7 +1,6 @@
 package io.newswatch.eventtime;
 
 import java.util.function.Predicate;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Upstream half of an {@link EventTimeMerge}, one per input partition (its task's partition): forwards
- * every record, marks as late a record whose event time (the record timestamp) is more than the lateness
+ * every record, marks as late (the merge counts it) a record whose event time (the record timestamp) is more than the lateness
  * older than the newest one its partition has delivered, and forwards {@link Watermark}s into the same
  * stream, to be repartitioned with the records.
  *
@@ -28,13 +27,11 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
     private static final Logger LOG = LoggerFactory.getLogger(WatermarkStamper.class);
 
     private final String storeName;
-    private final String metricsScope;
     private final long latenessMs;
     private final long idleAfterMs;
     private final Predicate<V> carry;
     private ProcessorContext<String, V> context;
     private KeyValueStore<Integer, Long> store;
-    private Sensor lateSensor;
     private int partition;
     private long newest = Long.MIN_VALUE;
     private long lastSent = Long.MIN_VALUE;
@@ -44,14 +41,12 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
 
     /**
      * @param storeName    the store from {@link #storeBuilder}, added to the topology and connected here
-     * @param metricsScope scope of the {@code late-records} sensor, e.g. {@code newswatch-enrich}
      * @param carry        which records go on to the merge; the others only move the watermark (detection
      *                     needs no record of an article that matched no watch, only the time it carried)
      */
-    public WatermarkStamper(String storeName, String metricsScope, WatermarkPolicy policy, Predicate<V> carry) {
+    public WatermarkStamper(String storeName, WatermarkPolicy policy, Predicate<V> carry) {
         this.carry = carry;
         this.storeName = storeName;
-        this.metricsScope = metricsScope;
         this.latenessMs = policy.lateness().toMillis();
         this.idleAfterMs = policy.idleAfter().toMillis();
     }
@@ -66,8 +61,6 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
         this.context = context;
         this.store = context.getStateStore(storeName);
         this.partition = context.taskId().partition();
-        this.lateSensor = context.metrics().addRateTotalSensor(metricsScope, "task-" + context.taskId(), "late-records",
-                Sensor.RecordingLevel.INFO);
         Long restored = store.get(partition);
         if (restored != null) {
             newest = restored;
@@ -83,7 +76,6 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
         if (!carry.test(record.value())) {
             // only its time matters
         } else if (newest != Long.MIN_VALUE && t < watermark()) {
-            lateSensor.record();
             if (++late % 100 == 1) {
                 LOG.info("partition {}: record {} at {} ms is {} ms older than the newest ({} ms), beyond the allowed lateness; "
                         + "{} such records so far", partition, record.key(), t, newest - t, newest, late);

@@ -92,7 +92,8 @@ public final class WatchValidator {
         if (cooldown.isNegative() || cooldown.compareTo(MAX_COOLDOWN) > 0) {
             throw new InvalidWatchException(id, "cooldown", "must be between 0 and 30d, got " + cooldown);
         }
-        String outputTopic = blank(w.outputTopic()) ? null : w.outputTopic().trim();
+        // Under the pipeline's prefix like every other topic, so a backtest never writes into a live watch's topic.
+        String outputTopic = blank(w.outputTopic()) ? null : topics.own(w.outputTopic().trim());
         if (outputTopic != null) {
             if (!TOPIC.matcher(outputTopic).matches() || outputTopic.equals(".") || outputTopic.equals("..")) {
                 throw new InvalidWatchException(id, "outputTopic", "is not a legal Kafka topic name (1-249 of a-z A-Z 0-9 . _ -): '" + outputTopic + "'");

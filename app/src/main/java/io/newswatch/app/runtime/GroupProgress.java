@@ -32,6 +32,29 @@ public final class GroupProgress implements AutoCloseable {
                 || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
     }
 
+    /**
+     * Records of {@code topic} the group has not committed yet (end offset minus committed offset, summed over
+     * partitions); 0 for a topic that does not exist (yet).
+     */
+    public long lag(String groupId, String topic) {
+        if (!exists(topic)) {
+            return 0;
+        }
+        Map<TopicPartition, Long> end = endOffsets(topic);
+        Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata());
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            lag += Math.max(0, e.getValue() - (c == null ? 0 : c.offset()));
+        }
+        return lag;
+    }
+
+    /** How many partitions the topic has. */
+    public int partitions(String topic) {
+        return get(admin.describeTopics(java.util.List.of(topic)).allTopicNames()).get(topic).partitions().size();
+    }
+
     /** Sum of the end offsets of the topic's partitions: grows with every record written. */
     public long size(String topic) {
         return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();

@@ -126,6 +126,11 @@ public final class Pipeline {
         return streamsStages.stream().mapToDouble(s -> s.metricTotal(metricName)).sum();
     }
 
+    /** Creates the pipeline's missing topics (a replay does this before it copies, ahead of {@link #start}). */
+    public void provisionTopics(KafkaCluster cluster) {
+        cluster.provisionTopics(layout);
+    }
+
     /** Creates missing topics, then starts the stages; each is registered with the supervisor, which stops them. */
     public void start(KafkaCluster cluster, Supervisor supervisor) {
         Topics topics = app.kafka().topics();

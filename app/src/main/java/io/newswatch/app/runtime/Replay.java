@@ -1,95 +1,209 @@
 package io.newswatch.app.runtime;
 
 import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.AlertsTopology;
 import io.newswatch.app.UsageException;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
+import io.newswatch.enrich.EnrichTopology;
+import io.newswatch.eventtime.MergeProgress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A backtest: the enrich and alerts stages run over a copy of stored articles under another topic prefix,
  * beside the live pipeline on the same cluster, so that a new taxonomy or new watches can be judged on
- * real history before they go live. Everything windowed runs on event time (the record timestamps the
- * copy keeps), so the replay gives the alerts live would have given.
+ * real history before they go live.
  *
- * <p>Steps: the prefixed topics are created (with unlimited retention: Kafka deletes by record
- * timestamp, and replayed articles are old), enrich and alerts start under the prefix (their application
- * ids carry it, so they share nothing with live), the source topic is copied to the prefixed raw topic,
- * and the run ends once enrich and alerts have committed the end of their inputs and no alert has
- * appeared for {@code idle}.
+ * <p>Steps: the prefixed topics are created (the raw copy with as many partitions as the sources, and every
+ * prefixed topic with unlimited retention: Kafka deletes by record timestamp, and replayed articles are old);
+ * the sources are copied partition to partition ({@link TopicCopier}); then enrich and alerts start under the
+ * prefix (their application ids carry it, so they share nothing with live), without webhook delivery unless asked.
+ * Copying first means every input partition holds its whole history when the stages start, so the event-time
+ * merges see the same input in every run: two replays of the same sources give the same alerts
+ * (docs/EVENT-TIME.md).
+ *
+ * <p>The replay ends when every topic of the backtest, internal ones included, has been consumed to its end
+ * and both event-time merges have released everything they held; a Ctrl-C or a failed stage ends it
+ * unfinished, and the result says what was left.
  */
 public final class Replay {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
+    /**
+     * Idleness in a replay: every input partition was filled before the stages started, so a partition without a
+     * record for this long has been read to its end. Short, so the replay ends soon after its last article;
+     * long enough that no scheduling pause on a busy machine looks like an end.
+     */
+    static final Map<String, String> REPLAY_IDLENESS = Map.of(EnrichSettings.IDLE_AFTER, "10s", AlertsSettings.IDLE_AFTER, "5s");
+
+    /** What to replay. */
+    public record Options(List<String> sources, TopicCopier.Slice slice, boolean webhooks) {
+    }
+
+    /** What is left to do, from committed offsets and the merges' state. */
+    public record Backlog(long raw, long enrichMerge, long enriched, long detectMerge, boolean enrichDrained, boolean detectDrained) {
+        public boolean done() {
+            return raw == 0 && enrichMerge == 0 && enriched == 0 && detectMerge == 0 && enrichDrained && detectDrained;
+        }
+
+        /** Plain words for whatever is not done. */
+        public String describe() {
+            List<String> left = new ArrayList<>();
+            if (raw > 0) {
+                left.add(raw + " raw articles not yet enriched");
+            }
+            if (enrichMerge > 0 || !enrichDrained) {
+                left.add("enrich's event-time merge still holding articles (" + enrichMerge + " records unread)");
+            }
+            if (enriched > 0) {
+                left.add(enriched + " enriched articles not yet matched against the watches");
+            }
+            if (detectMerge > 0 || !detectDrained) {
+                left.add("detection's event-time merge still holding hits (" + detectMerge + " records unread)");
+            }
+            return left.isEmpty() ? "nothing" : String.join("; ", left);
+        }
+    }
 
     /** What a replay did. */
-    public record Result(String prefix, long copied, boolean interrupted) {
+    public record Result(String prefix, long copied, boolean finished, Backlog left, long duplicates, long lateEnriched,
+                         long lateDropped) {
     }
 
     private Replay() {
     }
 
-    /** The settings of a backtest under {@code prefix}: the same as live, but other topics and unlimited retention. */
-    public static Settings backtestSettings(Settings live, String prefix) {
-        return live.withAll(Map.of(
-                "kafka.topic-prefix", prefix,
-                "topics.raw.retention", "forever",
-                "topics.enriched.retention", "forever",
-                "topics.alerts.retention", "forever",
-                "topics.dlq.retention", "forever"));
+    /**
+     * The settings of a backtest under {@code prefix}: the same as live, but other topics, unlimited retention,
+     * a raw copy with {@code rawPartitions} partitions, and short idleness (see {@link #REPLAY_IDLENESS}).
+     */
+    public static Settings backtestSettings(Settings live, String prefix, int rawPartitions) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("kafka.topic-prefix", prefix);
+        keys.put("topics.raw.partitions", Integer.toString(rawPartitions));
+        for (String topic : List.of("raw", "enriched", "alerts", "dlq")) {
+            keys.put("topics." + topic + ".retention", "forever");
+        }
+        REPLAY_IDLENESS.forEach((k, v) -> {
+            if (!live.has(k)) {
+                keys.put(k, v);
+            }
+        });
+        return live.withAll(keys);
     }
 
     /**
-     * Runs the backtest; returns when it is done or the supervisor was asked to stop (Ctrl-C).
+     * Runs the backtest; returns when it is done or the supervisor was asked to stop (Ctrl-C, a failed stage).
      *
-     * @param backtest settings from {@link #backtestSettings}
-     * @param source   the full name of the stored topic of raw articles to replay
+     * @param live   the live settings (the prefix and the rest are derived here)
+     * @param prefix the backtest's topic prefix
      */
-    public static Result run(Settings backtest, String source, Duration idle, Supervisor supervisor) throws InterruptedException {
-        Pipeline pipeline = Pipeline.plan(backtest, EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS));
-        Topics topics = pipeline.app().kafka().topics();
-        if (topics.prefix().isEmpty()) {
-            throw new UsageException("a replay needs its own topic prefix (--prefix backtest.), or it would write into the live topics");
-        }
-        if (source.equals(topics.raw())) {
-            throw new UsageException("the replay would read and write " + source + "; replay from the live topic under another prefix");
-        }
-        KafkaCluster cluster = KafkaCluster.clientOf(pipeline.app());
-        String enrichId = EnrichSettings.from(backtest).applicationId();
-        String alertsId = AlertsSettings.from(backtest).applicationId();
-        try (GroupProgress progress = new GroupProgress(cluster.clientProperties())) {
-            if (!progress.exists(source)) {
-                throw new UsageException("topic " + source + " does not exist");
+    public static Result run(Settings live, String prefix, Options options, Supervisor supervisor, ProgressLine progressLine)
+            throws InterruptedException {
+        KafkaCluster liveCluster = KafkaCluster.clientOf(AppSettings.from(live));
+        try (GroupProgress progress = new GroupProgress(liveCluster.clientProperties())) {
+            int partitions = 1;
+            for (String source : options.sources()) {
+                if (!progress.exists(source)) {
+                    throw new UsageException("topic " + source + " does not exist");
+                }
+                partitions = Math.max(partitions, progress.partitions(source));
+            }
+            Settings backtest = backtestSettings(live, prefix, partitions);
+            Set<Pipeline.Stage> stages = options.webhooks()
+                    ? EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS, Pipeline.Stage.DELIVER)
+                    : EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS);
+            Pipeline pipeline = Pipeline.plan(backtest, stages);
+            Topics topics = pipeline.app().kafka().topics();
+            if (topics.prefix().isEmpty()) {
+                throw new UsageException("a replay needs its own topic prefix (--prefix backtest.), or it would write into the live topics");
+            }
+            if (options.sources().contains(topics.raw())) {
+                throw new UsageException("the replay would read and write " + topics.raw() + "; replay from the live topics under another prefix");
             }
             if (progress.exists(topics.raw()) && progress.size(topics.raw()) > 0) {
                 throw new UsageException("topic " + topics.raw() + " already holds records: prefix " + topics.prefix()
                         + " was used by an earlier replay; pick another prefix");
             }
+            KafkaCluster cluster = KafkaCluster.clientOf(pipeline.app());
+            pipeline.provisionTopics(cluster);
+            long copied = TopicCopier.copy(cluster.clientProperties(), options.sources(), topics.raw(), options.slice(),
+                    read -> progressLine.show("copying " + String.join(" + ", options.sources()) + ": " + read + " records read"));
+            progressLine.finish("copied " + copied + " articles of " + String.join(" + ", options.sources()) + " to " + topics.raw());
+            String enrichId = EnrichSettings.from(backtest).applicationId();
+            String alertsId = AlertsSettings.from(backtest).applicationId();
+            LOG.info("Replaying {} articles as {} (enrich {}, alerts {}{})", copied, topics.raw(), enrichId, alertsId,
+                    options.webhooks() ? ", webhooks ON" : ", no webhooks");
             pipeline.start(cluster, supervisor);
-            long copied = TopicCopier.copy(cluster.clientProperties(), source, topics.raw());
-            LOG.info("Replaying {} records of {} as {} (enrich {}, alerts {})", copied, source, topics.raw(), enrichId, alertsId);
 
-            long alerts = -1;
-            long quietSince = System.nanoTime();
-            while (!supervisor.stopRequested()) {
-                boolean caughtUp = progress.caughtUp(enrichId, topics.raw()) && progress.caughtUp(alertsId, topics.enriched());
-                long now = progress.size(topics.alerts());
-                if (now != alerts) {
-                    alerts = now;
-                    quietSince = System.nanoTime();
-                }
-                if (caughtUp && System.nanoTime() - quietSince >= idle.toNanos()) {
-                    break;
-                }
+            Watcher watcher = new Watcher(progress, pipeline, topics, enrichId, alertsId, copied);
+            Backlog left = watcher.backlog();
+            while (!supervisor.stopRequested() && !left.done()) {
+                progressLine.show(watcher.line(left));
                 Thread.sleep(CHECK_EVERY.toMillis());
+                left = watcher.backlog();
             }
-            return new Result(topics.prefix(), copied, supervisor.stopRequested());
+            boolean finished = left.done() && !supervisor.stopRequested();
+            progressLine.finish(watcher.line(left) + (finished ? "  done" : "  NOT FINISHED"));
+            return new Result(topics.prefix(), copied, finished, left,
+                    (long) pipeline.streamsMetricTotal("duplicates-dropped-total"),
+                    pipeline.enrichMerge().late(), pipeline.alertsMerge().late());
+        }
+    }
+
+    /** Reads the backlog and turns it into a progress line (rate, event-time position, ETA). */
+    private static final class Watcher {
+        private final GroupProgress progress;
+        private final Pipeline pipeline;
+        private final Topics topics;
+        private final String enrichId;
+        private final String alertsId;
+        private final long total;
+        private final long startNanos = System.nanoTime();
+
+        Watcher(GroupProgress progress, Pipeline pipeline, Topics topics, String enrichId, String alertsId, long total) {
+            this.progress = progress;
+            this.pipeline = pipeline;
+            this.topics = topics;
+            this.enrichId = enrichId;
+            this.alertsId = alertsId;
+            this.total = total;
+        }
+
+        Backlog backlog() {
+            MergeProgress enrich = pipeline.enrichMerge();
+            MergeProgress detect = pipeline.alertsMerge();
+            // Flags first, lags second: a merge that reports drained and then gets more is caught by its lag.
+            boolean enrichDrained = enrich.drained() && enrich.buffered() == 0;
+            boolean detectDrained = detect.drained() && detect.buffered() == 0;
+            return new Backlog(
+                    progress.lag(enrichId, topics.raw()),
+                    progress.lag(enrichId, enrichId + "-" + EnrichTopology.MERGE + "-repartition"),
+                    progress.lag(alertsId, topics.enriched()),
+                    progress.lag(alertsId, alertsId + "-" + AlertsTopology.HITS_REPARTITION + "-repartition"),
+                    enrichDrained, detectDrained);
+        }
+
+        String line(Backlog left) {
+            long done = Math.max(0, total - left.raw());
+            double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+            double rate = done / seconds;
+            long detectTime = pipeline.alertsMerge().eventTimeMs();
+            String position = detectTime == Long.MIN_VALUE ? "-" : Instant.ofEpochMilli(detectTime).toString().substring(0, 16);
+            String eta = rate > 0 && left.raw() > 0 ? ProgressLine.shortDuration(Duration.ofSeconds((long) (left.raw() / rate))) : "-";
+            return String.format("replay %s %d/%d enriched, %.0f articles/s, detection at %s, ETA %s",
+                    ProgressLine.bar(total == 0 ? 1 : (double) done / total, 24), done, total, rate, position, eta);
         }
     }
 }

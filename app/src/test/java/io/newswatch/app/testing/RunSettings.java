@@ -16,15 +16,18 @@ public final class RunSettings {
 
     /** {@code watchesFile} is where the alerts stage seeds its watches from (a missing file seeds none). */
     public static Map<String, String> of(String bootstrapServers, Topics topics, Path dataDir, List<String> feedUrls, String watchesFile) {
-        return Map.of(
-                "kafka.bootstrap-servers", bootstrapServers,
-                "kafka.topic-prefix", topics.prefix(),
-                "app.data-dir", dataDir.toString(),
-                "ingest.feeds", String.join(",", feedUrls),
-                "ingest.min-interval", "1s",
-                "ingest.max-interval", "1s",
-                "enrich.taxonomy", "../config/taxonomy.yaml",
-                "enrich.gazetteer", "../config/gazetteer",
-                "alerts.watches-file", watchesFile);
+        return Map.ofEntries(
+                Map.entry("kafka.bootstrap-servers", bootstrapServers),
+                Map.entry("kafka.topic-prefix", topics.prefix()),
+                Map.entry("app.data-dir", dataDir.toString()),
+                Map.entry("ingest.feeds", String.join(",", feedUrls)),
+                Map.entry("ingest.min-interval", "1s"),
+                Map.entry("ingest.max-interval", "1s"),
+                Map.entry("enrich.taxonomy", "../config/taxonomy.yaml"),
+                Map.entry("enrich.gazetteer", "../config/gazetteer"),
+                Map.entry("alerts.watches-file", watchesFile),
+                // A handful of articles on six partitions: most partitions are quiet, and this lets them go soon.
+                Map.entry("enrich.idle-after", "2s"),
+                Map.entry("alerts.idle-after", "1s"));
     }
 }
