@@ -122,7 +122,9 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
                 if (kv.key == RELEASED) {
                     released = b.getLong();
                 } else {
-                    marks.put(kv.key, new Watermark(kv.key, b.getLong(), b.get() == 1));
+                    // Idleness is not trusted across a restart: the upstream partitions may hold a backlog now (a
+                    // catch-up after downtime). An idle one says so again within its idle time.
+                    marks.put(kv.key, new Watermark(kv.key, b.getLong(), false));
                     upstreamPartitions = Math.max(upstreamPartitions, kv.key + 1);
                 }
             }

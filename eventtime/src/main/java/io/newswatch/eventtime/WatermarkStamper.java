@@ -36,6 +36,7 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
     private long newest = Long.MIN_VALUE;
     private long lastSent = Long.MIN_VALUE;
     private long lastRecordWallMs;
+    private long lastIdleSentWallMs;
     private boolean idle;
     private long late;
 
@@ -93,7 +94,9 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
     }
 
     private void tick(long wallNowMs) {
-        if (!idle && wallNowMs - lastRecordWallMs >= idleAfterMs) {
+        // While idle, said again every idle time: a merge that restarted has forgotten it.
+        if (wallNowMs - lastRecordWallMs >= idleAfterMs && (!idle || wallNowMs - lastIdleSentWallMs >= idleAfterMs)) {
+            lastIdleSentWallMs = wallNowMs;
             send(true);
         } else if (!idle && newest != Long.MIN_VALUE && watermark() > lastSent) {
             send(false);

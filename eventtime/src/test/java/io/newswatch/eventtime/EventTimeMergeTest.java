@@ -124,6 +124,21 @@ class EventTimeMergeTest {
     }
 
     @Test
+    @DisplayName("after a restart, a partition that was idle holds the others back until it says again that it is idle")
+    void idlenessIsForgottenOnRestart() {
+        EventTimeMerge m = merge(2, EventTimeMerge.LatePolicy.DROP, null);
+        m.process(mark(1, 100, true));
+        m.process(mark(0, 100, false));
+        EventTimeMerge restarted = merge(2, EventTimeMerge.LatePolicy.DROP, null);
+        context.resetForwards();
+        restarted.process(article("a", 500));
+        restarted.process(mark(0, 1_000, false));
+        assertThat(released()).as("partition 1 may have a backlog now").isEmpty();
+        restarted.process(mark(1, 100, true));
+        assertThat(released()).containsExactly("a@500");
+    }
+
+    @Test
     @DisplayName("the very same record twice is released once and counted")
     void identicalRecordsCollapse() {
         EventTimeMerge m = merge(1, EventTimeMerge.LatePolicy.DROP, null);

@@ -66,6 +66,10 @@ public final class TopicCopier {
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // One batch in flight per broker: on a topic created a moment ago a first batch can be refused while a second is
+        // accepted, and the idempotent producer then retries OUT_OF_ORDER_SEQUENCE_NUMBER for ever. Large batches keep
+        // the copy fast all the same.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {

@@ -107,7 +107,7 @@ class PipelineIT {
                 assertThat(r.timestamp()).isEqualTo(a.eventTime().toEpochMilli());
             });
 
-            awaitCaughtUp(io.newswatch.enrich.EnrichSettings.from(settings).applicationId(), topics.raw());
+            awaitEnriched(pipeline, io.newswatch.enrich.EnrichSettings.from(settings).applicationId(), topics.raw());
             assertThat(supervisor.stopRequested()).as("no stage failed").isFalse();
         }
 
@@ -149,14 +149,20 @@ class PipelineIT {
         assertThat(paths).allSatisfy(p -> assertThat(server.fetches(p)).as("fetches of " + p).isGreaterThanOrEqualTo(fetches));
     }
 
-    /** Waits until the enrich application has committed the end of its input topic. */
-    private static void awaitCaughtUp(String applicationId, String input) throws InterruptedException {
+    /**
+     * Waits until the enrich application has committed the end of its input topic and of its merge's repartition
+     * topic, and the merge has released every article (the raw partitions have gone idle).
+     */
+    private static void awaitEnriched(Pipeline pipeline, String applicationId, String input) throws InterruptedException {
+        String merged = applicationId + "-" + io.newswatch.enrich.EnrichTopology.MERGE + "-repartition";
         try (GroupProgress progress = new GroupProgress(clientProperties())) {
             long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (!progress.caughtUp(applicationId, input) && System.nanoTime() < deadline) {
+            while (!(progress.caughtUp(applicationId, input) && progress.lag(applicationId, merged) == 0
+                    && pipeline.enrichMerge().drained() && pipeline.enrichMerge().buffered() == 0) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             assertThat(progress.caughtUp(applicationId, input)).as(applicationId + " caught up with " + input).isTrue();
+            assertThat(pipeline.enrichMerge().drained()).as("enrich's merge has released every article").isTrue();
         }
     }
 
