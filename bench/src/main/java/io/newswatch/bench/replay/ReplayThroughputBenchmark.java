@@ -1,0 +1,207 @@
+package io.newswatch.bench.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.app.runtime.ProgressLine;
+import io.newswatch.app.runtime.Replay;
+import io.newswatch.app.runtime.Supervisor;
+import io.newswatch.app.runtime.TopicCopier;
+import io.newswatch.broker.EmbeddedKafkaBroker;
+import io.newswatch.core.Article;
+import io.newswatch.core.EventTimeSource;
+import io.newswatch.core.Json;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Settings;
+import io.newswatch.core.StableHash;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Replay throughput end to end: N stored articles (real headlines from ../shared/data/newsapi-2023.jsonl.gz,
+ * repeated with their times shifted by 300 days per round to reach N; generated text when the file is absent) on
+ * a 6-partition topic of the embedded broker, then in the same JVM and run (1) a plain consume of that topic, the
+ * baseline, and (2) {@code newswatch replay} over it: copy, enrich (shipped taxonomy and gazetteer) and detect
+ * (the 8 shipped watches plus 7 more, 15 in all) until the replay has drained every topic and merge. Prints
+ * articles/s of each phase and the peak heap.
+ *
+ * <p>{@code BENCH_JAVA_OPTS=-Xmx1g bin/bench --main io.newswatch.bench.replay.ReplayThroughputBenchmark 500000}
+ */
+public final class ReplayThroughputBenchmark {
+
+    private static final Path NEWSAPI = Path.of("../shared/data/newsapi-2023.jsonl.gz");
+    private static final JsonSerde<Article> SERDE = JsonSerde.of(Article.class);
+
+    private ReplayThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
+        List<Article> articles = articles(n);
+        Path dir = Files.createTempDirectory("replay-bench");
+        Path watches = dir.resolve("watches.yaml");
+        Files.writeString(watches, Files.readString(Path.of("config/watches.yaml")) + """
+                  - id: bench-elections
+                    tag: elections
+                  - id: bench-protests
+                    tag: protests
+                  - id: bench-strike
+                    tag: military-strike
+                  - id: bench-iran
+                    entity: country:IR
+                  - id: bench-venezuela
+                    entity: country:VE
+                  - id: bench-ceasefire-query
+                    query: ceasefire
+                  - id: bench-earthquake-query
+                    query: earthquake
+                """);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral()) {
+            String source = "stored.news.articles.history";
+            broker.createTopic(source, 6, Map.of("retention.ms", "-1"));
+            long t0 = System.nanoTime();
+            produce(broker.bootstrapServers(), source, articles);
+            double produceSeconds = seconds(t0);
+
+            long t1 = System.nanoTime();
+            long consumed = consume(broker.bootstrapServers(), source);
+            double consumeSeconds = seconds(t1);
+
+            resetPeakHeap();
+            Settings live = Settings.of(Map.of(
+                    "kafka.bootstrap-servers", broker.bootstrapServers(),
+                    "app.data-dir", dir.resolve("data").toString(),
+                    "alerts.watches-file", watches.toString()));
+            long t2 = System.nanoTime();
+            Replay.Result result;
+            try (Supervisor supervisor = new Supervisor("replay benchmark")) {
+                result = Replay.run(live, "bench.", new Replay.Options(List.of(source), TopicCopier.Slice.ALL, false), supervisor,
+                        ProgressLine.onStderr());
+            }
+            double replaySeconds = seconds(t2);
+            long peakHeap = peakHeap();
+            System.out.printf("articles: %d (%s)%n", n, Files.exists(NEWSAPI) ? "newsapi-2023 headlines, repeated with shifted times"
+                    : "generated: ../shared/data/newsapi-2023.jsonl.gz not found");
+            System.out.printf("produce to a 6-partition topic: %,.0f/s (%.1f s)%n", n / produceSeconds, produceSeconds);
+            System.out.printf("plain consume (baseline):      %,.0f/s (%.1f s, %d records)%n", consumed / consumeSeconds, consumeSeconds,
+                    consumed);
+            System.out.printf("replay (copy, enrich, detect): %,.0f/s (%.1f s), finished %s, copied %d, duplicates %d, late %d/%d%n",
+                    result.copied() / replaySeconds, replaySeconds, result.finished(), result.copied(), result.duplicates(),
+                    result.lateEnriched(), result.lateDropped());
+            System.out.printf("ratio replay / plain consume: %.3f%n", (result.copied() / replaySeconds) / (consumed / consumeSeconds));
+            System.out.printf("peak heap during the replay: %d MiB (max %d MiB)%n", peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+        System.exit(0);
+    }
+
+    private static List<Article> articles(int n) throws Exception {
+        List<Article> base = new ArrayList<>();
+        if (Files.exists(NEWSAPI)) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(NEWSAPI)),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    JsonNode j = Json.mapper().readTree(line);
+                    Instant published = Instant.parse(j.path("published").asText());
+                    if (published.isBefore(Instant.parse("2020-01-01T00:00:00Z"))) {
+                        continue;
+                    }
+                    base.add(article(j.path("title").asText(), j.path("summary").asText(""), j.path("link").asText(),
+                            j.path("source").asText(), published));
+                }
+            }
+        } else {
+            for (int i = 0; i < 200_000; i++) {
+                base.add(article("Generated headline number " + i + " about markets and weather", "", "https://gen.example/" + i,
+                        "outlet" + (i % 300), Instant.parse("2023-03-15T00:00:00Z").plusSeconds(i * 110L)));
+            }
+        }
+        List<Article> out = new ArrayList<>(n);
+        for (int round = 0; out.size() < n; round++) {
+            Duration shift = Duration.ofDays(300L * round);
+            for (Article a : base) {
+                if (out.size() == n) {
+                    break;
+                }
+                Instant t = a.eventTime().plus(shift);
+                String link = a.link() + (round == 0 ? "" : "#r" + round);
+                out.add(new Article(Article.SCHEMA_VERSION, Long.toHexString(StableHash.of(link)), a.feedUrl(), a.sourceName(), a.sourceDomain(),
+                        a.title(), a.summary(), link, link, null, List.of(), List.of(), "en", t, t, t, EventTimeSource.PUBLISHED));
+            }
+        }
+        out.sort(Comparator.comparing(Article::eventTime).thenComparing(Article::id));
+        return out;
+    }
+
+    private static Article article(String title, String summary, String link, String source, Instant t) {
+        String host = link.replaceFirst("^https?://", "").replaceFirst("[/?#].*$", "");
+        return new Article(Article.SCHEMA_VERSION, Long.toHexString(StableHash.of(link)), "import:" + source, source, host, title, summary, link, link,
+                null, List.of(), List.of(), "en", t, t, t, EventTimeSource.PUBLISHED);
+    }
+
+    private static void produce(String bootstrap, String topic, List<Article> articles) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (Article a : articles) {
+                producer.send(new ProducerRecord<>(topic, null, a.eventTime().toEpochMilli(), a.id(), SERDE.serialize(topic, a)));
+            }
+        }
+    }
+
+    private static long consume(String bootstrap, String topic) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long end = consumer.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+            long n = 0;
+            while (n < end) {
+                n += consumer.poll(Duration.ofMillis(500)).count();
+            }
+            return n;
+        }
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
