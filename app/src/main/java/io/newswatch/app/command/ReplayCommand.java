@@ -23,6 +23,7 @@ import io.newswatch.enrich.EnrichSettings;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -72,6 +73,10 @@ public final class ReplayCommand implements Callable<Integer> {
             + "reaches no live sink).")
     boolean webhooks;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = WatchCommand.DurationConverter.class,
+            description = "Give up after this long (exit code 1, saying what was left), e.g. 2h. Default: no limit.")
+    Duration timeout;
+
     @Option(names = "--print-alerts", description = "Print every alert event at the end, not only the counts per watch.")
     boolean printAlerts;
 
@@ -101,14 +106,14 @@ public final class ReplayCommand implements Callable<Integer> {
         List<String> sources = from.isEmpty()
                 ? defaultSources(live, liveTopics)
                 : from.stream().map(liveTopics::resolve).distinct().toList();
-        Replay.Options options = new Replay.Options(sources, new TopicCopier.Slice(since, until), webhooks);
+        Replay.Options options = new Replay.Options(sources, new TopicCopier.Slice(since, until), webhooks, timeout);
         Replay.Result result;
         try (Supervisor supervisor = new Supervisor("the replay")) {
             result = Replay.run(live, prefix, options, supervisor, ProgressLine.onStderr());
         }
         printSummary(result, sources, KafkaCluster.clientOf(AppSettings.from(live)));
         if (!result.finished()) {
-            spec.commandLine().getErr().println("replay did not finish (interrupted or a stage failed); left: " + result.left().describe());
+            spec.commandLine().getErr().println("replay did not finish (interrupted, timed out or a stage failed); left: " + result.left().describe());
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;

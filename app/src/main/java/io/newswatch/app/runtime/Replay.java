@@ -47,8 +47,12 @@ public final class Replay {
      */
     static final Map<String, String> REPLAY_IDLENESS = Map.of(EnrichSettings.IDLE_AFTER, "10s", AlertsSettings.IDLE_AFTER, "5s");
 
-    /** What to replay. */
-    public record Options(List<String> sources, TopicCopier.Slice slice, boolean webhooks) {
+    /**
+     * What to replay.
+     *
+     * @param timeout give up (unfinished) after this long; null for no limit
+     */
+    public record Options(List<String> sources, TopicCopier.Slice slice, boolean webhooks, Duration timeout) {
     }
 
     /** What is left to do, from committed offsets and the merges' state. */
@@ -149,12 +153,13 @@ public final class Replay {
 
             Watcher watcher = new Watcher(progress, pipeline, topics, enrichId, alertsId, copied);
             Backlog left = watcher.backlog();
-            while (!supervisor.stopRequested() && !left.done()) {
+            long giveUpAt = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
+            while (!supervisor.stopRequested() && !left.done() && System.nanoTime() < giveUpAt) {
                 progressLine.show(watcher.line(left));
                 Thread.sleep(CHECK_EVERY.toMillis());
                 left = watcher.backlog();
             }
-            boolean finished = left.done() && !supervisor.stopRequested();
+            boolean finished = left.done();
             progressLine.finish(watcher.line(left) + (finished ? "  done" : "  NOT FINISHED"));
             return new Result(topics.prefix(), copied, finished, left,
                     (long) pipeline.streamsMetricTotal("duplicates-dropped-total"),

@@ -98,7 +98,7 @@ public final class ReplayThroughputBenchmark {
             long t2 = System.nanoTime();
             Replay.Result result;
             try (Supervisor supervisor = new Supervisor("replay benchmark")) {
-                result = Replay.run(live, "bench.", new Replay.Options(List.of(source), TopicCopier.Slice.ALL, false), supervisor,
+                result = Replay.run(live, "bench.", new Replay.Options(List.of(source), TopicCopier.Slice.ALL, false, null), supervisor,
                         ProgressLine.onStderr());
             }
             double replaySeconds = seconds(t2);
