@@ -5,7 +5,6 @@ import io.newswatch.core.KafkaSettings;
 import io.newswatch.core.Settings;
 import io.newswatch.core.SettingsException;
 import io.newswatch.core.Watch;
-import io.newswatch.eventtime.WatermarkPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +21,6 @@ import java.util.Set;
  * @param processingGuarantee  {@code exactly_once_v2} (default) or {@code at_least_once}
  * @param commitInterval       Streams commit interval: with exactly-once an alert is visible to read_committed
  *                             consumers only after the commit, so this bounds alert latency
- * @param grace                how far out of event-time order an enriched article may arrive within its own partition
- *                             and still be counted in order (0: enrich writes its topic in event-time order)
- * @param idleAfter            an enriched partition without an article for this long (wall clock) stops holding
- *                             detection back
  * @param watchDefaults        values for fields a watch leaves out
  * @param tuning               detector knobs shared by all watches
  * @param webhook              delivery settings
@@ -35,16 +30,12 @@ public record AlertsSettings(
         String applicationId,
         String processingGuarantee,
         Duration commitInterval,
-        Duration grace,
-        Duration idleAfter,
         WatchDefaults watchDefaults,
         DetectorTuning tuning,
         WebhookSettings webhook) {
 
     public static final String PREFIX = "alerts.";
     public static final String WATCHES_FILE = PREFIX + "watches-file";
-    public static final String GRACE = PREFIX + "grace";
-    public static final String IDLE_AFTER = PREFIX + "idle-after";
 
     /** Values for the fields a watch leaves out. */
     public record WatchDefaults(Duration bucket, Duration baseline, double sensitivity, int minArticles, int minSources,
@@ -123,21 +114,11 @@ public record AlertsSettings(
         if (webhook.maxAttempts() < 1 || webhook.queueCapacity() < 1) {
             throw new SettingsException("config keys alerts.webhook.max-attempts and alerts.webhook.queue-capacity must be >= 1");
         }
-        Duration grace = s.duration(GRACE, Duration.ZERO);
-        if (grace.isNegative()) {
-            throw new SettingsException("config key alerts.grace: must be >= 0, got " + grace);
-        }
-        Duration idleAfter = s.duration(IDLE_AFTER, Duration.ofSeconds(10));
-        if (idleAfter.isNegative() || idleAfter.isZero()) {
-            throw new SettingsException("config key alerts.idle-after: must be > 0, got " + idleAfter);
-        }
         return new AlertsSettings(
                 s.path(WATCHES_FILE, Path.of("config", "watches.yaml")),
                 topicPrefix + s.string(PREFIX + "application-id", "newswatch-alerts"),
                 guarantee,
                 s.duration(PREFIX + "commit-interval", Duration.ofMillis(100)),
-                grace,
-                idleAfter,
                 watchDefaults,
                 tuning,
                 webhook);
@@ -145,11 +126,6 @@ public record AlertsSettings(
 
     public static AlertsSettings defaults() {
         return from(Settings.empty());
-    }
-
-    /** Watermarks of the merge in front of detection. */
-    public WatermarkPolicy watermarkPolicy() {
-        return new WatermarkPolicy(grace, idleAfter);
     }
 
     /** Detector parameters for a watch that has been validated (all its fields filled). */

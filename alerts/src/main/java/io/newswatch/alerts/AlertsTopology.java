@@ -14,6 +14,7 @@ import io.newswatch.core.Topics;
 import io.newswatch.eventtime.EventTimeMerge;
 import io.newswatch.eventtime.EventTimeOrder;
 import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.WatermarkPolicy;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -85,9 +86,10 @@ public final class AlertsTopology {
                 .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-dlq-sink"));
 
         KStream<String, ArticleHits> hits = branches.get("alerts-hits").mapValues(MatchOutcome::hits, Named.as("alerts-hits-values"));
-        // Every partition's hits meet here in event-time order (docs/EVENT-TIME.md). Articles that matched no watch only
-        // move the watermark; a hit late within its own partition is dropped and counted (its buckets may be judged).
-        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(HITS_REPARTITION, METRICS_SCOPE, settings.watermarkPolicy(),
+        // Every partition's hits meet here in event-time order (docs/EVENT-TIME.md), under the watermarks enrich broadcast
+        // into the enriched topic. Articles that matched no watch are not sent on; a hit below its partition's watermark
+        // (an article enrich wrote out of order) is dropped and counted: its buckets may have been judged.
+        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(HITS_REPARTITION, METRICS_SCOPE, WatermarkPolicy.fromUpstream(),
                 input.upstreamPartitions(), EventTimeMerge.LatePolicy.DROP, true, input.progress());
         KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.of(ArticleHits.class),
                         h -> !h.watchIds().isEmpty(), merge)

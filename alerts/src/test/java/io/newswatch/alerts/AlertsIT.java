@@ -19,6 +19,7 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.Watermark;
 import io.newswatch.core.Watch;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -125,8 +126,7 @@ class AlertsIT {
                 "alerts.watches-file", watchesFile.toString(),
                 "alerts.webhook.max-attempts", "2",
                 "alerts.webhook.initial-backoff", "10ms",
-                "alerts.webhook.request-timeout", "5s",
-                "alerts.idle-after", "2s")));
+                "alerts.webhook.request-timeout", "5s")));
 
         assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).extracting(Watch::id).containsExactly("tomahawk", "hungary");
         assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a second start writes nothing").isEmpty();
@@ -162,6 +162,11 @@ class AlertsIT {
                             JsonSerde.of(EnrichedArticle.class).serialize(TOPICS.enriched(), a)));
                 }
                 producer.send(new ProducerRecord<>(TOPICS.enriched(), "junk", "{broken".getBytes(StandardCharsets.UTF_8)));
+                // What enrich writes after its merge has released the burst: a watermark on every enriched partition.
+                long released = now.plusSeconds(1).toEpochMilli();
+                for (int p = 0; p < ENRICHED_PARTITIONS; p++) {
+                    producer.send(new ProducerRecord<>(TOPICS.enriched(), p, released, Watermark.KEY, null, Watermark.downstreamHeaders(released)));
+                }
                 producer.flush();
             }
 

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
 class AlertsSettingsTest {
 
     @Test
-    @DisplayName("defaults: exactly-once, 5 min grace, watches from config/watches.yaml, 10 min buckets, no global webhook")
+    @DisplayName("defaults: exactly-once, watches from config/watches.yaml, 10 min buckets, no global webhook")
     void defaults() {
         AlertsSettings s = AlertsSettings.defaults();
         assertThat(s.processingGuarantee()).isEqualTo("exactly_once_v2");
         assertThat(s.applicationId()).isEqualTo("newswatch-alerts");
-        assertThat(s.grace()).isZero();
         assertThat(s.watchesFile()).isEqualTo(Path.of("config", "watches.yaml"));
         assertThat(s.watchDefaults().bucket()).isEqualTo(Duration.ofMinutes(10));
         assertThat(s.watchDefaults().sensitivity()).isEqualTo(6.0);
@@ -32,13 +31,11 @@ class AlertsSettingsTest {
     void overrides() {
         AlertsSettings s = AlertsSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "bt.",
-                "alerts.grace", "2m",
                 "alerts.defaults.min-sources", "4",
                 "alerts.webhook.url", "https://hooks.example.com/x",
                 "alerts.processing-guarantee", "AT_LEAST_ONCE")));
         assertThat(s.applicationId()).isEqualTo("bt.newswatch-alerts");
         assertThat(s.webhook().groupId()).isEqualTo("bt.newswatch-alerts-webhooks");
-        assertThat(s.grace()).isEqualTo(Duration.ofMinutes(2));
         assertThat(s.watchDefaults().minSources()).isEqualTo(4);
         assertThat(s.webhook().defaultUrl()).hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("hooks.example.com"));
         assertThat(s.processingGuarantee()).isEqualTo("at_least_once");
@@ -49,8 +46,8 @@ class AlertsSettingsTest {
     void badValues() {
         assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.processing-guarantee", "maybe"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.processing-guarantee");
-        assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.grace", "soon"))))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.grace");
+        assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.commit-interval", "soon"))))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.commit-interval");
         assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.webhook.url", "ftp://x/y"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.webhook.url");
         assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.detector.escalation", "1"))))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.testing.Articles;
 import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.Watermark;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.DeadLetterHeaders;
@@ -40,7 +41,6 @@ class AlertsTopologyTest {
     static final Topics TOPICS = Topics.defaults();
     /** Sensitivity 4 with the 0.5 floor: 6 articles from 3 sources in one bucket open an alert, 5 do not. */
     static final AlertsSettings SETTINGS = AlertsSettings.from(Settings.of(Map.of(
-            "alerts.grace", "5m",
             "alerts.defaults.sensitivity", "4",
             "alerts.defaults.bucket", "10m")));
     static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z"); // a bucket boundary
@@ -92,7 +92,11 @@ class AlertsTopologyTest {
         pipe(Articles.other("o" + (seq++), "weather.example", at));
     }
 
+    /** Newest event time piped so far. */
+    Instant newest = Instant.EPOCH;
+
     void pipe(EnrichedArticle a) {
+        newest = a.article().eventTime().isAfter(newest) ? a.article().eventTime() : newest;
         articles.pipeInput(new TestRecord<>(a.article().id(), JsonSerde.of(EnrichedArticle.class).serialize(TOPICS.enriched(), a),
                 null, a.article().eventTime()));
     }
@@ -109,13 +113,16 @@ class AlertsTopologyTest {
         return flushed().readValuesToList();
     }
 
+    /** The alerts once enrich has said it released everything piped so far. */
     TestOutputTopic<String, Alert> flushed() {
-        flush(driver);
+        flush(driver, newest.plusMillis(1));
         return alerts;
     }
 
-    static void flush(TopologyTestDriver d) {
-        d.advanceWallClockTime(SETTINGS.idleAfter().plusSeconds(1));
+    /** What enrich does after releasing everything up to {@code upTo}: a watermark on the enriched topic. */
+    static void flush(TopologyTestDriver d, Instant upTo) {
+        d.createInputTopic(TOPICS.enriched(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(new TestRecord<String, byte[]>(Watermark.KEY, null, Watermark.downstreamHeaders(upTo.toEpochMilli()), upTo));
     }
 
     @Test
@@ -158,21 +165,18 @@ class AlertsTopologyTest {
     }
 
     @Test
-    @DisplayName("an article out of order within its partition by less than the grace counts in its bucket; beyond it, it is dropped")
-    void lateArticlesWithinAndBeyondGrace() {
+    @DisplayName("a hit below its partition's watermark (enrich wrote it out of order) is left out of detection")
+    void hitsBelowTheWatermarkAreDropped() {
         addWatch(tomahawkWatch());
         burst(T0.plusSeconds(60), 5, 5);
-        other(T0.plus(Duration.ofMinutes(9))); // the partition's newest article: 9 min in
-        tomahawk(T0.plusSeconds(300), "late.example"); // 4 min older than that: within the 5 min grace
-        List<Alert> out = alertValues();
-        assertThat(out).extracting(Alert::status).containsExactly(AlertStatus.OPENED);
-        assertThat(out.getFirst().bucketStart()).isEqualTo(T0);
-
-        Instant next = T0.plus(BUCKET.multipliedBy(30)); // long after: the alert resolved, cooldown passed
-        burst(next, 5, 5);
-        other(next.plus(Duration.ofMinutes(12)));
-        tomahawk(next.plusSeconds(300), "too-late.example"); // 7 min older than the newest: beyond grace
+        flush(driver, T0.plus(Duration.ofMinutes(10)));
+        tomahawk(T0.plusSeconds(300), "late.example"); // the sixth, in the bucket enrich has already released
         assertThat(alertValues()).extracting(Alert::status).doesNotContain(AlertStatus.OPENED);
+
+        Instant next = T0.plus(BUCKET.multipliedBy(30));
+        burst(next, 5, 5);
+        tomahawk(next.plusSeconds(300), "in-time.example"); // the sixth before the watermark passes it: counted
+        assertThat(alertValues()).extracting(Alert::status).containsExactly(AlertStatus.OPENED);
     }
 
     @Test
@@ -240,7 +244,7 @@ class AlertsTopologyTest {
                 in.pipeInput(new TestRecord<>(a.article().id(), JsonSerde.of(EnrichedArticle.class).serialize("t", a), null,
                         a.article().eventTime()));
             }
-            flush(d);
+            flush(d, input.stream().map(a -> a.article().eventTime()).max(Instant::compareTo).orElseThrow().plusMillis(1));
             return d.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), JsonSerde.of(Alert.class)).readValuesToList().stream()
                     .filter(a -> a.status() != AlertStatus.UPDATED)
                     .map(a -> a.status() + " " + a.alertId() + " bucket " + a.bucketStart()
@@ -289,7 +293,7 @@ class AlertsTopologyTest {
                 "desk.tomahawk", null, null));
         burst(T0, 8, 4);
         TestOutputTopic<String, Alert> own = driver.createOutputTopic("desk.tomahawk", new StringDeserializer(), JsonSerde.of(Alert.class));
-        flush(driver);
+        flushed();
         List<Alert> mine = own.readValuesToList();
         assertThat(mine).extracting(Alert::status).startsWith(AlertStatus.OPENED);
         assertThat(mine).isEqualTo(alertValues());

@@ -76,7 +76,6 @@ class CatchUpIT {
                 "enrich.taxonomy", "../config/taxonomy.yaml",
                 "enrich.gazetteer", "../config/gazetteer",
                 "enrich.idle-after", "3s",
-                "alerts.idle-after", "2s",
                 AlertsSettings.WATCHES_FILE, watches.toString()));
 
         GeneratedNews.producePartitionByPartition(broker.bootstrapServers(), live.raw(), 6, before);
@@ -111,13 +110,12 @@ class CatchUpIT {
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             while (System.nanoTime() < deadline && !(progress.lag(enrichId, topics.raw()) == 0
                     && progress.lag(enrichId, enrichId + "-" + EnrichTopology.MERGE + "-repartition") == 0
-                    && pipeline.enrichMerge().drained() && pipeline.enrichMerge().buffered() == 0
                     && progress.lag(alertsId, topics.enriched()) == 0
                     && progress.lag(alertsId, alertsId + "-" + AlertsTopology.HITS_REPARTITION + "-repartition") == 0
-                    && pipeline.alertsMerge().drained() && pipeline.alertsMerge().buffered() == 0)) {
+                    && pipeline.mergesDrained())) {
                 Thread.sleep(250);
             }
-            assertThat(pipeline.alertsMerge().drained()).as("everything taken in and released").isTrue();
+            assertThat(pipeline.mergesDrained()).as("everything taken in and released").isTrue();
             assertThat(supervisor.stopRequested()).as("no stage failed").isFalse();
             assertThat(pipeline.enrichMerge().late()).as("articles late at enrich").isZero();
             assertThat(pipeline.alertsMerge().late()).as("hits late at detection").isZero();

@@ -94,7 +94,7 @@ public record EnrichSettings(
 
     /** Watermarks of the merge in front of dedup and story ids. */
     public WatermarkPolicy watermarkPolicy() {
-        return new WatermarkPolicy(grace, idleAfter);
+        return WatermarkPolicy.derived(grace, idleAfter);
     }
 
     public static EnrichSettings from(Settings settings) {

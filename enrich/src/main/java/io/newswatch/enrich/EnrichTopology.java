@@ -18,6 +18,7 @@ import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import io.newswatch.eventtime.EventTimeMerge;
 import io.newswatch.eventtime.EventTimeOrder;
 import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.WatermarkBroadcast;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -98,15 +99,18 @@ public final class EnrichTopology {
                 .map((key, article) -> KeyValue.pair(article.article().id(), article), Named.as("key-by-article-id"));
 
         // Every partition's articles meet here, in event-time order (docs/EVENT-TIME.md); an article late within its own
-        // raw partition is still deduplicated and written, out of order, and counted.
+        // raw partition is still deduplicated and written, out of order, and counted. The merge's watermarks travel on to
+        // the enriched topic (dedup and story ids pass them through).
         EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE, settings.watermarkPolicy(),
-                input.upstreamPartitions(), EventTimeMerge.LatePolicy.FORWARD, false, input.progress());
+                input.upstreamPartitions(), EventTimeMerge.LatePolicy.FORWARD, true, input.progress());
         EventTimeOrder.merge(builder, enriched, ENRICHED, article -> true, merge)
                 .mapValues((id, bytes) -> ENRICHED.deserialize(topics.enriched(), bytes), Named.as("decode-in-order"))
                 .process(() -> new DuplicateFilter(settings.dedupRetention()), Named.as("drop-duplicates"), DuplicateFilter.STORE)
                 .process(() -> new StoryIdAssigner(settings.storyMaxDistance(), settings.storyHorizon()),
                         Named.as("assign-story-id"), StoryIdAssigner.STORE)
-                .to(topics.enriched(), Produced.with(Serdes.String(), ENRICHED).withName("enriched-articles"));
+                // The merge's watermarks go to every enriched partition: alerts orders its input by them.
+                .to(topics.enriched(), Produced.with(Serdes.String(), ENRICHED).withName("enriched-articles")
+                        .withStreamPartitioner(new WatermarkBroadcast<>()));
         return builder.build();
     }
 

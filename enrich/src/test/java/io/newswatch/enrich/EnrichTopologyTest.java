@@ -11,6 +11,7 @@ import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
 import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.Watermark;
 import io.newswatch.enrich.dedup.DuplicateFilter;
 import io.newswatch.enrich.story.StoryIdAssigner;
 import io.newswatch.enrich.taxonomy.Tagger;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -88,9 +90,14 @@ class EnrichTopologyTest {
      * The enriched topic once everything sent has been released: the wall clock moves past the idle time, the raw
      * partition counts as idle, and the event-time merge lets every waiting article go.
      */
-    private TestOutputTopic<String, EnrichedArticle> flushed() {
+    private List<TestRecord<String, EnrichedArticle>> flushed() {
+        return flushedWithWatermarks().stream().filter(r -> !Watermark.isWatermark(r.key(), r.headers())).toList();
+    }
+
+    /** As {@link #flushed()}, with the merge's watermark records that enrich writes to the enriched topic too. */
+    private List<TestRecord<String, EnrichedArticle>> flushedWithWatermarks() {
         driver.advanceWallClockTime(EnrichSettings.DEFAULT_IDLE_AFTER.plusSeconds(1));
-        return enriched;
+        return enriched.readRecordsToList();
     }
 
     @AfterEach
@@ -114,7 +121,9 @@ class EnrichTopologyTest {
         Article seed = Fixtures.seedArticle();
         send(seed);
 
-        TestRecord<String, EnrichedArticle> out = flushed().readRecord();
+        List<TestRecord<String, EnrichedArticle>> all = flushed();
+        assertThat(all).hasSize(1);
+        TestRecord<String, EnrichedArticle> out = all.get(0);
         EnrichedArticle e = out.value();
         assertThat(out.key()).isEqualTo("seed-1");
         assertThat(out.timestamp()).isEqualTo(seed.eventTime().toEpochMilli());
@@ -126,7 +135,17 @@ class EnrichTopologyTest {
         assertThat(e.storyId()).matches("story-[0-9a-f]{16}");
         assertThat(e.taxonomyVersion()).isEqualTo("test-1+gazetteer." + Fixtures.shippedExtractor().version());
         assertThat(e.enrichedAt()).isEqualTo(NOW);
-        assertThat(flushed().isEmpty()).isTrue();
+    }
+
+    @Test
+    @DisplayName("after the articles, the merge's watermark goes to the enriched topic: no value, past everything written")
+    void watermarkFollowsTheArticles() {
+        send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0));
+        List<TestRecord<String, EnrichedArticle>> out = flushedWithWatermarks();
+        assertThat(out).extracting(TestRecord::key).containsOnly("a1", Watermark.KEY).endsWith("a1", Watermark.KEY);
+        TestRecord<String, EnrichedArticle> last = out.get(out.size() - 1);
+        assertThat(last.value()).isNull();
+        assertThat(Watermark.from(last.headers()).timeMs()).isGreaterThan(T0.toEpochMilli());
     }
 
     @Test
@@ -135,7 +154,7 @@ class EnrichTopologyTest {
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0));
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0.plus(Duration.ofHours(3))));
 
-        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
+        assertThat(flushed()).extracting(TestRecord::key).containsExactly("a1");
     }
 
     @Test
@@ -144,7 +163,7 @@ class EnrichTopologyTest {
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/story", T0));
         send(article("a2", "Kremlin confirms call between Putin and Trump (updated)", "https://x.com/story", T0.plusSeconds(60)));
 
-        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
+        assertThat(flushed()).extracting(TestRecord::key).containsExactly("a1");
     }
 
     @Test
@@ -153,7 +172,7 @@ class EnrichTopologyTest {
         send(Fixtures.article("a1", "Kremlin confirms call", "", "https://x.com/1", "tag:x.com,2025:story-77", T0));
         send(Fixtures.article("a2", "Kremlin confirms call", "", "https://x.com/2", "tag:x.com,2025:story-77", T0.plusSeconds(60)));
 
-        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1");
+        assertThat(flushed()).extracting(TestRecord::key).containsExactly("a1");
     }
 
     @Test
@@ -163,26 +182,28 @@ class EnrichTopologyTest {
         send(article("other", "Markets rally as oil prices slide for a third day", "https://x.com/o", T0.plus(Duration.ofDays(8))));
         send(article("a1", "Kremlin confirms call between Putin and Trump", "https://x.com/a1", T0.plus(Duration.ofDays(8))));
 
-        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a1", "a1", "other");
+        assertThat(flushed()).extracting(TestRecord::key).containsExactly("a1", "a1", "other");
     }
 
     @Test
-    @DisplayName("the periodic sweep forgets dedup keys past the retention and story entries past the horizon, in stream time")
+    @DisplayName("sweeps forget dedup keys past the retention and story entries past the horizon once event time has moved that far")
     void sweepForgetsExpiredState() {
         send(article("old", "Kremlin confirms call between Putin and Trump", "https://x.com/old", T0));
-        send(article("new", "Markets rally as oil prices slide for a third day", "https://x.com/new", T0.plus(Duration.ofDays(8))));
+        send(article("mid", "Port workers approve new wage deal after talks", "https://x.com/mid", T0.plus(Duration.ofDays(1))));
         flushed();
         KeyValueStore<String, Long> seen = driver.getKeyValueStore(DuplicateFilter.STORE);
         KeyValueStore<String, String> stories = driver.getKeyValueStore(StoryIdAssigner.STORE);
         assertThat(seen.get("id:old")).isNotNull();
         assertThat(count(stories)).isEqualTo(2);
 
-        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        send(article("new", "Markets rally as oil prices slide for a third day", "https://x.com/new", T0.plus(Duration.ofDays(8))));
+        flushed();
 
         assertThat(seen.get("id:old")).isNull();
         assertThat(seen.get("link:https://x.com/old")).isNull();
+        assertThat(seen.get("id:mid")).as("within the 7 days").isNotNull();
         assertThat(seen.get("id:new")).isNotNull();
-        assertThat(count(stories)).isEqualTo(1);
+        assertThat(count(stories)).as("only entries within the 48 h horizon").isEqualTo(1);
     }
 
     private static int count(KeyValueStore<String, String> store) {
@@ -207,7 +228,7 @@ class EnrichTopologyTest {
         send(Fixtures.article("other-3", "Earthquake of magnitude 6.1 strikes eastern Turkey",
                 "A strong earthquake struck eastern Turkey on Monday, damaging buildings.", "https://c.com/3", null, T0.plusSeconds(700)));
 
-        Map<String, EnrichedArticle> out = flushed().readKeyValuesToMap();
+        Map<String, EnrichedArticle> out = flushed().stream().collect(Collectors.toMap(TestRecord::key, TestRecord::value));
         assertThat(out).containsOnlyKeys("wire-1", "copy-2", "other-3");
         assertThat(out.get("copy-2").storyId()).isEqualTo(out.get("wire-1").storyId());
         assertThat(out.get("other-3").storyId()).isNotEqualTo(out.get("wire-1").storyId());
@@ -232,7 +253,7 @@ class EnrichTopologyTest {
         assertThat(header(h, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("org.apache.kafka.common.errors.SerializationException");
         assertThat(header(h, DeadLetterHeaders.ERROR_MESSAGE)).contains("cannot read Article");
         assertThat(dlq.isEmpty()).isTrue();
-        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+        assertThat(flushed()).extracting(TestRecord::key).containsExactly("good");
         assertThat(driver.metrics().entrySet()).anySatisfy(m -> {
             assertThat(m.getKey().name()).isEqualTo("dead-letters-total");
             assertThat(m.getValue().metricValue()).isEqualTo(1.0);
@@ -248,7 +269,7 @@ class EnrichTopologyTest {
         List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
         assertThat(dead).hasSize(2);
         assertThat(header(dead.get(1).headers(), DeadLetterHeaders.ERROR_MESSAGE)).contains("tombstone");
-        assertThat(flushed().isEmpty()).isTrue();
+        assertThat(flushed()).isEmpty();
     }
 
     @Test
@@ -273,7 +294,7 @@ class EnrichTopologyTest {
         TestRecord<byte[], byte[]> dead = dlq.readRecord();
         assertThat(header(dead.headers(), DeadLetterHeaders.ERROR_CLASS)).isEqualTo("java.lang.IllegalStateException");
         assertThat(header(dead.headers(), DeadLetterHeaders.ERROR_MESSAGE)).isEqualTo("rule blew up on this text");
-        assertThat(flushed().readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ok");
+        assertThat(flushed()).extracting(TestRecord::key).containsExactly("ok");
         driver.close();
         driver = null;
         assertThat(taggers).last().extracting(KeywordTagger::closed).isEqualTo(true);

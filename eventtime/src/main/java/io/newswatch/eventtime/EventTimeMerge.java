@@ -198,8 +198,8 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
             }
         } else {
             long newest = releaseBefore(Long.MAX_VALUE);
-            if (newest > released) {
-                setReleased(newest);
+            if (newest != Long.MIN_VALUE && newest + 1 > released) {
+                setReleased(newest + 1); // everything up to and including the newest record has gone
             }
             progress.drained(true);
         }

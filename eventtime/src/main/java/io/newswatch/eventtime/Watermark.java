@@ -29,6 +29,14 @@ public record Watermark(int sourcePartition, long timeMs, boolean idle) {
         return headers.lastHeader(LATE_HEADER) != null;
     }
 
+    /**
+     * The headers of a watermark record as a merge sends it downstream, for producing one by hand: a test, or a
+     * tool that writes an enriched topic itself and must tell alerts how far it has written.
+     */
+    public static Headers downstreamHeaders(long timeMs) {
+        return new Watermark(-1, timeMs, false).toHeaders();
+    }
+
     static Headers lateHeaders(Headers original) {
         Headers h = new RecordHeaders(original.toArray());
         h.remove(LATE_HEADER);
@@ -41,7 +49,8 @@ public record Watermark(int sourcePartition, long timeMs, boolean idle) {
         return new RecordHeaders().add(HEADER, b.array());
     }
 
-    static Watermark from(Headers headers) {
+    /** Reads a watermark record's header. */
+    public static Watermark from(Headers headers) {
         Header h = headers.lastHeader(HEADER);
         if (h == null || h.value() == null || h.value().length != 13) {
             throw new IllegalArgumentException("watermark record without a valid " + HEADER + " header");

@@ -3,15 +3,23 @@ package io.newswatch.eventtime;
 import java.time.Duration;
 
 /**
- * How watermarks are derived for one merge.
+ * Where a merge's watermarks come from.
  *
- * @param lateness  how far out of event-time order a record may arrive within its own partition and still
- *                  be placed in order: the watermark trails the newest event time by this much, so it is
- *                  also how long every record waits before it is released
- * @param idleAfter wall-clock time without a record after which a partition counts as idle (left out of
- *                  the minimum), so a quiet partition cannot hold everything back for ever
+ * <p>{@link #derived}: from the records themselves, for an input whose partitions are only roughly in event-time
+ * order (raw articles): the watermark trails the newest event time by the lateness, and a partition quiet for the
+ * idle time stops counting.
+ *
+ * <p>{@link #fromUpstream()}: from watermark records an upstream merge broadcast into every partition of the input
+ * (enriched articles carry enrich's): exact, with no lateness to wait for and no idleness to guess.
+ *
+ * @param lateness     how far out of event-time order a record may arrive within its own partition and still be
+ *                     placed in order: the watermark trails the newest event time by this much, so it is also how
+ *                     long every record waits before it is released
+ * @param idleAfter    wall-clock time without a record after which a partition counts as idle (left out of the
+ *                     minimum), so a quiet partition cannot hold everything back for ever
+ * @param upstream     watermarks are read from the input instead of derived
  */
-public record WatermarkPolicy(Duration lateness, Duration idleAfter) {
+public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean upstream) {
 
     /**
      * Watermarks are sent on every wall-clock tick when they have moved, and between ticks only when they have moved
@@ -22,6 +30,14 @@ public record WatermarkPolicy(Duration lateness, Duration idleAfter) {
     static final long STEP_MS = Duration.ofHours(1).toMillis();
     /** How often a stamper checks for idleness and sends a watermark that moved less than a step. */
     static final Duration TICK = Duration.ofMillis(500);
+
+    public static WatermarkPolicy derived(Duration lateness, Duration idleAfter) {
+        return new WatermarkPolicy(lateness, idleAfter, false);
+    }
+
+    public static WatermarkPolicy fromUpstream() {
+        return new WatermarkPolicy(Duration.ZERO, Duration.ofDays(3650), true);
+    }
 
     public WatermarkPolicy {
         if (lateness.isNegative()) {

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Upstream half of an {@link EventTimeMerge}, one per input partition (its task's partition): forwards
- * every record, marks as late (the merge counts it) a record whose event time (the record timestamp) is more than the lateness
- * older than the newest one its partition has delivered, and forwards {@link Watermark}s into the same
- * stream, to be repartitioned with the records.
+ * every record, marks as late (the merge counts it) a record whose event time (the record timestamp) is below
+ * its partition's watermark, and forwards {@link Watermark}s into the same stream, to be repartitioned with the
+ * records. The watermark is the newest event time minus the lateness, or, with {@link WatermarkPolicy#fromUpstream()},
+ * the last watermark record the input itself carried.
  *
  * <p>Whether a record is late depends only on the records before it in its own partition, so it is the same
  * in every run over the same input. The newest event time is kept in a small changelogged store, so a restart
@@ -30,6 +31,7 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
     private final long latenessMs;
     private final long idleAfterMs;
     private final Predicate<V> carry;
+    private final boolean fromUpstream;
     private ProcessorContext<String, V> context;
     private KeyValueStore<Integer, Long> store;
     private int partition;
@@ -47,6 +49,7 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
      */
     public WatermarkStamper(String storeName, WatermarkPolicy policy, Predicate<V> carry) {
         this.carry = carry;
+        this.fromUpstream = policy.upstream();
         this.storeName = storeName;
         this.latenessMs = policy.lateness().toMillis();
         this.idleAfterMs = policy.idleAfter().toMillis();
@@ -67,12 +70,23 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
             newest = restored;
         }
         lastRecordWallMs = context.currentSystemTimeMs();
-        context.schedule(WatermarkPolicy.TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
+        if (!fromUpstream) {
+            context.schedule(WatermarkPolicy.TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
+        }
     }
 
     @Override
     public void process(Record<String, V> record) {
         lastRecordWallMs = context.currentSystemTimeMs();
+        if (fromUpstream && Watermark.isWatermark(record.key(), record.headers())) {
+            // The upstream merge has released everything before this time: pass the promise on.
+            long w = Watermark.from(record.headers()).timeMs();
+            if (w > newest) {
+                newest = w;
+                send(false);
+            }
+            return;
+        }
         long t = record.timestamp();
         if (!carry.test(record.value())) {
             // only its time matters
@@ -84,6 +98,9 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
             context.forward(record.withHeaders(Watermark.lateHeaders(record.headers())));
         } else {
             context.forward(record);
+        }
+        if (fromUpstream) {
+            return; // only the upstream's watermarks move this partition's
         }
         if (t > newest) {
             newest = t;

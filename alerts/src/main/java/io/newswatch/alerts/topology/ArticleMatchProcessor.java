@@ -7,6 +7,8 @@ import io.newswatch.core.DeadLetter;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.eventtime.Watermark;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,12 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     @Override
     public void process(Record<byte[], byte[]> record) {
         if (record.value() == null) {
+            if (record.key() != null && Watermark.isWatermark(new String(record.key(), StandardCharsets.UTF_8), record.headers())) {
+                // Enrich's watermark, broadcast to every enriched partition: on to this partition's stamper.
+                ArticleHits none = new ArticleHits(Watermark.KEY, Instant.ofEpochMilli(record.timestamp()), null, null, null, null, null,
+                        List.of());
+                context.forward(new Record<>(Watermark.KEY, MatchOutcome.hits(none), record.timestamp(), record.headers()));
+            }
             return; // a tombstone on the articles topic carries nothing to count
         }
         EnrichedArticle enriched;

@@ -121,6 +121,16 @@ public final class Pipeline {
         return alertsMerge;
     }
 
+    /**
+     * True when both merges have nothing left: enrich's raw partitions are all idle and it has released everything,
+     * and detection has released everything up to where enrich got (it follows enrich's watermarks). With the
+     * committed offsets of their topics at their ends (see {@link GroupProgress#lag}), the stages are done.
+     */
+    public boolean mergesDrained() {
+        return enrichMerge.drained() && enrichMerge.buffered() == 0
+                && alertsMerge.buffered() == 0 && alertsMerge.eventTimeMs() >= enrichMerge.eventTimeMs();
+    }
+
     /** Sum over this process's Streams stages of a metric of ours, e.g. {@code late-records-total}. */
     public double streamsMetricTotal(String metricName) {
         return streamsStages.stream().mapToDouble(s -> s.metricTotal(metricName)).sum();

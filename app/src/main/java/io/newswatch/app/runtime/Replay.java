@@ -7,7 +7,6 @@ import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
 import io.newswatch.enrich.EnrichTopology;
-import io.newswatch.eventtime.MergeProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +40,16 @@ public final class Replay {
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
     /**
-     * Idleness in a replay: every input partition was filled before the stages started, so a partition without a
-     * record for this long has been read to its end. Short, so the replay ends soon after its last article;
-     * long enough that no scheduling pause on a busy machine looks like an end.
+     * Defaults of a replay, where the live settings do not say otherwise. Idleness: every input partition was filled
+     * before the stages started, so a partition without a record for this long has been read to its end; short, so
+     * the replay ends soon after its last article, long enough that no scheduling pause on a busy machine looks like
+     * an end. Commits: nobody waits for a backtest's alerts within 100 ms, and each exactly-once commit is a
+     * transaction; fewer of them is throughput.
      */
-    static final Map<String, String> REPLAY_IDLENESS = Map.of(EnrichSettings.IDLE_AFTER, "10s", AlertsSettings.IDLE_AFTER, "5s");
+    static final Map<String, String> REPLAY_DEFAULTS = Map.of(
+            EnrichSettings.IDLE_AFTER, "10s",
+            EnrichSettings.COMMIT_INTERVAL, "1s",
+            AlertsSettings.PREFIX + "commit-interval", "1s");
 
     /**
      * What to replay.
@@ -56,9 +60,9 @@ public final class Replay {
     }
 
     /** What is left to do, from committed offsets and the merges' state. */
-    public record Backlog(long raw, long enrichMerge, long enriched, long detectMerge, boolean enrichDrained, boolean detectDrained) {
+    public record Backlog(long raw, long enrichMerge, long enriched, long detectMerge, boolean drained) {
         public boolean done() {
-            return raw == 0 && enrichMerge == 0 && enriched == 0 && detectMerge == 0 && enrichDrained && detectDrained;
+            return raw == 0 && enrichMerge == 0 && enriched == 0 && detectMerge == 0 && drained;
         }
 
         /** Plain words for whatever is not done. */
@@ -67,14 +71,17 @@ public final class Replay {
             if (raw > 0) {
                 left.add(raw + " raw articles not yet enriched");
             }
-            if (enrichMerge > 0 || !enrichDrained) {
-                left.add("enrich's event-time merge still holding articles (" + enrichMerge + " records unread)");
+            if (enrichMerge > 0) {
+                left.add(enrichMerge + " records not yet read by enrich's event-time merge");
             }
             if (enriched > 0) {
                 left.add(enriched + " enriched articles not yet matched against the watches");
             }
-            if (detectMerge > 0 || !detectDrained) {
-                left.add("detection's event-time merge still holding hits (" + detectMerge + " records unread)");
+            if (detectMerge > 0) {
+                left.add(detectMerge + " records not yet read by detection's event-time merge");
+            }
+            if (!drained) {
+                left.add("articles still waiting in an event-time merge for their watermark");
             }
             return left.isEmpty() ? "nothing" : String.join("; ", left);
         }
@@ -90,7 +97,7 @@ public final class Replay {
 
     /**
      * The settings of a backtest under {@code prefix}: the same as live, but other topics, unlimited retention,
-     * a raw copy with {@code rawPartitions} partitions, and short idleness (see {@link #REPLAY_IDLENESS}).
+     * a raw copy with {@code rawPartitions} partitions, short idleness and longer commits (see {@link #REPLAY_DEFAULTS}).
      */
     public static Settings backtestSettings(Settings live, String prefix, int rawPartitions) {
         Map<String, String> keys = new LinkedHashMap<>();
@@ -99,7 +106,7 @@ public final class Replay {
         for (String topic : List.of("raw", "enriched", "alerts", "dlq")) {
             keys.put("topics." + topic + ".retention", "forever");
         }
-        REPLAY_IDLENESS.forEach((k, v) -> {
+        REPLAY_DEFAULTS.forEach((k, v) -> {
             if (!live.has(k)) {
                 keys.put(k, v);
             }
@@ -187,17 +194,14 @@ public final class Replay {
         }
 
         Backlog backlog() {
-            MergeProgress enrich = pipeline.enrichMerge();
-            MergeProgress detect = pipeline.alertsMerge();
             // Flags first, lags second: a merge that reports drained and then gets more is caught by its lag.
-            boolean enrichDrained = enrich.drained() && enrich.buffered() == 0;
-            boolean detectDrained = detect.drained() && detect.buffered() == 0;
+            boolean drained = pipeline.mergesDrained();
             return new Backlog(
                     progress.lag(enrichId, topics.raw()),
                     progress.lag(enrichId, enrichId + "-" + EnrichTopology.MERGE + "-repartition"),
                     progress.lag(alertsId, topics.enriched()),
                     progress.lag(alertsId, alertsId + "-" + AlertsTopology.HITS_REPARTITION + "-repartition"),
-                    enrichDrained, detectDrained);
+                    drained);
         }
 
         String line(Backlog left) {

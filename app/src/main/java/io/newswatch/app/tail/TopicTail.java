@@ -1,7 +1,9 @@
 package io.newswatch.app.tail;
 
 import io.newswatch.app.UsageException;
+import io.newswatch.eventtime.Watermark;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +121,10 @@ public final class TopicTail {
                 break;
             }
             for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (record.value() == null && record.key() != null
+                        && Watermark.isWatermark(new String(record.key(), StandardCharsets.UTF_8), record.headers())) {
+                    continue; // enrich's watermark on the enriched topic: bookkeeping, not an article (docs/RECORDS.md)
+                }
                 out.println(format.format(record));
                 printed++;
                 if (options.max() > 0 && printed >= options.max()) {

@@ -27,7 +27,6 @@ public final class RunSettings {
                 Map.entry("enrich.gazetteer", "../config/gazetteer"),
                 Map.entry("alerts.watches-file", watchesFile),
                 // A handful of articles on six partitions: most partitions are quiet, and this lets them go soon.
-                Map.entry("enrich.idle-after", "2s"),
-                Map.entry("alerts.idle-after", "1s"));
+                Map.entry("enrich.idle-after", "2s"));
     }
 }

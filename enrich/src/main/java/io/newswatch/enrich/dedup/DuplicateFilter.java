@@ -1,6 +1,7 @@
 package io.newswatch.enrich.dedup;
 
 import io.newswatch.core.EnrichedArticle;
+import io.newswatch.eventtime.Watermark;
 import io.newswatch.enrich.metrics.EnrichMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,12 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
      * records still waiting in the event-time merge, and sweeping by it could forget what they will need.
      */
     private long newestMs = -1;
+    /**
+     * Event time of the last sweep. Besides every few wall-clock minutes, a sweep also runs each time event time has
+     * moved on by the retention: a replay crosses months in minutes, and what it keeps would otherwise grow with the
+     * whole history (and every look-up with it). Once per retention of event time is rare enough for a full scan.
+     */
+    private long sweptAtMs = -1;
     private KeyValueStore<String, Long> store;
     private DuplicateIndex index;
     private Sensor dropped;
@@ -69,7 +76,16 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        if (Watermark.isWatermark(record.key(), record.headers())) {
+            context.forward(record); // the merge's watermark, on its way to the enriched topic
+            return;
+        }
         newestMs = Math.max(newestMs, record.timestamp());
+        if (sweptAtMs < 0) {
+            sweptAtMs = newestMs;
+        } else if (newestMs - sweptAtMs >= retention.toMillis()) {
+            forgetExpired(newestMs);
+        }
         DuplicateIndex.Verdict verdict = index.check(DuplicateKeys.of(record.value().article()), record.timestamp());
         if (verdict.duplicate()) {
             dropped.record();
@@ -83,6 +99,7 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         if (streamTimeMs < 0) {
             return; // no record yet since start: nothing to measure age against
         }
+        sweptAtMs = streamTimeMs;
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = store.all()) {
             while (all.hasNext()) {

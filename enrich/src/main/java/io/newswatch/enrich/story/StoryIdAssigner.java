@@ -1,6 +1,7 @@
 package io.newswatch.enrich.story;
 
 import io.newswatch.core.EnrichedArticle;
+import io.newswatch.eventtime.Watermark;
 import io.newswatch.enrich.story.StoryIndex.StoryEntry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,12 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
      * records still waiting in the event-time merge, and sweeping by it could forget what they will need.
      */
     private long newestMs = -1;
+    /**
+     * Event time of the last sweep. Besides every few wall-clock minutes, a sweep also runs each time event time has
+     * moved on by the horizon: a replay crosses months in minutes, and what it keeps would otherwise grow with the
+     * whole history (and every look-up with it). Once per horizon of event time is rare enough for a full scan.
+     */
+    private long sweptAtMs = -1;
     private KeyValueStore<String, String> store;
     private StoryIndex.InMemoryBuckets buckets;
     private StoryIndex index;
@@ -76,7 +83,16 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
+        if (Watermark.isWatermark(record.key(), record.headers())) {
+            context.forward(record); // the merge's watermark, on its way to the enriched topic
+            return;
+        }
         newestMs = Math.max(newestMs, record.timestamp());
+        if (sweptAtMs < 0) {
+            sweptAtMs = newestMs;
+        } else if (newestMs - sweptAtMs >= horizon.toMillis()) {
+            sweep(newestMs);
+        }
         EnrichedArticle enriched = record.value();
         String ownStoryId = StoryIds.forFirstArticle(enriched.article().id());
         OptionalLong fingerprint = StoryFingerprint.of(enriched.article());
@@ -94,6 +110,7 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
         if (streamTimeMs < 0) {
             return; // no record yet since start: nothing to measure age against
         }
+        sweptAtMs = streamTimeMs;
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, String> all = store.all()) {
             while (all.hasNext()) {
