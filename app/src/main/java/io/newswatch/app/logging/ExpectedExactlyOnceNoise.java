@@ -47,7 +47,7 @@ public final class ExpectedExactlyOnceNoise extends Filter<ILoggingEvent> {
             return false;
         }
         if (event.getLevel() == Level.WARN && logger.equals("org.apache.kafka.clients.producer.internals.Sender")) {
-            return message.contains("retrying")
+            return message.contains(", retrying (")
                     && (message.contains("CONCURRENT_TRANSACTIONS") || message.contains("OUT_OF_ORDER_SEQUENCE_NUMBER"));
         }
         if (event.getLevel() == Level.ERROR && logger.equals("kafka.server.ReplicaManager")) {

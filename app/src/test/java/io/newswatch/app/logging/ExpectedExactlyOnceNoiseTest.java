@@ -27,7 +27,7 @@ class ExpectedExactlyOnceNoiseTest {
                 "[Producer clientId=x] Got error produce response with correlation id 3 on topic-partition t-0, retrying "
                         + "(2147483646 attempts left). Error: CONCURRENT_TRANSACTIONS", null))).isTrue();
         assertThat(ExpectedExactlyOnceNoise.expected(event(sender, Level.WARN,
-                "Got error produce response ... retrying (5 attempts left). Error: OUT_OF_ORDER_SEQUENCE_NUMBER", null))).isTrue();
+                "Got error produce response with correlation id 9 on topic-partition t-1, retrying (5 attempts left). Error: OUT_OF_ORDER_SEQUENCE_NUMBER", null))).isTrue();
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
 import io.newswatch.enrich.EnrichTopology;
 import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.Watermark;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -76,6 +77,8 @@ public final class AlertLatencyBenchmark {
     private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
     private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
 
+    private static final int ENRICHED_PARTITIONS = 6;
+
     private AlertLatencyBenchmark() {
     }
 
@@ -130,7 +133,7 @@ public final class AlertLatencyBenchmark {
         if (from == EntryTopic.RAW) {
             broker.createTopic(topics.raw(), 6, Map.of());
         }
-        broker.createTopic(topics.enriched(), 6, Map.of());
+        broker.createTopic(topics.enriched(), ENRICHED_PARTITIONS, Map.of());
         broker.createTopic(topics.watches(), 1, Map.of("cleanup.policy", "compact"));
         broker.createTopic(topics.alerts(), 3, Map.of());
         broker.createTopic(topics.dlq(), 1, Map.of());
@@ -161,7 +164,7 @@ public final class AlertLatencyBenchmark {
             EnrichSettings enrich = EnrichSettings.from(settings);
             stages.add(new KafkaStreams(EnrichTopology.build(enrich, topics, MergeInput.of(6)), EnrichTopology.streamsProperties(enrich, base)));
         }
-        stages.add(new KafkaStreams(AlertsTopology.build(alerts, topics, MergeInput.of(6)), AlertsTopology.streamsProperties(alerts, base)));
+        stages.add(new KafkaStreams(AlertsTopology.build(alerts, topics, MergeInput.of(ENRICHED_PARTITIONS)), AlertsTopology.streamsProperties(alerts, base)));
         BlockingQueue<Alert> opened = new LinkedBlockingQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread reader = Thread.ofPlatform().start(() -> read(client, topics.alerts(), opened, running));
@@ -181,7 +184,14 @@ public final class AlertLatencyBenchmark {
                 producer.flush();
                 Thread.sleep(primerWaitMs);
                 long start = System.nanoTime();
-                send(producer, topics, articles, k, PRIME, now);
+                long timed = send(producer, topics, articles, k, PRIME, now);
+                if (from == EntryTopic.ENRICHED) {
+                    // What enrich writes once it has released the article: its watermark, on every enriched partition.
+                    for (int p = 0; p < ENRICHED_PARTITIONS; p++) {
+                        producer.send(new ProducerRecord<>(topics.enriched(), p, timed + 1, Watermark.KEY, null,
+                                Watermark.downstreamHeaders(timed + 1)));
+                    }
+                }
                 producer.flush();
                 Alert a = awaitOpened(opened, TrialArticles.watchId(k));
                 long micros = (System.nanoTime() - start) / 1000;
@@ -215,7 +225,8 @@ public final class AlertLatencyBenchmark {
         }
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, Topics topics, TrialArticles articles, int trial, int i,
+    /** Sends article {@code i} of the trial; returns its event time. */
+    private static long send(KafkaProducer<String, byte[]> producer, Topics topics, TrialArticles articles, int trial, int i,
             Instant now) {
         Article a = articles.article(trial, i, now);
         long timestamp = a.eventTime().toEpochMilli();
@@ -225,6 +236,7 @@ public final class AlertLatencyBenchmark {
             producer.send(new ProducerRecord<>(topics.enriched(), null, timestamp, a.id(),
                     ENRICHED.serialize(topics.enriched(), articles.enriched(trial, i, now))));
         }
+        return timestamp;
     }
 
     private static Alert awaitOpened(BlockingQueue<Alert> opened, String watchId) throws InterruptedException {
