@@ -5,6 +5,7 @@ import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Watch;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -36,14 +37,20 @@ final class ActiveWatches<T extends AutoCloseable> {
     private final Function<Watch, T> compiler;
     private final Map<String, Entry<T>> byId = new HashMap<>();
     private final Set<Integer> warned = new HashSet<>();
+    /** What {@link #refresh} returned last; the same object until a watch changes, so callers can cache on it. */
+    private Map<String, T> view = Map.of();
 
     ActiveWatches(WatchValidator validator, Function<Watch, T> compiler) {
         this.validator = validator;
         this.compiler = compiler;
     }
 
-    /** Re-reads the store; returns the compiled enabled watches by id. */
+    /**
+     * Re-reads the store; returns the compiled enabled watches by id, unmodifiable. While no watch changes, the
+     * very same map is returned: callers may keep what they derived from it until the identity changes.
+     */
     Map<String, T> refresh(ReadOnlyKeyValueStore<String, byte[]> store) {
+        boolean changed = false;
         Set<String> seen = new HashSet<>();
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
@@ -55,22 +62,27 @@ final class ActiveWatches<T extends AutoCloseable> {
                 }
                 closeQuietly(current);
                 byId.put(kv.key, new Entry<>(kv.value, compile(kv.key, kv.value)));
+                changed = true;
             }
         }
-        byId.keySet().removeIf(id -> {
-            if (!seen.contains(id)) {
-                closeQuietly(byId.get(id));
-                return true;
+        for (var it = byId.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!seen.contains(e.getKey())) {
+                closeQuietly(e.getValue());
+                it.remove();
+                changed = true;
             }
-            return false;
-        });
-        Map<String, T> out = new HashMap<>();
-        byId.forEach((id, e) -> {
-            if (e.compiled() != null) {
-                out.put(id, e.compiled());
-            }
-        });
-        return out;
+        }
+        if (changed) {
+            Map<String, T> out = new HashMap<>();
+            byId.forEach((id, e) -> {
+                if (e.compiled() != null) {
+                    out.put(id, e.compiled());
+                }
+            });
+            view = Collections.unmodifiableMap(out);
+        }
+        return view;
     }
 
     private T compile(String id, byte[] raw) {

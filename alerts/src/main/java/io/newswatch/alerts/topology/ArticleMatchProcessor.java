@@ -1,6 +1,7 @@
 package io.newswatch.alerts.topology;
 
 import io.newswatch.alerts.watch.WatchMatcher;
+import io.newswatch.alerts.watch.WatchSetMatcher;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Article;
 import io.newswatch.core.DeadLetter;
@@ -10,10 +11,8 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.eventtime.Watermark;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -38,6 +37,9 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     private ProcessorContext<String, MatchOutcome> context;
     private KeyValueStore<String, byte[]> watchesStore;
     private long deadLetters;
+    /** All current watches as one matcher, rebuilt when the watches change (ActiveWatches returns a new map then). */
+    private WatchSetMatcher matcher;
+    private Map<String, WatchMatcher> matchedAgainst;
 
     public ArticleMatchProcessor(String watchesStoreName, WatchValidator validator) {
         this.watchesStoreName = watchesStoreName;
@@ -75,12 +77,14 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
         Article a = enriched.article();
         Instant eventTime = a.eventTime() != null ? a.eventTime() : Instant.ofEpochMilli(record.timestamp());
         Map<String, WatchMatcher> current = watches.refresh(watchesStore);
-        List<String> matched = new ArrayList<>();
-        for (Map.Entry<String, WatchMatcher> e : new TreeMap<>(current).entrySet()) {
-            if (e.getValue().matches(enriched)) {
-                matched.add(e.getKey());
+        if (current != matchedAgainst) {
+            if (matcher != null) {
+                matcher.close();
             }
+            matcher = WatchSetMatcher.of(current.values());
+            matchedAgainst = current;
         }
+        List<String> matched = matcher.matches(enriched);
         ArticleHits hits = matched.isEmpty()
                 ? new ArticleHits(a.id(), eventTime, null, null, null, null, null, List.of())
                 : new ArticleHits(a.id(), eventTime, sourceKey(a), sourceName(a), enriched.storyId(), a.title(),
@@ -120,6 +124,9 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
 
     @Override
     public void close() {
+        if (matcher != null) {
+            matcher.close();
+        }
         watches.close();
     }
 }

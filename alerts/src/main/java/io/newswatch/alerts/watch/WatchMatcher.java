@@ -44,6 +44,11 @@ public final class WatchMatcher implements AutoCloseable {
         return watch;
     }
 
+    /** False for a query watch whose query did not compile (it matches nothing). */
+    public boolean compiles() {
+        return watch.query() == null || rule != null;
+    }
+
     public boolean matches(EnrichedArticle a) {
         if (watch.tag() != null) {
             return a.hasTag(watch.tag());

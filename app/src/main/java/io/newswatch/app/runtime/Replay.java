@@ -149,9 +149,11 @@ public final class Replay {
             }
             KafkaCluster cluster = KafkaCluster.clientOf(pipeline.app());
             pipeline.provisionTopics(cluster);
+            long copyStart = System.nanoTime();
             long copied = TopicCopier.copy(cluster.clientProperties(), options.sources(), topics.raw(), options.slice(),
                     read -> progressLine.show("copying " + String.join(" + ", options.sources()) + ": " + read + " records read"));
-            progressLine.finish("copied " + copied + " articles of " + String.join(" + ", options.sources()) + " to " + topics.raw());
+            progressLine.finish(String.format("copied %d articles of %s to %s in %.1f s", copied, String.join(" + ", options.sources()),
+                    topics.raw(), (System.nanoTime() - copyStart) / 1e9));
             String enrichId = EnrichSettings.from(backtest).applicationId();
             String alertsId = AlertsSettings.from(backtest).applicationId();
             LOG.info("Replaying {} articles as {} (enrich {}, alerts {}{})", copied, topics.raw(), enrichId, alertsId,
@@ -211,8 +213,9 @@ public final class Replay {
             long detectTime = pipeline.alertsMerge().eventTimeMs();
             String position = detectTime == Long.MIN_VALUE ? "-" : Instant.ofEpochMilli(detectTime).toString().substring(0, 16);
             String eta = rate > 0 && left.raw() > 0 ? ProgressLine.shortDuration(Duration.ofSeconds((long) (left.raw() / rate))) : "-";
-            return String.format("replay %s %d/%d enriched, %.0f articles/s, detection at %s, ETA %s",
-                    ProgressLine.bar(total == 0 ? 1 : (double) done / total, 24), done, total, rate, position, eta);
+            return String.format("replay %s %d/%d read, %.0f articles/s, detection at %s, ETA %s (waiting: dedup %d, matching %d,"
+                    + " detection %d)", ProgressLine.bar(total == 0 ? 1 : (double) done / total, 24), done, total, rate, position, eta,
+                    left.enrichMerge(), left.enriched(), left.detectMerge());
         }
     }
 }

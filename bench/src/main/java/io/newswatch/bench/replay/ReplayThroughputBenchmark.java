@@ -46,7 +46,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * (the 8 shipped watches plus 7 more, 15 in all) until the replay has drained every topic and merge. Prints
  * articles/s of each phase and the peak heap.
  *
- * <p>{@code BENCH_JAVA_OPTS=-Xmx1g bin/bench --main io.newswatch.bench.replay.ReplayThroughputBenchmark 500000}
+ * <p>{@code BENCH_JAVA_OPTS=-Xmx1g bin/bench --main io.newswatch.bench.replay.ReplayThroughputBenchmark 500000 [key=value...]}
+ * (further arguments are settings, e.g. {@code enrich.threads=2})
  */
 public final class ReplayThroughputBenchmark {
 
@@ -91,10 +92,14 @@ public final class ReplayThroughputBenchmark {
             double consumeSeconds = seconds(t1);
 
             resetPeakHeap();
-            Settings live = Settings.of(Map.of(
+            Map<String, String> keys = new java.util.HashMap<>(Map.of(
                     "kafka.bootstrap-servers", broker.bootstrapServers(),
                     "app.data-dir", dir.resolve("data").toString(),
                     "alerts.watches-file", watches.toString()));
+            for (int i = 1; i < args.length; i++) { // further arguments: settings, key=value
+                keys.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
+            }
+            Settings live = Settings.of(keys);
             long t2 = System.nanoTime();
             Replay.Result result;
             try (Supervisor supervisor = new Supervisor("replay benchmark")) {
