@@ -53,6 +53,8 @@ class TopicProvisionerIT {
         assertThat(described.get(topics.watches()).partitions()).hasSize(1);
         assertThat(configValue(topics.watches(), "cleanup.policy")).isEqualTo("compact");
         assertThat(configValue(topics.dlq(), "retention.ms")).isEqualTo(Long.toString(14 * 86_400_000L));
+        assertThat(described.get(topics.history()).partitions()).hasSize(6);
+        assertThat(configValue(topics.history(), "cleanup.policy")).isEqualTo("compact");
 
         TopicProvisioner.Report second = new TopicProvisioner(admin).provision(layout);
 
