@@ -22,11 +22,12 @@ import java.util.Map;
  * @param firstEventTime earliest event time written, or null when nothing was
  * @param lastEventTime  latest event time written, or null
  * @param spills         sorted chunks spilled to temporary files (0: sorted in memory)
+ * @param reading        reading, normalizing and sorting (chunks), before the first write
  * @param took           the whole import, reading to last acknowledgement
  */
 public record ImportSummary(String topic, Map<InputForm, Integer> files, int skippedFiles, long recordsRead, long written, long bad,
                             long duplicates, long fromPublished, long fromFetched, Instant firstEventTime, Instant lastEventTime,
-                            int spills, Duration took) {
+                            int spills, Duration reading, Duration took) {
 
     public ImportSummary {
         files = Map.copyOf(files);
@@ -52,9 +53,9 @@ public record ImportSummary(String topic, Map<InputForm, Integer> files, int ski
         out.add(firstEventTime == null ? "  event time: none written"
                 : String.format(Locale.ROOT, "  event time %s to %s (of the articles read, %,d from published, %,d from captured/fetch time)", firstEventTime,
                         lastEventTime, fromPublished, fromFetched));
-        if (spills > 0) {
-            out.add("  sorted in " + (spills + 1) + " chunks (" + spills + " spilled to temporary files, now deleted)");
-        }
+        out.add(String.format(Locale.ROOT, "  %.1f s reading and sorting%s, %.1f s merging and writing", reading.toNanos() / 1e9,
+                spills == 0 ? " in memory" : " (" + (spills + 1) + " chunks, " + spills + " spilled to temporary files, now deleted)",
+                (took.toNanos() - reading.toNanos()) / 1e9));
         return out;
     }
 }

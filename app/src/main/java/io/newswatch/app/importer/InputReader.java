@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.newswatch.core.Article;
 import io.newswatch.core.Json;
+import io.newswatch.core.JsonSerde;
 import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.parse.FeedParseException;
 import java.io.BufferedInputStream;
@@ -21,10 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -48,11 +55,32 @@ public final class InputReader {
     private final long maxFeedBytes;
     private final Instant capturedOverride;
     private final ImportProblems problems;
+    private final String topic;
     private final ObjectMapper json = Json.mapper();
     private final ObjectReader csv = new CsvMapper().readerForListOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
             .with(CsvParser.Feature.SKIP_EMPTY_LINES);
+    private final JsonSerde<Article> serde;
+    private final ExecutorService workers;
+    private final int threads;
     private long recordsRead;
+
+    /** An article and its JSON as it will be written (serialized by the worker that made it). */
+    public record Made(Article article, byte[] json) {
+    }
+
+    /** What a worker makes of one line or row: an article, or a bad record. */
+    @FunctionalInterface
+    private interface RecordMapper<T> {
+        Article map(T record) throws BadRecordException;
+    }
+
+    /** A batch of lines or rows with their line numbers, mapped on a worker, handed on in input order. */
+    private record Batch<T>(List<T> records, long[] lines) {
+    }
+
+    private record Mapped(Made[] made, String[] bad, long[] lines) {
+    }
 
     /**
      * @param simple           makes articles of simple-form lines and rows
@@ -60,9 +88,17 @@ public final class InputReader {
      * @param maxFeedBytes     a feed larger than this (decompressed) is refused, as ingest refuses it
      * @param capturedOverride the fetch time of every saved feed, or null for each file's modification time
      * @param problems         where bad lines go
+     * @param topic            the topic values are serialized for
+     * @param workers          threads that parse and normalize batches of lines (language detection is the costly step)
+     * @param threads          how many threads {@code workers} has
      */
-    public InputReader(SimpleArticles simple, ArticleExtractor feeds, long maxFeedBytes, Instant capturedOverride, ImportProblems problems) {
+    public InputReader(SimpleArticles simple, ArticleExtractor feeds, long maxFeedBytes, Instant capturedOverride, ImportProblems problems,
+                       String topic, ExecutorService workers, int threads) {
         this.simple = simple;
+        this.serde = JsonSerde.of(Article.class);
+        this.topic = topic;
+        this.workers = workers;
+        this.threads = threads;
         this.feeds = feeds;
         this.maxFeedBytes = maxFeedBytes;
         this.capturedOverride = capturedOverride;
@@ -75,7 +111,7 @@ public final class InputReader {
     }
 
     /** Reads {@code file}; returns its form. Never throws for bad content: that is reported. */
-    public InputForm read(Path file, Consumer<Article> out) {
+    public InputForm read(Path file, Consumer<Made> out) {
         InputForm form = InputForm.byName(file);
         try (InputStream in = open(file)) {
             if (form == null) {
@@ -124,9 +160,10 @@ public final class InputReader {
         }
     }
 
-    private void readJsonLines(Path file, InputStream in, Consumer<Article> out) throws IOException {
+    private void readJsonLines(Path file, InputStream in, Consumer<Made> out) throws IOException {
         String feedUrl = file.toUri().toString();
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
+        Pipeline<String> pipeline = new Pipeline<>(file, line -> fromJson(line, feedUrl), out);
         long lineNumber = 0;
         String line;
         try {
@@ -136,14 +173,96 @@ public final class InputReader {
                     continue;
                 }
                 recordsRead++;
-                try {
-                    out.accept(fromJson(line, feedUrl));
-                } catch (BadRecordException e) {
-                    problems.report(file, lineNumber, e.getMessage());
-                }
+                pipeline.add(line, lineNumber);
             }
         } catch (IOException e) {
+            pipeline.finish();
             problems.report(file, lineNumber + 1, "cannot read further: " + e.getMessage());
+            return;
+        }
+        pipeline.finish();
+    }
+
+    /**
+     * Lines or rows go to the workers in batches; results come back in input order, so the bad lines are
+     * reported in line order and the first ones printed are the first ones in the file, on every run.
+     */
+    private final class Pipeline<T> {
+        private static final int BATCH = 512;
+        private final Path file;
+        private final RecordMapper<T> mapper;
+        private final Consumer<Made> out;
+        private final ArrayDeque<Future<Mapped>> inFlight = new ArrayDeque<>();
+        private List<T> records = new ArrayList<>(BATCH);
+        private long[] lines = new long[BATCH];
+
+        Pipeline(Path file, RecordMapper<T> mapper, Consumer<Made> out) {
+            this.file = file;
+            this.mapper = mapper;
+            this.out = out;
+        }
+
+        void add(T record, long line) {
+            lines[records.size()] = line;
+            records.add(record);
+            if (records.size() == BATCH) {
+                submit();
+            }
+        }
+
+        void finish() {
+            if (!records.isEmpty()) {
+                submit();
+            }
+            while (!inFlight.isEmpty()) {
+                handOn(inFlight.poll());
+            }
+        }
+
+        private void submit() {
+            Batch<T> batch = new Batch<>(records, Arrays.copyOf(lines, records.size()));
+            records = new ArrayList<>(BATCH);
+            inFlight.add(workers.submit(() -> map(batch)));
+            // Bounded: the reader never runs far ahead of the workers (memory), yet each has a batch queued.
+            if (inFlight.size() >= 2 * threads) {
+                handOn(inFlight.poll());
+            }
+        }
+
+        private Mapped map(Batch<T> batch) {
+            int n = batch.records().size();
+            Made[] made = new Made[n];
+            String[] bad = new String[n];
+            for (int i = 0; i < n; i++) {
+                try {
+                    Article a = mapper.map(batch.records().get(i));
+                    made[i] = new Made(a, serde.serialize(topic, a));
+                } catch (BadRecordException e) {
+                    bad[i] = e.getMessage();
+                } catch (RuntimeException e) {
+                    bad[i] = "cannot import: " + e;
+                }
+            }
+            return new Mapped(made, bad, batch.lines());
+        }
+
+        private void handOn(Future<Mapped> future) {
+            Mapped m;
+            try {
+                m = future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file, e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("reading " + file + " failed: " + e.getCause(), e.getCause());
+            }
+            for (int i = 0; i < m.made().length; i++) {
+                if (m.made()[i] != null) {
+                    out.accept(m.made()[i]);
+                } else {
+                    problems.report(file, m.lines()[i], m.bad()[i]);
+                }
+            }
         }
     }
 
@@ -173,7 +292,7 @@ public final class InputReader {
         return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
     }
 
-    private void readCsv(Path file, InputStream in, Consumer<Article> out) throws IOException {
+    private void readCsv(Path file, InputStream in, Consumer<Made> out) throws IOException {
         String feedUrl = file.toUri().toString();
         Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
         try (MappingIterator<List<String>> rows = csv.readValues(reader)) {
@@ -186,19 +305,29 @@ public final class InputReader {
                 problems.report(file, 1, "CSV header names no title or no link column (it should name some of " + COLUMNS + ")");
                 return;
             }
+            Pipeline<List<String>> pipeline = new Pipeline<>(file, row -> fromRow(row, columns, feedUrl), out);
             long lastLine = -1;
-            while (true) {
+            try {
+                readRows(file, rows, pipeline, lastLine);
+            } finally {
+                pipeline.finish();
+            }
+        }
+    }
+
+    /** Rows to the pipeline; a row Jackson cannot read is reported, and reading stops only when it cannot get past one. */
+    private void readRows(Path file, MappingIterator<List<String>> rows, Pipeline<List<String>> pipeline, long lastLine) {
+        while (true) {
                 long line = rows.getParser().currentLocation().getLineNr();
                 try {
                     if (!rows.hasNextValue()) {
                         return;
                     }
-                    line = rows.getParser().currentTokenLocation().getLineNr();
+                    // The row's START_ARRAY is located at the end of the line before it (where the parser stood).
+                    line = rows.getParser().currentTokenLocation().getLineNr() + 1;
                     List<String> row = rows.nextValue();
                     recordsRead++;
-                    out.accept(fromRow(row, columns, feedUrl));
-                } catch (BadRecordException e) {
-                    problems.report(file, line, e.getMessage());
+                    pipeline.add(row, line);
                 } catch (RuntimeException | IOException e) {
                     recordsRead++;
                     problems.report(file, line, "bad CSV row: " + firstLine(e.getMessage()));
@@ -208,7 +337,6 @@ public final class InputReader {
                     }
                     lastLine = line;
                 }
-            }
         }
     }
 
@@ -235,7 +363,7 @@ public final class InputReader {
         return i == null || i >= row.size() ? null : row.get(i);
     }
 
-    private void readFeed(Path file, InputStream in, Consumer<Article> out) throws IOException {
+    private void readFeed(Path file, InputStream in, Consumer<Made> out) throws IOException {
         byte[] body = in.readNBytes((int) Math.min(maxFeedBytes + 1, Integer.MAX_VALUE - 8));
         if (body.length > maxFeedBytes) {
             problems.report(file, 0, "feed is over the cap of " + maxFeedBytes + " bytes (ingest.max-decompressed-bytes)");
@@ -252,7 +380,7 @@ public final class InputReader {
             return;
         }
         recordsRead += x.feed().items().size();
-        x.articles().forEach(out);
+        x.articles().forEach(a -> out.accept(new Made(a, serde.serialize(topic, a))));
         int empty = x.feed().items().size() - x.articles().size();
         if (empty > 0) {
             problems.report(file, 0, empty + " of " + x.feed().items().size() + " items carried neither title, summary nor link", empty);
