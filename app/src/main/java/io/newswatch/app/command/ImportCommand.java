@@ -67,6 +67,11 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Print at most this many bad lines; all are counted (default: ${DEFAULT-VALUE}).")
     int showBad;
 
+    @Option(names = "--no-detect-language",
+            description = "Leave the language of simple-form lines that declare none unknown instead of detecting it (setting "
+                    + "ingest.detect-language=false): about twice as fast, since detection is half the work; nothing downstream reads the language.")
+    boolean noDetectLanguage;
+
     @Option(names = "--quiet", description = "No progress display (bad lines and the summary are still printed).")
     boolean quiet;
 
@@ -75,7 +80,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = common.load();
+        Settings settings = common.load(noDetectLanguage ? Map.of(IngestSettings.PREFIX + "detect-language", "false") : Map.of());
         AppSettings app = AppSettings.from(settings);
         IngestSettings ingest = IngestSettings.from(settings);
         Topics topics = app.kafka().topics();
