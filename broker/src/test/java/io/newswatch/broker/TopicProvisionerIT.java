@@ -75,7 +75,7 @@ class TopicProvisionerIT {
         TopicProvisioner.Report report = TopicProvisioner.provision(clientProperties, TopicLayout.defaults(topics));
 
         assertThat(report.partitionMismatches()).containsExactly(new TopicProvisioner.PartitionMismatch(topics.raw(), 6, 2));
-        assertThat(report.created()).doesNotContain(topics.raw()).hasSize(4);
+        assertThat(report.created()).doesNotContain(topics.raw()).hasSize(topics.all().size() - 1);
         assertThat(admin.describeTopics(List.of(topics.raw())).allTopicNames().get().get(topics.raw()).partitions()).hasSize(2);
     }
 
