@@ -13,10 +13,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code JsonSerde} when read, so the sort carries bytes), timestamp its event time.
  *
  * <p>Idempotent with {@code acks=all}, as ingest's publisher: a retried batch is neither lost nor written
- * twice, and with at most five requests in flight the broker keeps each partition in the order sent, which
- * is the event-time order the import sorted into. lz4 and large batches with a short linger, because an
+ * twice. One request in flight per connection, because order is the import's contract: with five, a
+ * partition that was created a moment ago could refuse the first batch (its leader not ready) and accept
+ * the next ones, and the broker, which has no sequence for a producer it has never seen, cannot tell the
+ * first was missing: the retried first batch then fails as out of order until the delivery timeout
+ * (seen on the embedded broker, and in the benchmark). With one, nothing overtakes a retried batch; the
+ * batches are large, so the cost is small (docs/BENCHMARKS.md). lz4 and large batches with a short linger, because an
  * import is a bulk load: throughput is what counts, and the articles compress well. A client property
- * given with {@code -X} overrides any of these except idempotence and acks.
+ * given with {@code -X} overrides any of these except idempotence, acks and requests in flight.
  */
 public final class KafkaImportSink implements ImportSink {
 
@@ -35,6 +39,7 @@ public final class KafkaImportSink implements ImportSink {
         p.putAll(clientProperties);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

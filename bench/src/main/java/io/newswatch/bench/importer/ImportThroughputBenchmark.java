@@ -90,7 +90,7 @@ public final class ImportThroughputBenchmark {
             report("3 import into " + topics.history(), full);
             System.out.println("   " + String.join("\n   ", full.lines()));
 
-            broker.createTopic("bench.plain", 6, Map.of("cleanup.policy", "compact"));
+            provision(client, "bench.plain");
             long produceStart = System.nanoTime();
             try (KafkaImportSink plain = new KafkaImportSink(client, "bench.plain")) {
                 collected.entries.forEach(plain::send);
@@ -98,7 +98,7 @@ public final class ImportThroughputBenchmark {
             }
             report("4 plain producer of the pre-serialized sorted records", collected.entries.size(), produceStart);
 
-            broker.createTopic("bench.nolang", 6, Map.of("cleanup.policy", "compact"));
+            provision(client, "bench.nolang");
             IngestSettings noLanguage = IngestSettings.from(Settings.of(Map.of("ingest.detect-language", "false")));
             ImportSummary fast;
             try (KafkaImportSink sink = new KafkaImportSink(client, "bench.nolang")) {
@@ -106,6 +106,12 @@ public final class ImportThroughputBenchmark {
             }
             report("5 import, ingest.detect-language=false", fast);
         }
+    }
+
+    /** As the import command creates a topic of its own: compacted, 6 partitions, waited for until usable. */
+    private static void provision(Properties client, String topic) {
+        TopicProvisioner.provision(client, new TopicLayout(List.of(new TopicLayout.TopicSpec("bench", topic, 6,
+                Map.of("cleanup.policy", "compact"))), java.util.Optional.empty()));
     }
 
     private static Importer importer(IngestSettings ingest, String topic) {
