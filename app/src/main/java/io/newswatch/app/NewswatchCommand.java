@@ -6,6 +6,7 @@ import io.newswatch.app.command.ReplayCommand;
 import io.newswatch.app.command.ResetCommand;
 import io.newswatch.app.command.WatchCommand;
 import io.newswatch.app.command.EnrichCommand;
+import io.newswatch.app.command.ImportCommand;
 import io.newswatch.app.command.IngestCommand;
 import io.newswatch.app.command.RunCommand;
 import io.newswatch.app.command.ParseCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             WatchCommand.class,
             ResetCommand.class,
             ReplayCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad command line or settings, 3 no JDK 21+ (launcher).",

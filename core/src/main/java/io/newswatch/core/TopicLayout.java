@@ -12,14 +12,14 @@ import java.util.Optional;
  * Pure: nothing here talks to Kafka ({@link TopicProvisioner} does).
  *
  * <p>Settings, where {@code <name>} is one of {@code raw}, {@code enriched}, {@code alerts}, {@code watches},
- * {@code dlq}:
+ * {@code dlq}, {@code history}:
  * <ul>
  *   <li>{@code topics.<name>.partitions}: a whole number of at least 1.</li>
  *   <li>{@code topics.<name>.retention}: how long records are kept ({@code 7d}, {@code 36h}), or
  *       {@code forever}. Kafka deletes by record timestamp, which here is the article's event time, so a
  *       backtest that replays months-old articles needs {@code forever} (or a long retention) on its
  *       prefixed topics, or the broker deletes them right after they are written. Not allowed on
- *       {@code watches}, which is compacted: the latest watch per id is kept for as long as it exists.</li>
+ *       {@code watches} and {@code history}, which are compacted: the latest record per key is kept for as long as the key exists.</li>
  *   <li>{@code topics.replication-factor}: replicas per partition for new topics; unset means the
  *       cluster's {@code default.replication.factor} (1 on the embedded broker).</li>
  * </ul>
@@ -27,7 +27,10 @@ import java.util.Optional;
  * <p>Why the defaults: raw and enriched carry every article, so they get the most partitions (6: room
  * for six ingest/enrich instances) and a week of history for replays; alerts are few and worth keeping
  * for a month; watches are a table (one record per watch id, compacted); the dead-letter topic is read by
- * people, so one partition keeps it in order, kept two weeks. Compression is left to the producers
+ * people, so one partition keeps it in order, kept two weeks. History ({@code news.articles.history}, written by
+ * {@code newswatch import}) has raw's partitions but is compacted by article id with no time-based retention:
+ * its records carry months-old event times as timestamps, so a 7-day retention would delete them within
+ * minutes of the import, and compaction by id turns a re-import of the same file into a no-op. Compression is left to the producers
  * (topic {@code compression.type=producer}): a topic-level codec would make the broker re-compress every
  * batch a client sent with another codec.
  */
@@ -67,7 +70,8 @@ public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFac
                 new Default("enriched", 6, Optional.of(Duration.ofDays(7)), Map.of()),
                 new Default("alerts", 3, Optional.of(Duration.ofDays(30)), Map.of()),
                 new Default("watches", 1, Optional.empty(), COMPACTED),
-                new Default("dlq", 1, Optional.of(Duration.ofDays(14)), Map.of()));
+                new Default("dlq", 1, Optional.of(Duration.ofDays(14)), Map.of()),
+                new Default("history", 6, Optional.empty(), COMPACTED));
     }
 
     public TopicLayout {
@@ -144,6 +148,7 @@ public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFac
             case "alerts" -> topics.alerts();
             case "watches" -> topics.watches();
             case "dlq" -> topics.dlq();
+            case "history" -> topics.history();
             default -> throw new IllegalArgumentException("no topic " + key);
         };
     }

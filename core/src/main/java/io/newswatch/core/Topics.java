@@ -14,6 +14,8 @@ public record Topics(String prefix) {
     public static final String ALERTS = "news.alerts";
     public static final String WATCHES = "news.watches";
     public static final String DLQ = "news.dlq";
+    /** Imported history ({@code newswatch import}): compacted by article id and kept forever, see {@link TopicLayout}. */
+    public static final String HISTORY = "news.articles.history";
 
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
 
@@ -48,8 +50,12 @@ public record Topics(String prefix) {
         return prefix + DLQ;
     }
 
+    public String history() {
+        return prefix + HISTORY;
+    }
+
     public List<String> all() {
-        return List.of(raw(), enriched(), alerts(), watches(), dlq());
+        return List.of(raw(), enriched(), alerts(), watches(), dlq(), history());
     }
 
     /**
@@ -66,7 +72,7 @@ public record Topics(String prefix) {
      */
     public String resolve(String name) {
         return switch (name) {
-            case RAW, ENRICHED, ALERTS, WATCHES, DLQ -> prefix + name;
+            case RAW, ENRICHED, ALERTS, WATCHES, DLQ, HISTORY -> prefix + name;
             default -> name;
         };
     }

@@ -15,7 +15,7 @@ class TopicLayoutTest {
     private static final long DAY_MS = 86_400_000L;
 
     @Test
-    @DisplayName("defaults: raw and enriched 6 partitions for 7 days, alerts 3 for 30 days, watches compacted, dlq 1 for 14 days")
+    @DisplayName("defaults: raw and enriched 6 partitions for 7 days, alerts 3 for 30 days, watches compacted, dlq 1 for 14 days, history 6 compacted")
     void defaults() {
         TopicLayout layout = TopicLayout.defaults(Topics.defaults());
 
@@ -24,12 +24,15 @@ class TopicLayoutTest {
                 tuple("news.articles.enriched", 6),
                 tuple("news.alerts", 3),
                 tuple("news.watches", 1),
-                tuple("news.dlq", 1));
+                tuple("news.dlq", 1),
+                tuple("news.articles.history", 6));
         assertThat(config(layout, "news.articles.raw")).containsExactly(Map.entry("retention.ms", Long.toString(7 * DAY_MS)));
         assertThat(config(layout, "news.articles.enriched")).containsExactly(Map.entry("retention.ms", Long.toString(7 * DAY_MS)));
         assertThat(config(layout, "news.alerts")).containsExactly(Map.entry("retention.ms", Long.toString(30 * DAY_MS)));
         assertThat(config(layout, "news.dlq")).containsExactly(Map.entry("retention.ms", Long.toString(14 * DAY_MS)));
         assertThat(config(layout, "news.watches")).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+        // Imported articles carry months-old timestamps: time-based retention would delete them right after the import.
+        assertThat(config(layout, "news.articles.history")).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
         assertThat(layout.replicationFactor()).isEmpty();
     }
 
@@ -40,7 +43,7 @@ class TopicLayoutTest {
 
         assertThat(layout.topics()).extracting(TopicLayout.TopicSpec::name)
                 .containsExactly("backtest.news.articles.raw", "backtest.news.articles.enriched", "backtest.news.alerts",
-                        "backtest.news.watches", "backtest.news.dlq");
+                        "backtest.news.watches", "backtest.news.dlq", "backtest.news.articles.history");
     }
 
     @Test
