@@ -4,8 +4,10 @@ import io.newswatch.alerts.AlertText;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.app.CommonOptions;
 import io.newswatch.app.ExitCodes;
+import io.newswatch.app.UsageException;
 import io.newswatch.app.Workspace;
 import io.newswatch.app.runtime.AppSettings;
+import io.newswatch.app.runtime.GroupProgress;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.ProgressLine;
 import io.newswatch.app.runtime.Replay;
@@ -132,9 +134,21 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** Everything stored: imported history (when there is any) and live articles. */
+    /** Everything stored: imported history and live articles, those of the two topics that exist. */
     private static List<String> defaultSources(Settings live, Topics topics) {
-        return List.of(topics.raw());
+        try (GroupProgress progress = new GroupProgress(KafkaCluster.clientOf(AppSettings.from(live)).clientProperties())) {
+            List<String> stored = new ArrayList<>();
+            for (String topic : List.of(topics.history(), topics.raw())) {
+                if (progress.exists(topic)) {
+                    stored.add(topic);
+                }
+            }
+            if (stored.isEmpty()) {
+                throw new UsageException("nothing to replay: neither " + topics.history() + " nor " + topics.raw()
+                        + " exists (import history with `newswatch import`, or run the pipeline)");
+            }
+            return stored;
+        }
     }
 
     private void printSummary(Replay.Result result, List<String> sources, KafkaCluster cluster) {
