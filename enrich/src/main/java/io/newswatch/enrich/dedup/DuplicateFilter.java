@@ -1,6 +1,7 @@
 package io.newswatch.enrich.dedup;
 
 import io.newswatch.core.EnrichedArticle;
+import io.newswatch.enrich.SweepSchedule;
 import io.newswatch.eventtime.Watermark;
 import io.newswatch.enrich.metrics.EnrichMetrics;
 import java.time.Duration;
@@ -32,26 +33,9 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateFilter.class);
 
-    /**
-     * How often expired keys are forgotten, in wall-clock time. A sweep reads the whole store, so it must not
-     * follow stream time: a replay of months of articles would sweep after nearly every record. Forgetting
-     * only frees space; {@link DuplicateIndex} compares times itself, so results do not depend on it.
-     */
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
-
     private final Duration retention;
     private ProcessorContext<String, EnrichedArticle> context;
-    /**
-     * Newest event time processed, what sweeps measure age against. Not the task's stream time: that counts
-     * records still waiting in the event-time merge, and sweeping by it could forget what they will need.
-     */
-    private long newestMs = -1;
-    /**
-     * Event time of the last sweep. Besides every few wall-clock minutes, a sweep also runs each time event time has
-     * moved on by the retention: a replay crosses months in minutes, and what it keeps would otherwise grow with the
-     * whole history (and every look-up with it). Once per retention of event time is rare enough for a full scan.
-     */
-    private long sweptAtMs = -1;
+    private SweepSchedule sweeps;
     private KeyValueStore<String, Long> store;
     private DuplicateIndex index;
     private Sensor dropped;
@@ -71,7 +55,8 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         this.store = context.getStateStore(STORE);
         this.index = new DuplicateIndex(retention, new StoreSeen(store));
         this.dropped = EnrichMetrics.sensor(context, "duplicates-dropped");
-        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpired(newestMs));
+        this.sweeps = new SweepSchedule(retention);
+        context.schedule(SweepSchedule.WALL_CLOCK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpired(sweeps.newestMs()));
     }
 
     @Override
@@ -80,11 +65,8 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
             context.forward(record); // the merge's watermark, on its way to the enriched topic
             return;
         }
-        newestMs = Math.max(newestMs, record.timestamp());
-        if (sweptAtMs < 0) {
-            sweptAtMs = newestMs;
-        } else if (newestMs - sweptAtMs >= retention.toMillis()) {
-            forgetExpired(newestMs);
+        if (sweeps.record(record.timestamp())) {
+            forgetExpired(sweeps.newestMs());
         }
         DuplicateIndex.Verdict verdict = index.check(DuplicateKeys.of(record.value().article()), record.timestamp());
         if (verdict.duplicate()) {
@@ -99,7 +81,7 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         if (streamTimeMs < 0) {
             return; // no record yet since start: nothing to measure age against
         }
-        sweptAtMs = streamTimeMs;
+        sweeps.swept();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = store.all()) {
             while (all.hasNext()) {

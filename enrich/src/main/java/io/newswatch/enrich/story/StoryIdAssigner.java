@@ -1,6 +1,7 @@
 package io.newswatch.enrich.story;
 
 import io.newswatch.core.EnrichedArticle;
+import io.newswatch.enrich.SweepSchedule;
 import io.newswatch.eventtime.Watermark;
 import io.newswatch.enrich.story.StoryIndex.StoryEntry;
 import java.time.Duration;
@@ -31,27 +32,10 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
 
     public static final String STORE = "story-fingerprints";
 
-    /**
-     * How often expired entries are swept, in wall-clock time. A sweep reads the whole store, so it must not
-     * follow stream time: a replay of months of articles would sweep after nearly every record. Sweeping
-     * only frees space; {@link StoryIndex} ignores expired entries itself, so results do not depend on it.
-     */
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
-
     private final int maxDistance;
     private final Duration horizon;
     private ProcessorContext<String, EnrichedArticle> context;
-    /**
-     * Newest event time processed, what sweeps measure age against. Not the task's stream time: that counts
-     * records still waiting in the event-time merge, and sweeping by it could forget what they will need.
-     */
-    private long newestMs = -1;
-    /**
-     * Event time of the last sweep. Besides every few wall-clock minutes, a sweep also runs each time event time has
-     * moved on by the horizon: a replay crosses months in minutes, and what it keeps would otherwise grow with the
-     * whole history (and every look-up with it). Once per horizon of event time is rare enough for a full scan.
-     */
-    private long sweptAtMs = -1;
+    private SweepSchedule sweeps;
     private KeyValueStore<String, String> store;
     private StoryIndex.InMemoryBuckets buckets;
     private StoryIndex index;
@@ -78,7 +62,8 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
                 index.file(entryOf(kv.key, kv.value));
             }
         }
-        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep(newestMs));
+        this.sweeps = new SweepSchedule(horizon);
+        context.schedule(SweepSchedule.WALL_CLOCK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep(sweeps.newestMs()));
     }
 
     @Override
@@ -87,11 +72,8 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
             context.forward(record); // the merge's watermark, on its way to the enriched topic
             return;
         }
-        newestMs = Math.max(newestMs, record.timestamp());
-        if (sweptAtMs < 0) {
-            sweptAtMs = newestMs;
-        } else if (newestMs - sweptAtMs >= horizon.toMillis()) {
-            sweep(newestMs);
+        if (sweeps.record(record.timestamp())) {
+            sweep(sweeps.newestMs());
         }
         EnrichedArticle enriched = record.value();
         String ownStoryId = StoryIds.forFirstArticle(enriched.article().id());
@@ -110,7 +92,7 @@ public final class StoryIdAssigner implements Processor<String, EnrichedArticle,
         if (streamTimeMs < 0) {
             return; // no record yet since start: nothing to measure age against
         }
-        sweptAtMs = streamTimeMs;
+        sweeps.swept();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, String> all = store.all()) {
             while (all.hasNext()) {
