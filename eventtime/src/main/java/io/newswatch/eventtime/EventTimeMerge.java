@@ -205,16 +205,25 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
         }
     }
 
-    /** Forwards buffered records with a time below {@code bound}, in order; returns the newest time forwarded. */
+    /**
+     * Forwards buffered records with a time below {@code bound} ({@code Long.MAX_VALUE}: all), in order; returns the
+     * newest time forwarded. Scans start at the released position, never at the beginning of the store: everything
+     * below it has been deleted, and RocksDB would otherwise step over every one of those deletions on every release
+     * (a replay's buffer sees millions), which made releasing quadratic.
+     */
     private long releaseBefore(long bound) {
         long newest = Long.MIN_VALUE;
+        Bytes from = BufferKey.timeFloor(released);
+        Bytes to = bound == Long.MAX_VALUE ? null : BufferKey.timeFloor(bound);
         List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(Math.min(RELEASE_BATCH, (int) Math.max(1, bufferedCount)));
         do {
             batch.clear();
-            try (KeyValueIterator<Bytes, byte[]> it = bound == Long.MAX_VALUE ? buffer.all()
-                    : buffer.range(BufferKey.timeFloor(Long.MIN_VALUE), BufferKey.timeFloor(bound))) {
+            try (KeyValueIterator<Bytes, byte[]> it = buffer.range(from, to)) {
                 while (it.hasNext() && batch.size() < RELEASE_BATCH) {
-                    batch.add(it.next());
+                    KeyValue<Bytes, byte[]> kv = it.next();
+                    if (!kv.key.equals(from)) { // the range is inclusive: the last batch's last key was already sent
+                        batch.add(kv);
+                    }
                 }
             }
             for (KeyValue<Bytes, byte[]> kv : batch) {
@@ -225,7 +234,10 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
                 progress.releasedOne();
             }
             bufferedCount -= batch.size();
-        } while (batch.size() == RELEASE_BATCH);
+            if (!batch.isEmpty()) {
+                from = batch.get(batch.size() - 1).key;
+            }
+        } while (batch.size() >= RELEASE_BATCH - 1);
         progress.buffered(bufferedCount);
         return newest;
     }

@@ -139,6 +139,25 @@ class EventTimeMergeTest {
     }
 
     @Test
+    @DisplayName("more records than one release batch come out complete and in order, by watermark and by an all-idle flush")
+    void largeReleasesInBatches() {
+        EventTimeMerge m = merge(1, EventTimeMerge.LatePolicy.DROP, null);
+        for (int i = 12_345; i > 0; i--) {
+            m.process(article(String.format("a%05d", i), i));
+        }
+        m.process(mark(0, 6_001, false));
+        List<String> first = released();
+        assertThat(first).hasSize(6_000).isSorted();
+        assertThat(first.get(0)).isEqualTo("a00001@1");
+        context.resetForwards();
+        m.process(mark(0, 6_001, true));
+        List<String> rest = released();
+        assertThat(rest).hasSize(12_345 - 6_000);
+        assertThat(rest.get(0)).isEqualTo("a06001@6001");
+        assertThat(rest.get(rest.size() - 1)).isEqualTo("a12345@12345");
+    }
+
+    @Test
     @DisplayName("the very same record twice is released once and counted")
     void identicalRecordsCollapse() {
         EventTimeMerge m = merge(1, EventTimeMerge.LatePolicy.DROP, null);
