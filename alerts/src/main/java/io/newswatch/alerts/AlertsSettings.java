@@ -24,6 +24,7 @@ import java.util.Set;
  * @param watchDefaults        values for fields a watch leaves out
  * @param tuning               detector knobs shared by all watches
  * @param webhook              delivery settings
+ * @param topicPrefix          the pipeline's topic prefix ({@code kafka.topic-prefix}), for the application id and the DLQ
  */
 public record AlertsSettings(
         Path watchesFile,
@@ -32,7 +33,8 @@ public record AlertsSettings(
         Duration commitInterval,
         WatchDefaults watchDefaults,
         DetectorTuning tuning,
-        WebhookSettings webhook) {
+        WebhookSettings webhook,
+        String topicPrefix) {
 
     public static final String PREFIX = "alerts.";
     public static final String WATCHES_FILE = PREFIX + "watches-file";
@@ -121,7 +123,8 @@ public record AlertsSettings(
                 s.duration(PREFIX + "commit-interval", Duration.ofMillis(100)),
                 watchDefaults,
                 tuning,
-                webhook);
+                webhook,
+                topicPrefix);
     }
 
     public static AlertsSettings defaults() {

@@ -310,7 +310,8 @@ class AlertsTopologyTest {
     }
 
     @Test
-    @DisplayName("streams properties: application id with the topic prefix, exactly-once by default, base not modified")
+    @DisplayName("streams properties: application id with the topic prefix, exactly-once by default, failures logged and "
+            + "dead-lettered to the prefixed DLQ, base not modified")
     void streamsProperties() {
         Properties base = new Properties();
         base.put("bootstrap.servers", "localhost:9092");
@@ -318,6 +319,9 @@ class AlertsTopologyTest {
         assertThat(p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("backtest.newswatch-alerts");
         assertThat(p.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
         assertThat(p.getProperty("bootstrap.servers")).isEqualTo("localhost:9092");
+        assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class);
+        assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo("backtest.news.dlq");
         assertThat(base).hasSize(1);
     }
 

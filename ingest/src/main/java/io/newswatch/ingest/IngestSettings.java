@@ -109,13 +109,6 @@ public record IngestSettings(
                         s.duration("ingest.event-time.max-age", EventTimeRule.DEFAULT_MAX_AGE)));
     }
 
-    /** A copy with another feed list (tests, the parse command). */
-    public IngestSettings withFeeds(List<String> newFeeds) {
-        return new IngestSettings(newFeeds, minInterval, maxInterval, maxBackoff, connectTimeout, readTimeout, totalTimeout,
-                parseTimeout, parseThreads, maxBodyBytes, maxDecompressedBytes, maxRedirects, userAgent, perHostConcurrency,
-                seenPerFeed, summaryMaxChars, detectLanguage, eventTimeRule);
-    }
-
     private static void requirePositive(String key, Duration d) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new SettingsException("config key " + key + " must be a positive duration, got " + d);

@@ -41,10 +41,6 @@ public final class SpikeDetector {
         this.graceMs = params.grace().toMillis();
     }
 
-    public DetectorParams params() {
-        return p;
-    }
-
     /** A state for this watch; also what an existing state is replaced by when the bucket width changed. */
     public WatchState newState() {
         return WatchState.fresh(bucketMs);

@@ -56,7 +56,4 @@ public final class WatchState {
         return lastClosed;
     }
 
-    public boolean alertOpen() {
-        return alertId != null;
-    }
 }

@@ -118,4 +118,14 @@ class WatchValidatorTest {
         assertThat(validator.validate(with("outputTopic", "news.alerts")).outputTopic()).isNull();
         assertThat(validator.validate(with("outputTopic", "desk.hungary")).outputTopic()).isEqualTo("desk.hungary");
     }
+
+    @Test
+    @DisplayName("under a topic prefix (a backtest), a watch's output topic gets the prefix too, once")
+    void outputTopicUnderThePrefix() {
+        WatchValidator backtest = new WatchValidator(AlertsSettings.defaults().watchDefaults(), new Topics("bt-1."));
+        Watch validated = backtest.validate(with("outputTopic", "desk.hungary"));
+        assertThat(validated.outputTopic()).isEqualTo("bt-1.desk.hungary");
+        assertThat(backtest.validate(validated).outputTopic()).as("validating again keeps it").isEqualTo("bt-1.desk.hungary");
+        assertThat(backtest.validate(with("outputTopic", "bt-1.news.alerts")).outputTopic()).isNull();
+    }
 }

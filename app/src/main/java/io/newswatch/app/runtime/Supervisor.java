@@ -51,11 +51,6 @@ public final class Supervisor implements AutoCloseable {
         stopRequested.countDown();
     }
 
-    /** Stops as if interrupted by the user. */
-    public void requestStop() {
-        stopRequested.countDown();
-    }
-
     public boolean stopRequested() {
         return stopRequested.getCount() == 0;
     }

@@ -17,8 +17,9 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes articles to the raw topic: key = article id (so one story always lands on one partition
- * and compaction/dedup work per story), record timestamp = the article's event time (so every
+ * Publishes articles to the raw topic: key = article id (so repeats of one article land on one partition; copies
+ * of a story under other ids do not, which is why enrich deduplicates after its event-time merge), record
+ * timestamp = the article's event time (so every
  * downstream window is in event time), idempotent producer with {@code acks=all} (a retry after a
  * lost acknowledgement does not duplicate), lz4 compression (text compresses well, lz4 is cheap).
  *
