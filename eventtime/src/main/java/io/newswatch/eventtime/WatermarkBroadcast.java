@@ -14,7 +14,9 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  */
 public final class WatermarkBroadcast<V> implements StreamPartitioner<String, V> {
 
+    /** Still abstract in Kafka 4.4 though deprecated: Kafka calls the variant with headers, below. */
     @Override
+    @SuppressWarnings("removal")
     public Optional<Set<Integer>> partitions(String topic, String key, V value, int numPartitions) {
         return Optional.empty();
     }
