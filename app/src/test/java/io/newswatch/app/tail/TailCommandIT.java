@@ -9,6 +9,7 @@ import io.newswatch.core.Article;
 import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topics;
+import io.newswatch.eventtime.Watermark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -43,6 +44,9 @@ class TailCommandIT {
                         a.fetchedAt(), a.eventTime(), a.eventTimeSource());
                 producer.send(new ProducerRecord<>(TOPICS.raw(), numbered.id(), numbered)).get();
             }
+            // What enrich broadcasts to the enriched topic: a watermark record on a partition, no value.
+            producer.send(new ProducerRecord<>(TOPICS.raw(), 1, 0L, Watermark.KEY, null,
+                    Watermark.downstreamHeaders(1_000L))).get();
         }
     }
 
@@ -67,7 +71,7 @@ class TailCommandIT {
     }
 
     @Test
-    @DisplayName("--from-beginning prints every record as a JSON line and ends at the end of the topic")
+    @DisplayName("--from-beginning prints every record as a JSON line and ends at the end of the topic; watermark records are skipped")
     void fromBeginning() throws Exception {
         Result r = tail("news.articles.raw", "--from-beginning");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
