@@ -50,11 +50,6 @@ public final class GroupProgress implements AutoCloseable {
         return lag;
     }
 
-    /** How many partitions the topic has. */
-    public int partitions(String topic) {
-        return get(admin.describeTopics(java.util.List.of(topic)).allTopicNames()).get(topic).partitions().size();
-    }
-
     /** Sum of the end offsets of the topic's partitions: grows with every record written. */
     public long size(String topic) {
         return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();

@@ -129,7 +129,7 @@ public final class Replay {
                 if (!progress.exists(source)) {
                     throw new UsageException("topic " + source + " does not exist");
                 }
-                partitions = Math.max(partitions, progress.partitions(source));
+                partitions = Math.max(partitions, liveCluster.partitions(source));
             }
             Settings backtest = backtestSettings(live, prefix, partitions);
             Set<Pipeline.Stage> stages = options.webhooks()
