@@ -1,6 +1,7 @@
 package io.newswatch.alerts;
 
 import io.newswatch.alerts.detect.DetectorParams;
+import io.newswatch.alerts.detect.StreamVolume;
 import io.newswatch.core.KafkaSettings;
 import io.newswatch.core.Settings;
 import io.newswatch.core.SettingsException;
@@ -8,6 +9,9 @@ import io.newswatch.core.Watch;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -45,15 +49,20 @@ public record AlertsSettings(
     }
 
     /**
-     * Detector knobs shared by all watches.
+     * Detector knobs shared by all watches (docs/ALERTS.md explains each).
      *
-     * @param floorPerBucket expected count never below this (a first mention after silence)
-     * @param sourceCap      articles per source per bucket that count towards the score
-     * @param resolveScore   an open alert resolves on a later bucket scoring below this
-     * @param escalation     factor between UPDATED tiers of the score
-     * @param topArticles    evidence articles per alert
+     * @param scales        the time scales coverage is judged at (a watch's bucket is its shortest)
+     * @param floorPerDay   expected count never below this rate (a first mention after silence)
+     * @param dispersion    extra variance of counts, {@code var = mu + k mu^2}
+     * @param sourceCap     stories per source per bucket that count towards the score
+     * @param resolveScore  coverage is back near baseline while every scale scores below this
+     * @param quietFor      how long coverage stays near baseline before an alert resolves
+     * @param updateEvery   fewest event time between two lifecycle events of one alert
+     * @param escalation    factor between UPDATED tiers of the score
+     * @param topArticles   evidence articles per alert
      */
-    public record DetectorTuning(double floorPerBucket, int sourceCap, double resolveScore, double escalation, int topArticles) {
+    public record DetectorTuning(List<Duration> scales, double floorPerDay, double dispersion, int sourceCap,
+                                 double resolveScore, Duration quietFor, Duration updateEvery, double escalation, int topArticles) {
     }
 
     /**
@@ -83,15 +92,19 @@ public record AlertsSettings(
         }
         WatchDefaults watchDefaults = new WatchDefaults(
                 s.duration(PREFIX + "defaults.bucket", Duration.ofMinutes(10)),
-                s.duration(PREFIX + "defaults.baseline", Duration.ofDays(3)),
-                s.decimal(PREFIX + "defaults.sensitivity", 6.0),
+                s.duration(PREFIX + "defaults.baseline", Duration.ofDays(7)),
+                s.decimal(PREFIX + "defaults.sensitivity", 2.5),
                 s.integer(PREFIX + "defaults.min-articles", 5),
                 s.integer(PREFIX + "defaults.min-sources", 3),
                 s.duration(PREFIX + "defaults.cooldown", Duration.ofHours(1)));
         DetectorTuning tuning = new DetectorTuning(
-                positive(s, "detector.floor-per-bucket", 0.5),
+                scales(s),
+                positive(s, "detector.floor-per-day", 2.0),
+                positive(s, "detector.dispersion", 0.15),
                 (int) positive(s, "detector.source-cap", 3),
-                s.decimal(PREFIX + "detector.resolve-score", 1.3),
+                s.decimal(PREFIX + "detector.resolve-score", 2.0),
+                s.duration(PREFIX + "detector.quiet-for", Duration.ofHours(2)),
+                s.duration(PREFIX + "detector.update-every", Duration.ofHours(1)),
                 s.decimal(PREFIX + "detector.escalation", 2.0),
                 s.integer(PREFIX + "detector.top-articles", 5));
         if (tuning.escalation() <= 1) {
@@ -133,11 +146,40 @@ public record AlertsSettings(
 
     /** Detector parameters for a watch that has been validated (all its fields filled). */
     public DetectorParams detectorParams(Watch watch) {
-        int baselineBuckets = (int) Math.max(1, watch.baseline().toMillis() / watch.bucket().toMillis());
-        return new DetectorParams(watch.bucket(), baselineBuckets, watch.sensitivity(), watch.minArticles(), watch.minSources(),
-                // No grace in the detector: the merge in front of it hands over articles in event-time order.
-                watch.cooldown(), Duration.ZERO, tuning.floorPerBucket(), tuning.sourceCap(),
-                Math.min(tuning.resolveScore(), watch.sensitivity() / 2), tuning.escalation(), tuning.topArticles());
+        return new DetectorParams(watch.bucket(), DetectorParams.scalesFor(watch.bucket(), tuning.scales()), watch.baseline(),
+                watch.sensitivity(), Math.min(tuning.resolveScore(), watch.sensitivity() / 2), tuning.quietFor(),
+                tuning.updateEvery(), watch.minArticles(), watch.minSources(), watch.cooldown(), tuning.floorPerDay(),
+                tuning.dispersion(), tuning.sourceCap(), tuning.escalation(), tuning.topArticles());
+    }
+
+    /**
+     * How long the stream's volume per slot is kept: the longest scale, plus the longest bucket a watch may have (the
+     * bucket leaving the window is still read when it is folded into the baseline), plus a day of slack.
+     */
+    public Duration volumeRetention() {
+        return tuning.scales().getLast().plus(Duration.ofDays(2));
+    }
+
+    private static List<Duration> scales(Settings s) {
+        List<String> texts = s.list(PREFIX + "detector.scales", List.of("10m", "1h", "6h", "1d"));
+        List<Duration> scales = new ArrayList<>();
+        for (String t : texts) {
+            Duration d;
+            try {
+                d = Settings.parseDuration(t.trim());
+            } catch (RuntimeException e) {
+                throw new SettingsException("config key alerts.detector.scales: '" + t + "' is not a duration (e.g. 10m, 1h, 1d)");
+            }
+            if (d.toMillis() % StreamVolume.SLOT_MS != 0 || d.isZero()) {
+                throw new SettingsException("config key alerts.detector.scales: each scale must be a positive multiple of 5m, got " + t);
+            }
+            scales.add(d);
+        }
+        if (scales.isEmpty()) {
+            throw new SettingsException("config key alerts.detector.scales: at least one scale is needed");
+        }
+        Collections.sort(scales);
+        return List.copyOf(scales);
     }
 
     private static double positive(Settings s, String key, double def) {

@@ -1,6 +1,8 @@
 package io.newswatch.alerts;
 
-import io.newswatch.alerts.detect.WatchState;
+import io.newswatch.alerts.detect.OpenBuckets;
+import io.newswatch.alerts.detect.StreamVolume;
+import io.newswatch.alerts.detect.WatchHistory;
 import io.newswatch.alerts.topology.ArticleHits;
 import io.newswatch.alerts.topology.ArticleMatchProcessor;
 import io.newswatch.alerts.topology.MatchOutcome;
@@ -54,6 +56,10 @@ public final class AlertsTopology {
 
     public static final String WATCHES_STORE = "alerts-watches";
     public static final String DETECTOR_STORE = "alerts-detector-state";
+    public static final String OPEN_BUCKETS_STORE = "alerts-detector-open-buckets";
+    public static final String STREAM_VOLUME_STORE = "alerts-stream-volume";
+    /** Per input partition: article counts per volume slot not yet reported to the detector. */
+    public static final String PARTITION_VOLUME_STORE = "alerts-partition-volume";
     public static final String HITS_REPARTITION = "alerts-article-hits";
     /** Scope of this stage's own metrics ({@code late-records-total} and so on). */
     public static final String METRICS_SCOPE = "newswatch-alerts";
@@ -73,11 +79,19 @@ public final class AlertsTopology {
                 () -> new WatchesStoreUpdater(WATCHES_STORE));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DETECTOR_STORE), Serdes.String(),
-                JsonSerde.of(WatchState.class)));
+                JsonSerde.of(WatchHistory.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_BUCKETS_STORE), Serdes.String(),
+                JsonSerde.of(OpenBuckets.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_VOLUME_STORE), Serdes.String(),
+                JsonSerde.of(StreamVolume.class)));
+        // Cached: a put per article, but only the newest count per slot reaches the changelog at each commit.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PARTITION_VOLUME_STORE), Serdes.Long(),
+                Serdes.Long()).withCachingEnabled());
 
         KStream<String, MatchOutcome> matched = builder
                 .stream(topics.enriched(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-enriched-source"))
-                .process(() -> new ArticleMatchProcessor(WATCHES_STORE, validator), Named.as("alerts-match"));
+                .process(() -> new ArticleMatchProcessor(WATCHES_STORE, PARTITION_VOLUME_STORE, validator), Named.as("alerts-match"),
+                        PARTITION_VOLUME_STORE);
 
         var branches = matched.split(Named.as("alerts-"))
                 .branch((k, v) -> v.isDeadLetter(), Branched.as("dead-letters"))
@@ -93,10 +107,12 @@ public final class AlertsTopology {
         // (an article enrich wrote out of order) is dropped and counted: its buckets may have been judged.
         EventTimeOrder.Spec merge = new EventTimeOrder.Spec(HITS_REPARTITION, METRICS_SCOPE, WatermarkPolicy.fromUpstream(),
                 input.upstreamPartitions(), EventTimeMerge.LatePolicy.DROP, true, input.progress());
+        SpikeDetectProcessor.Stores stores = new SpikeDetectProcessor.Stores(WATCHES_STORE, DETECTOR_STORE, OPEN_BUCKETS_STORE,
+                STREAM_VOLUME_STORE);
         KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.of(ArticleHits.class),
-                        h -> !h.watchIds().isEmpty(), merge)
-                .process(() -> new SpikeDetectProcessor(WATCHES_STORE, DETECTOR_STORE, settings, validator),
-                        Named.as("alerts-detect"), DETECTOR_STORE);
+                        h -> !h.watchIds().isEmpty() || h.isVolume(), merge)
+                .process(() -> new SpikeDetectProcessor(stores, settings, validator),
+                        Named.as("alerts-detect"), DETECTOR_STORE, OPEN_BUCKETS_STORE, STREAM_VOLUME_STORE);
 
         alerts.mapValues(RoutedAlert::alert, Named.as("alerts-unwrap"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("alerts-sink"));

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * What one watch saw in one event-time bucket. Every figure here is a function of the <em>set</em> of
- * articles added, never of their order: counts, distinct sources and stories, and the evidence (each
- * source's earliest article by event time, then id). That is what makes replay agree with live.
+ * What one watch saw in one event-time bucket that is not final yet. Articles arrive in the merge's deterministic
+ * order (event time, key, hash), so every figure here is the same in every run: counts, distinct sources and stories,
+ * and the evidence (each source's earliest article by event time, then id).
+ *
+ * <p>The score is computed on <em>counted</em> articles: an article counts when its story (near-duplicate cluster) is
+ * new to the watch within its longest window, and each source counts at most a few stories per bucket. Syndicated
+ * copies of one story therefore count once, and one source flooding a watch cannot make a spike by itself.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class BucketTally {
@@ -19,7 +23,7 @@ public final class BucketTally {
     /** Bounds state for a pathological bucket; beyond it articles still count but are not de-duplicated. */
     static final int MAX_REMEMBERED_IDS = 50_000;
 
-    /** Per source: how many articles and the earliest one (evidence). */
+    /** Per source: how many new stories and the earliest article (evidence). */
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
     static final class SourceTally {
         int count;
@@ -31,33 +35,34 @@ public final class BucketTally {
     TreeMap<String, SourceTally> sources = new TreeMap<>();
     IdHashes stories = new IdHashes();
 
-    /** Adds an article; false when this article was already counted in this bucket. */
-    boolean add(Hit hit) {
-        if (articleIds.size() < MAX_REMEMBERED_IDS) {
-            if (!articleIds.add(hit.articleId())) {
-                return false;
-            }
+    /**
+     * Adds an article; false when this article was already counted in this bucket.
+     *
+     * @param storySeen the article's story was already counted by the watch in an earlier bucket
+     */
+    boolean add(Hit hit, boolean storySeen) {
+        if (articleIds.size() < MAX_REMEMBERED_IDS && !articleIds.add(hit.articleId())) {
+            return false;
         }
         articles++;
+        boolean newStory = !storySeen && (stories.size() >= MAX_REMEMBERED_IDS || stories.add(storyKey(hit)));
         SourceTally s = sources.computeIfAbsent(hit.source(), k -> new SourceTally());
-        s.count++;
+        if (newStory) {
+            s.count++;
+        }
         AlertArticle candidate = new AlertArticle(hit.articleId(), hit.title(), hit.link(), hit.sourceName(), hit.eventTime());
         if (s.earliest == null || EVIDENCE_ORDER.compare(candidate, s.earliest) < 0) {
             s.earliest = candidate;
         }
-        if (hit.storyId() != null && stories.size() < MAX_REMEMBERED_IDS) {
-            stories.add(hit.storyId());
-        } else if (hit.storyId() == null && stories.size() < MAX_REMEMBERED_IDS) {
-            stories.add("article:" + hit.articleId());
-        }
         return true;
     }
 
-    long articles() {
-        return articles;
+    /** The story an article belongs to; an article without a story id is a story of its own. */
+    static String storyKey(Hit hit) {
+        return hit.storyId() != null ? hit.storyId() : "article:" + hit.articleId();
     }
 
-    /** Articles with each source counted at most {@code cap} times: what the score is computed on. */
+    /** New stories with each source counted at most {@code cap} times: what the score is computed on. */
     long counted(int cap) {
         long n = 0;
         for (SourceTally s : sources.values()) {
@@ -66,12 +71,11 @@ public final class BucketTally {
         return n;
     }
 
-    int distinctSources() {
-        return sources.size();
-    }
-
-    int distinctStories() {
-        return stories.size();
+    /** This bucket as the closed history keeps it. */
+    ClosedBucket close(int sourceCap, int evidence) {
+        IdHashes sourceKeys = new IdHashes();
+        sources.keySet().forEach(sourceKeys::add);
+        return new ClosedBucket(counted(sourceCap), articles, stories, sourceKeys, evidence(evidence));
     }
 
     List<AlertArticle> evidence(int limit) {

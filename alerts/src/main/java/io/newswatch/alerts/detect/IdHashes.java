@@ -26,8 +26,33 @@ public final class IdHashes {
         return insert(hash(id));
     }
 
+    public boolean contains(String id) {
+        return contains(hash(id));
+    }
+
+    /** Adds every hash of {@code other}. */
+    public void addAll(IdHashes other) {
+        for (long h : other.table) {
+            if (h != 0) {
+                insert(h);
+            }
+        }
+    }
+
     public int size() {
         return size;
+    }
+
+    private boolean contains(long h) {
+        int mask = table.length - 1;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (table[i] != 0) {
+            if (table[i] == h) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
     }
 
     private boolean insert(long h) {

@@ -1,193 +1,246 @@
 package io.newswatch.alerts.detect;
 
 import io.newswatch.core.Alert;
+import io.newswatch.core.AlertArticle;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.Watch;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Spike detection for one watch, pure: articles and stream time in, lifecycle events out.
- * The maths and the order-independence argument are in docs/ALERTS.md; in short:
+ * Spike detection for one watch, pure: articles, stream volume and event time in, lifecycle events out. The maths and
+ * its reasons are in docs/ALERTS.md; in short, each time a bucket becomes final:
  *
  * <ul>
- *   <li>Articles are counted in event-time buckets; each source counts at most {@code sourceCap} per bucket.</li>
- *   <li>The expected count for bucket b is the smoothed rate (EWMA over the watch's own history, each
- *       bucket's contribution winsorized at {@code mu + 3 sqrt(mu) + 1} so earlier spikes do not inflate
- *       it) taken right after bucket {@code b - lag}, where lag is chosen so that bucket is always final
- *       when b is judged; never below {@code floorPerBucket}.</li>
- *   <li>score = -log10 P(X >= counted | expected), X Poisson.</li>
- *   <li>OPENED as soon as an open bucket reaches the sensitivity with enough articles and sources (and
- *       no cooldown); UPDATED when the score reaches the next escalation tier;
- *       RESOLVED at the close of the first later bucket whose final score is below {@code resolveScore};
- *       no new OPENED until {@code cooldown} after that bucket's end.</li>
+ *   <li>every window (10m, 1h, 6h, 1d by default, each ending with the bucket) sums the watch's counted stories;</li>
+ *   <li>its expected count is the watch's baseline share of the stream times the stream's volume in the same window
+ *       (so the daily and weekly rhythm of news and any general surge of arrivals are in the expectation), never
+ *       below a floor; the share is learned from the buckets older than the longest window, each winsorized so an
+ *       earlier spike does not inflate it;</li>
+ *   <li>score = -log10 P(X >= counted) with X negative binomial (overdispersed: a busy subject's ordinary swings are
+ *       not news);</li>
+ *   <li>one alert per watch, whatever the scale: OPENED when a window reaches the sensitivity with enough articles and
+ *       sources (after the warm-up and cooldown); UPDATED when the score reaches the next tier, at most once per
+ *       {@code updateEvery}; RESOLVED once every window has stayed below the resolve score for {@code quietFor}.</li>
  * </ul>
  *
- * <p>Instances are cheap and stateless apart from configuration; the state lives in {@link WatchState}.
+ * <p>Instances are cheap and hold only configuration; state lives in {@link WatchHistory} and {@link OpenBuckets}.
+ * The caller hands over articles in event-time order and declares stream volume final ({@link StreamVolume}) before
+ * the buckets that need it close: then every result is a function of the input alone, whatever its arrival.
  */
 public final class SpikeDetector {
+
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
     private final Watch watch;
     private final DetectorParams p;
     private final long bucketMs;
-    private final long graceMs;
+    private final long longestMs;
+    private final long tauMs;
 
     public SpikeDetector(Watch watch, DetectorParams params) {
         this.watch = watch;
         this.p = params;
         this.bucketMs = params.bucketMs();
-        this.graceMs = params.grace().toMillis();
+        this.longestMs = params.longestMs();
+        this.tauMs = params.baseline().toMillis();
     }
 
-    /** A state for this watch; also what an existing state is replaced by when the bucket width changed. */
-    public WatchState newState() {
-        return WatchState.fresh(bucketMs);
+    /** A history for this watch starting now (its first judged bucket is the one containing {@code nowMs}). */
+    public WatchHistory newHistory(StreamVolume volume, long nowMs) {
+        volume.track(p.baseline());
+        long lastClosed = Math.floorDiv(nowMs, bucketMs) - 1;
+        // The baseline starts where the watch does: no bucket before it is ever folded, and G before it is subtracted.
+        long start = (lastClosed + 1) * bucketMs;
+        return WatchHistory.start(p, lastClosed, start, volume.decayedTotalAt(start, p.baseline()));
     }
 
-    /** True when {@code state} was built for another bucket width and must be started over. */
-    public boolean incompatible(WatchState state) {
-        return state.bucketMs != bucketMs;
+    /** True when {@code history} was built for other parameters and must be started over. */
+    public boolean incompatible(WatchHistory history) {
+        return !history.fits(p);
     }
 
     /**
-     * Counts one matching article. {@code streamTimeMs} is the detector's stream time after this record
-     * (the largest event time seen), which decides which buckets are final.
+     * Counts one matching article, after closing every bucket before its own (articles come in event-time order).
      *
-     * @return lifecycle events caused by closing buckets and by this article, in order
+     * @return lifecycle events of the buckets this article closed
      */
-    public List<Alert> add(WatchState state, Hit hit, long streamTimeMs) {
-        List<Alert> out = advance(state, streamTimeMs);
-        long b = Math.floorDiv(hit.eventTime().toEpochMilli(), bucketMs);
-        if (state.lastClosed == null) {
-            start(state, Math.min(closable(streamTimeMs), b - 1));
-        }
-        if (b <= state.lastClosed) {
-            state.lateArticles++;
+    public List<Alert> add(WatchHistory h, OpenBuckets open, StreamVolume volume, Hit hit) {
+        long t = hit.eventTime().toEpochMilli();
+        List<Alert> out = advance(h, open, volume, t);
+        long b = Math.floorDiv(t, bucketMs);
+        if (b <= h.lastClosed) {
+            open.lateArticles++;
             return out;
         }
-        BucketTally tally = state.open.computeIfAbsent(b, k -> new BucketTally());
-        if (!tally.add(hit)) {
-            return out;
-        }
-        judgeOpenBucket(state, b, tally, streamTimeMs, out);
+        open.tallies.computeIfAbsent(b, k -> new BucketTally()).add(hit, h.storySeen(BucketTally.storyKey(hit)));
         return out;
     }
 
-    /** Closes every bucket that stream time has made final; may RESOLVE the open alert. */
-    public List<Alert> advance(WatchState state, long streamTimeMs) {
+    /** Closes every bucket that ends at or before {@code streamTimeMs}, in order. */
+    public List<Alert> advance(WatchHistory h, OpenBuckets open, StreamVolume volume, long streamTimeMs) {
         List<Alert> out = new ArrayList<>();
-        if (state.lastClosed == null) {
-            return out;
-        }
-        long target = closable(streamTimeMs);
-        while (state.lastClosed < target) {
-            long next = state.lastClosed + 1;
-            Map.Entry<Long, BucketTally> first = state.open.firstEntry();
-            if (state.alertId == null && (first == null || first.getKey() > next)) {
-                // Nothing to judge until the next non-empty bucket: skip the empty run in one step.
-                long skipTo = first == null ? target : Math.min(target, first.getKey() - 1);
-                state.lastClosed = skipTo;
+        long target = Math.floorDiv(streamTimeMs, bucketMs) - 1;
+        while (h.lastClosed < target) {
+            long next = h.lastClosed + 1;
+            Map.Entry<Long, BucketTally> first = open.tallies.firstEntry();
+            if (h.dormant() && (first == null || first.getKey() > next)) {
+                // Nothing in any window and no alert: an empty bucket cannot change anything, so skip the run in one step.
+                h.lastClosed = first == null ? target : Math.min(target, first.getKey() - 1);
                 continue;
             }
-            BucketTally tally = first != null && first.getKey() == next ? state.open.pollFirstEntry().getValue() : new BucketTally();
-            // A bucket's verdict carries the time it became final, not the clock that closed it: the same in every run.
-            close(state, next, tally, (next + 1) * bucketMs + graceMs, out);
-            state.lastClosed = next;
+            BucketTally tally = first != null && first.getKey() == next ? open.tallies.pollFirstEntry().getValue() : null;
+            close(h, next, tally, volume, out);
+            h.lastClosed = next;
         }
-        prune(state);
         return out;
     }
 
-    /** Expected count for bucket b: the smoothed rate after bucket b - lag, never below the floor. */
-    public double expected(WatchState state, long bucket) {
-        return Math.max(p.floorPerBucket(), rateAfter(state, bucket - p.baselineLag()));
-    }
-
-    private void start(WatchState state, long lastClosed) {
-        state.lastClosed = lastClosed;
-        state.rates.put(lastClosed, 0.0);
-    }
-
-    private long closable(long streamTimeMs) {
-        // Bucket j is final once stream time >= (j + 1) * bucket + grace.
-        return Math.floorDiv(streamTimeMs - graceMs, bucketMs) - 1;
-    }
-
-    private void judgeOpenBucket(WatchState state, long b, BucketTally tally, long streamTimeMs, List<Alert> out) {
-        Verdict v = verdict(state, b, tally);
-        if (state.alertId == null) {
-            if (v.crosses() && b * bucketMs >= state.cooldownUntilMs) {
-                state.alertId = watch.id() + "@" + Instant.ofEpochMilli(b * bucketMs);
-                state.openedBucket = b;
-                state.tier = p.tier(v.score);
-                out.add(alert(state, AlertStatus.OPENED, b, tally, v, streamTimeMs));
+    private void close(WatchHistory h, long b, BucketTally tally, StreamVolume volume, List<Alert> out) {
+        long end = (b + 1) * bucketMs;
+        if (tally != null) {
+            h.recent.put(b, tally.close(p.sourceCap(), p.topArticles()));
+        }
+        long fold = end - longestMs;
+        foldInto(h, volume, fold);
+        double share = share(h, volume, fold);
+        // The baseline is itself uncertain while it rests on few stories: its predictive distribution has the extra
+        // variance of a Gamma-distributed rate learned from them (a pseudo-count of one), so a young watch needs more
+        // evidence and a watch with months of history is judged on the process's own dispersion alone.
+        double dispersion = p.dispersion() + 1.0 / (baselineCount(h, fold) + 1.0);
+        Window decisive = null;
+        boolean hot = false;
+        for (Duration scale : p.scales()) {
+            Window w = window(h, volume, share, dispersion, end - scale.toMillis(), end);
+            hot |= w.score >= p.resolveScore();
+            if (w.score >= p.resolveScore() && (decisive == null || w.score > decisive.score) && passesGates(h, w)) {
+                decisive = w;
             }
-        } else if (b >= state.openedBucket && v.passesGates() && p.tier(v.score) > state.tier) {
-            state.tier = p.tier(v.score);
-            out.add(alert(state, AlertStatus.UPDATED, b, tally, v, streamTimeMs));
+        }
+        if (h.alertId == null) {
+            if (decisive != null && decisive.score >= p.sensitivity() && b * bucketMs >= h.cooldownUntilMs) {
+                h.alertId = watch.id() + "@" + Instant.ofEpochMilli(b * bucketMs);
+                h.openedBucket = b;
+                h.lastHotBucket = b;
+                h.lastEventBucket = b;
+                h.tier = p.tier(decisive.score);
+                out.add(alert(h, AlertStatus.OPENED, decisive));
+            }
+            return;
+        }
+        if (hot) {
+            h.lastHotBucket = b;
+        }
+        if (decisive != null && p.tier(decisive.score) > h.tier && (b - h.lastEventBucket) * bucketMs >= p.updateEvery().toMillis()) {
+            h.tier = p.tier(decisive.score);
+            h.lastEventBucket = b;
+            out.add(alert(h, AlertStatus.UPDATED, decisive));
+        } else if ((b - h.lastHotBucket) * bucketMs >= p.quietFor().toMillis()) {
+            out.add(alert(h, AlertStatus.RESOLVED, window(h, volume, share, dispersion, end - bucketMs, end)));
+            h.alertId = null;
+            h.tier = 0;
+            h.cooldownUntilMs = end + p.cooldown().toMillis();
         }
     }
 
-    private void close(WatchState state, long b, BucketTally tally, long finalAtMs, List<Alert> out) {
-        Verdict v = verdict(state, b, tally);
-        if (state.alertId != null && b > state.openedBucket && v.score < p.resolveScore()) {
-            out.add(alert(state, AlertStatus.RESOLVED, b, tally, v, finalAtMs));
-            state.alertId = null;
-            state.openedBucket = null;
-            state.tier = 0;
-            state.cooldownUntilMs = (b + 1) * bucketMs + p.cooldown().toMillis();
+    /**
+     * Moves the buckets that left the longest window into the baseline, each capped near what the baseline expected of
+     * it (winsorized), so a spike raises the baseline a little and a lasting change of level is learned within days.
+     */
+    private void foldInto(WatchHistory h, StreamVolume volume, long foldMs) {
+        NavigableMap<Long, ClosedBucket> leaving = h.recent.headMap(Math.floorDiv(foldMs, bucketMs), false);
+        for (Map.Entry<Long, ClosedBucket> e : leaving.entrySet()) {
+            long start = e.getKey() * bucketMs;
+            long end = start + bucketMs;
+            double mu = share(h, volume, end) * volume.articles(start, end);
+            double cap = mu + 3 * Math.sqrt(mu + p.dispersion() * mu * mu) + 1;
+            h.baselineCount = h.baselineCount * StreamVolume.decay(end - h.baselineAtMs, tauMs) + Math.min(e.getValue().counted(), cap);
+            h.baselineAtMs = end;
         }
-        if (tally.articles() > 0) {
-            double before = rateAfter(state, b - 1);
-            double mu = Math.max(before, p.floorPerBucket());
-            double winsorized = Math.min(v.counted, mu + 3 * Math.sqrt(mu) + 1);
-            state.rates.put(b, before + p.alpha() * (winsorized - before));
+        leaving.clear();
+    }
+
+    /** The decayed count of stories the baseline rests on, at fold time {@code atMs}. */
+    private double baselineCount(WatchHistory h, long atMs) {
+        return h.baselineCount * StreamVolume.decay(atMs - h.baselineAtMs, tauMs);
+    }
+
+    /** The baseline share at fold time {@code atMs}: decayed counted stories over decayed stream volume. */
+    private double share(WatchHistory h, StreamVolume volume, long atMs) {
+        double count = baselineCount(h, atMs);
+        double total = volume.decayedTotalAt(atMs, p.baseline()) - StreamVolume.decay(atMs - h.startFoldMs, tauMs) * h.startTotal;
+        return total >= 1 ? count / total : 0.0;
+    }
+
+    /** One window's figures; what an alert reports. */
+    private record Window(long startMs, long endMs, long articles, long counted, double expected, double score) {
+    }
+
+    private Window window(WatchHistory h, StreamVolume volume, double share, double dispersion, long startMs, long endMs) {
+        long articles = 0;
+        long counted = 0;
+        for (ClosedBucket c : inWindow(h, startMs, endMs)) {
+            articles += c.articles();
+            counted += c.counted();
         }
+        double expected = Math.max(share * volume.articles(startMs, endMs), p.floor(endMs - startMs));
+        // Short windows get more chances a day to look surprising: a window of length L is judged about day/L times a
+        // day, so its tail probability is scaled by that many tries. The score then means the same at every scale:
+        // -log10 of how often per day a window this surprising turns up by chance.
+        double tries = Math.log10(Math.max(1.0, DAY_MS / (double) (endMs - startMs)));
+        double score = Math.max(0.0, NegativeBinomialTail.score(counted, expected, dispersion) - tries);
+        return new Window(startMs, endMs, articles, counted, expected, score);
     }
 
-    /** Smoothed rate right after bucket j (j must be final): last entry at or before j, decayed per empty bucket. */
-    private double rateAfter(WatchState state, long j) {
-        Map.Entry<Long, Double> e = state.rates.floorEntry(j);
-        if (e == null) {
-            return 0.0;
+    private Iterable<ClosedBucket> inWindow(WatchHistory h, long startMs, long endMs) {
+        return h.recent.subMap(Math.floorDiv(startMs, bucketMs), true, Math.floorDiv(endMs, bucketMs) - 1, true).values();
+    }
+
+    private boolean passesGates(WatchHistory h, Window w) {
+        return w.counted >= p.minArticles() && distinct(h, w, ClosedBucket::sources) >= p.minSources();
+    }
+
+    private int distinct(WatchHistory h, Window w, Function<ClosedBucket, IdHashes> ids) {
+        IdHashes union = new IdHashes();
+        for (ClosedBucket c : inWindow(h, w.startMs, w.endMs)) {
+            union.addAll(ids.apply(c));
         }
-        long emptyBuckets = j - e.getKey();
-        return emptyBuckets == 0 ? e.getValue() : e.getValue() * Math.pow(1 - p.alpha(), emptyBuckets);
+        return union.size();
     }
 
-    /** Keeps only the rate entries a future judgement can still ask for. */
-    private void prune(WatchState state) {
-        long oldestNeeded = state.lastClosed + 1 - p.baselineLag();
-        Long keep = state.rates.floorKey(oldestNeeded);
-        if (keep != null) {
-            state.rates.headMap(keep, false).clear();
+    private Alert alert(WatchHistory h, AlertStatus status, Window w) {
+        Instant start = Instant.ofEpochMilli(w.startMs);
+        Instant end = Instant.ofEpochMilli(w.endMs);
+        List<AlertArticle> evidence = evidence(h, w);
+        int sources = distinct(h, w, ClosedBucket::sources);
+        String summary = AlertSummary.line(watch, status, start, Duration.ofMillis(w.endMs - w.startMs), w.articles, w.expected,
+                w.score, sources, evidence);
+        return new Alert(Alert.SCHEMA_VERSION, h.alertId, watch.id(), watch.description(), status, start, end, w.articles, w.counted,
+                round(w.expected), round(w.score), sources, distinct(h, w, ClosedBucket::stories), evidence, summary, end);
+    }
+
+    /** The window's newest articles first (the surge, not the quiet hours before it), one per source, then by time. */
+    private List<AlertArticle> evidence(WatchHistory h, Window w) {
+        List<AlertArticle> picked = new ArrayList<>();
+        Set<String> sources = new HashSet<>();
+        for (ClosedBucket c : h.recent.subMap(Math.floorDiv(w.startMs, bucketMs), true, Math.floorDiv(w.endMs, bucketMs) - 1, true)
+                .descendingMap().values()) {
+            for (AlertArticle a : c.evidence()) {
+                if (picked.size() < p.topArticles() && sources.add(a.source())) {
+                    picked.add(a);
+                }
+            }
         }
-    }
-
-    private record Verdict(long observed, long counted, double expected, double score, int sources, int stories,
-                           boolean passesGates, boolean crosses) {
-    }
-
-    private Verdict verdict(WatchState state, long b, BucketTally tally) {
-        long counted = tally.counted(p.sourceCap());
-        double expected = expected(state, b);
-        double score = PoissonTail.score(counted, expected);
-        boolean gates = counted >= p.minArticles() && tally.distinctSources() >= p.minSources();
-        return new Verdict(tally.articles(), counted, expected, score, tally.distinctSources(), tally.distinctStories(),
-                gates, gates && score >= p.sensitivity());
-    }
-
-    private Alert alert(WatchState state, AlertStatus status, long b, BucketTally tally, Verdict v, long streamTimeMs) {
-        Instant start = Instant.ofEpochMilli(b * bucketMs);
-        Instant end = Instant.ofEpochMilli((b + 1) * bucketMs);
-        var evidence = tally.evidence(p.topArticles());
-        String summary = AlertSummary.line(watch, status, start, p.bucket(), v.observed, v.expected, v.score, v.sources,
-                evidence);
-        return new Alert(Alert.SCHEMA_VERSION, state.alertId, watch.id(), watch.description(), status, start, end,
-                v.observed, v.counted, round(v.expected), round(v.score), v.sources, v.stories, evidence, summary,
-                Instant.ofEpochMilli(streamTimeMs));
+        picked.sort(Comparator.comparing(AlertArticle::eventTime).thenComparing(AlertArticle::id));
+        return picked;
     }
 
     private static double round(double x) {

@@ -3,18 +3,40 @@ package io.newswatch.alerts.topology;
 import io.newswatch.alerts.detect.Hit;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What the matching side sends to the detecting side through the internal repartition topic: one record
- * per enriched article, with the ids of the watches it matched. A record that matched nothing carries no
- * watch ids and only its event time: it still moves the detector's stream time on, so quiet watches'
- * buckets close (and alerts resolve) as the news flows, not only when their own articles arrive.
+ * What the matching side sends to the detecting side through the internal repartition topic. Two kinds:
+ *
+ * <ul>
+ *   <li>a hit: one article that matched watches ({@code watchIds}), with what counting and evidence need;</li>
+ *   <li>a volume report ({@code volume} set, no watch ids): how many articles, matching or not, one input partition
+ *       carried per 5-minute slot of event time since its last report. The detector judges each watch against the
+ *       whole stream's volume (its share), and partial counts per partition keep non-matching articles out of the
+ *       merge.</li>
+ * </ul>
  */
 public record ArticleHits(String articleId, Instant eventTime, String source, String sourceName, String storyId,
-                          String title, String link, List<String> watchIds) {
+                          String title, String link, List<String> watchIds, TreeMap<Long, Long> volume) {
 
     public ArticleHits {
         watchIds = watchIds == null ? List.of() : List.copyOf(watchIds);
+    }
+
+    /** A hit of one article on {@code watchIds}. */
+    public static ArticleHits hit(String articleId, Instant eventTime, String source, String sourceName, String storyId,
+                                  String title, String link, List<String> watchIds) {
+        return new ArticleHits(articleId, eventTime, source, sourceName, storyId, title, link, watchIds, null);
+    }
+
+    /** A volume report: articles per slot index. */
+    public static ArticleHits volume(Instant eventTime, Map<Long, Long> articlesPerSlot) {
+        return new ArticleHits(null, eventTime, null, null, null, null, null, List.of(), new TreeMap<>(articlesPerSlot));
+    }
+
+    public boolean isVolume() {
+        return volume != null;
     }
 
     public Hit hit() {

@@ -31,8 +31,12 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     private static final Logger LOG = LoggerFactory.getLogger(ArticleMatchProcessor.class);
     private static final JsonSerde<EnrichedArticle> SERDE = JsonSerde.of(EnrichedArticle.class);
     static final String STAGE = "alerts";
+    /** Key of volume reports in the repartition topic (all records go to its one partition anyway). */
+    static final String VOLUME_KEY = "\u0000volume";
 
     private final String watchesStoreName;
+    private final String volumeStoreName;
+    private PartitionVolume volume;
     private final ActiveWatches<WatchMatcher> watches;
     private ProcessorContext<String, MatchOutcome> context;
     private KeyValueStore<String, byte[]> watchesStore;
@@ -41,8 +45,9 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     private WatchSetMatcher matcher;
     private Map<String, WatchMatcher> matchedAgainst;
 
-    public ArticleMatchProcessor(String watchesStoreName, WatchValidator validator) {
+    public ArticleMatchProcessor(String watchesStoreName, String volumeStoreName, WatchValidator validator) {
         this.watchesStoreName = watchesStoreName;
+        this.volumeStoreName = volumeStoreName;
         this.watches = new ActiveWatches<>(validator, WatchMatcher::of);
     }
 
@@ -50,14 +55,18 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     public void init(ProcessorContext<String, MatchOutcome> context) {
         this.context = context;
         this.watchesStore = context.getStateStore(watchesStoreName);
+        this.volume = new PartitionVolume(context.getStateStore(volumeStoreName));
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
         if (record.value() == null) {
             if (record.key() != null && Watermark.isWatermark(new String(record.key(), StandardCharsets.UTF_8), record.headers())) {
-                // Enrich's watermark, broadcast to every enriched partition: on to this partition's stamper.
-                ArticleHits none = new ArticleHits(Watermark.KEY, Instant.ofEpochMilli(record.timestamp()), null, null, null, null, null,
+                // Enrich's watermark, broadcast to every enriched partition: first the volume of the slots it completes, then
+                // the watermark itself on to this partition's stamper.
+                volume.report(record.timestamp()).ifPresent(report ->
+                        context.forward(new Record<>(VOLUME_KEY, MatchOutcome.hits(report), report.eventTime().toEpochMilli())));
+                ArticleHits none = ArticleHits.hit(Watermark.KEY, Instant.ofEpochMilli(record.timestamp()), null, null, null, null, null,
                         List.of());
                 context.forward(new Record<>(Watermark.KEY, MatchOutcome.hits(none), record.timestamp(), record.headers()));
             }
@@ -84,11 +93,13 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
             matcher = WatchSetMatcher.of(current.values());
             matchedAgainst = current;
         }
+        volume.count(record.timestamp());
         List<String> matched = matcher.matches(enriched);
-        ArticleHits hits = matched.isEmpty()
-                ? new ArticleHits(a.id(), eventTime, null, null, null, null, null, List.of())
-                : new ArticleHits(a.id(), eventTime, sourceKey(a), sourceName(a), enriched.storyId(), a.title(),
-                        a.link() != null ? a.link() : a.canonicalLink(), matched);
+        if (matched.isEmpty()) {
+            return; // counted in the volume only
+        }
+        ArticleHits hits = ArticleHits.hit(a.id(), eventTime, sourceKey(a), sourceName(a), enriched.storyId(), a.title(),
+                a.link() != null ? a.link() : a.canonicalLink(), matched);
         context.forward(new Record<>(a.id(), MatchOutcome.hits(hits), record.timestamp()));
     }
 

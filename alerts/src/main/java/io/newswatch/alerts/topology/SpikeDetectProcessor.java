@@ -1,8 +1,10 @@
 package io.newswatch.alerts.topology;
 
 import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.detect.OpenBuckets;
 import io.newswatch.alerts.detect.SpikeDetector;
-import io.newswatch.alerts.detect.WatchState;
+import io.newswatch.alerts.detect.StreamVolume;
+import io.newswatch.alerts.detect.WatchHistory;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
 import io.newswatch.core.JsonSerde;
@@ -11,9 +13,9 @@ import io.newswatch.eventtime.EventTimeMerge;
 import io.newswatch.eventtime.Watermark;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,39 +25,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link SpikeDetector} of every watch on the single detection partition, fed in event-time order by
- * the merge in front of it. State per watch lives in a changelogged store (so a restart or failover resumes
- * exactly where it was); the detector's clock is the newest event time handed over, and the merge's watermarks
- * close the buckets of watches that got no article of their own. Alerts are forwarded with the watch's output
- * topic.
+ * Runs the {@link SpikeDetector} of every watch on the single detection partition, fed in event-time order by the merge
+ * in front of it: hits, every partition's volume reports, and the merge's watermarks. State lives in changelogged
+ * stores (so a restart or failover resumes exactly where it was): per watch its history (rewritten when a bucket
+ * closes) and its open buckets (rewritten per hit), and the stream's volume. Alerts are forwarded with the watch's
+ * output topic.
  */
 public final class SpikeDetectProcessor implements Processor<String, byte[], String, RoutedAlert> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpikeDetectProcessor.class);
     private static final JsonSerde<ArticleHits> HITS = JsonSerde.of(ArticleHits.class);
     /**
-     * Every watch's buckets are closed when the merge's watermark crosses a multiple of this (the smallest bucket a
-     * watch may have), not on every watermark: a replay sends many. When they close does not change what they say:
-     * a bucket's alerts carry the time it ended, and a watch's own next article closes its buckets first anyway.
+     * Every watch's buckets are closed when the merge's watermark crosses a multiple of this (a volume slot, the smallest
+     * bucket a watch may have), not on every watermark: a replay sends many. When they close does not change what they
+     * say: a bucket's alerts carry the time it ended, and a watch's own next article closes its buckets first anyway.
      */
-    static final Duration CLOSE_INTERVAL = Duration.ofMinutes(1);
+    static final Duration CLOSE_INTERVAL = Duration.ofMillis(StreamVolume.SLOT_MS);
+    private static final String VOLUME_STATE_KEY = "stream";
 
-    private final String watchesStoreName;
-    private final String stateStoreName;
-    private final ActiveWatches<Detecting> watches;
-    private ProcessorContext<String, RoutedAlert> context;
-    private KeyValueStore<String, byte[]> watchesStore;
-    private KeyValueStore<String, WatchState> states;
-    private long lateSeen;
-    /** Event time of everything handed over so far (the newest hit or watermark), never behind. */
-    private long newestMs = Long.MIN_VALUE;
-    private long lastCloseStep = Long.MIN_VALUE;
-    /**
-     * Decoded states, so a hit costs one JSON write (the store put) instead of a read and a write. Safe:
-     * every change is also put to the store, and a new processor (after a restart, a migration or an
-     * aborted transaction) starts with an empty cache and reads the restored store.
-     */
-    private final Map<String, WatchState> decoded = new java.util.HashMap<>();
+    /** Names the repartition topic in deserialization errors (there should be none: the bytes are our own). */
+    private static final String HITS_TOPIC = "alerts-article-hits";
+
+    /** The three stores, by name. */
+    public record Stores(String watches, String histories, String openBuckets, String volume) {
+    }
 
     /** A watch and its detector; nothing to close. */
     record Detecting(Watch watch, SpikeDetector detector) implements AutoCloseable {
@@ -64,20 +57,43 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
         }
     }
 
-    /** Names the repartition topic in deserialization errors (there should be none: the bytes are our own). */
-    private static final String HITS_TOPIC = "alerts-article-hits";
+    /** A watch's state, decoded once and kept: every change is also put to the stores, which a restart reads. */
+    private static final class Loaded {
+        WatchHistory history;
+        OpenBuckets open;
+    }
 
-    public SpikeDetectProcessor(String watchesStoreName, String stateStoreName, AlertsSettings settings, WatchValidator validator) {
-        this.watchesStoreName = watchesStoreName;
-        this.stateStoreName = stateStoreName;
+    private final Stores names;
+    private final AlertsSettings settings;
+    private final ActiveWatches<Detecting> watches;
+    private ProcessorContext<String, RoutedAlert> context;
+    private KeyValueStore<String, byte[]> watchesStore;
+    private KeyValueStore<String, WatchHistory> histories;
+    private KeyValueStore<String, OpenBuckets> openBuckets;
+    private KeyValueStore<String, StreamVolume> volumeStore;
+    private StreamVolume volume;
+    private final Map<String, Loaded> loaded = new HashMap<>();
+    private Map<String, Detecting> knownWatches;
+    private long lateSeen;
+    /** Event time of everything handed over so far (the newest hit or watermark), never behind. */
+    private long newestMs = Long.MIN_VALUE;
+    private long lastCloseStep = Long.MIN_VALUE;
+
+    public SpikeDetectProcessor(Stores names, AlertsSettings settings, WatchValidator validator) {
+        this.names = names;
+        this.settings = settings;
         this.watches = new ActiveWatches<>(validator, w -> new Detecting(w, new SpikeDetector(w, settings.detectorParams(w))));
     }
 
     @Override
     public void init(ProcessorContext<String, RoutedAlert> context) {
         this.context = context;
-        this.watchesStore = context.getStateStore(watchesStoreName);
-        this.states = context.getStateStore(stateStoreName);
+        this.watchesStore = context.getStateStore(names.watches());
+        this.histories = context.getStateStore(names.histories());
+        this.openBuckets = context.getStateStore(names.openBuckets());
+        this.volumeStore = context.getStateStore(names.volume());
+        StreamVolume stored = volumeStore.get(VOLUME_STATE_KEY);
+        this.volume = stored != null ? stored : new StreamVolume(settings.volumeRetention());
     }
 
     @Override
@@ -88,67 +104,114 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
             long step = Math.floorDiv(newestMs, CLOSE_INTERVAL.toMillis());
             if (step > lastCloseStep) {
                 lastCloseStep = step;
+                finalizeVolume(newestMs);
                 closeBuckets(newestMs);
             }
             return;
         }
         ArticleHits hits = HITS.deserialize(HITS_TOPIC, record.value());
-        if (hits == null || hits.watchIds().isEmpty()) {
+        if (hits == null) {
+            return;
+        }
+        if (hits.isVolume()) {
+            addVolume(hits);
             return;
         }
         newestMs = Math.max(newestMs, record.timestamp());
-        long streamTime = newestMs;
+        // Every partition's volume for the slots before this article has been released before it (PartitionVolume).
+        finalizeVolume(record.timestamp());
         Map<String, Detecting> current = watches.refresh(watchesStore);
         for (String watchId : hits.watchIds()) {
             Detecting d = current.get(watchId);
             if (d == null) {
                 continue; // removed or disabled between matching and now
             }
-            WatchState state = load(watchId, d.detector());
-            long lateBefore = state.lateArticles();
-            emit(d.watch(), d.detector().add(state, hits.hit(), streamTime));
-            if (state.lateArticles() > lateBefore && ++lateSeen % 100 == 1) {
-                LOG.info("watch '{}': article {} at {} arrived after its bucket closed (grace passed); {} such articles so far",
+            Loaded state = load(watchId, d.detector());
+            long lastClosedBefore = state.history.lastClosedBucket();
+            long lateBefore = state.open.lateArticles();
+            emit(d.watch(), d.detector().add(state.history, state.open, volume, hits.hit()));
+            if (state.open.lateArticles() > lateBefore && ++lateSeen % 100 == 1) {
+                LOG.info("watch '{}': article {} at {} arrived after its bucket was judged; {} such articles so far",
                         watchId, hits.articleId(), hits.eventTime(), lateSeen);
             }
-            decoded.put(watchId, state);
-            states.put(watchId, state);
+            openBuckets.put(watchId, state.open);
+            if (state.history.lastClosedBucket() != lastClosedBefore) {
+                histories.put(watchId, state.history);
+            }
+        }
+    }
+
+    private void addVolume(ArticleHits report) {
+        report.volume().forEach((slot, articles) -> {
+            if (!volume.add(slot, articles)) {
+                LOG.warn("a volume report for slot {} came after the slot was final; {} articles not counted", slot, articles);
+            }
+        });
+        volumeStore.put(VOLUME_STATE_KEY, volume);
+    }
+
+    private void finalizeVolume(long timeMs) {
+        if (timeMs >= volume.finalUntilMs() + StreamVolume.SLOT_MS) {
+            volume.finalizeThrough(timeMs);
+            volumeStore.put(VOLUME_STATE_KEY, volume);
         }
     }
 
     private void closeBuckets(long streamTime) {
         Map<String, Detecting> current = watches.refresh(watchesStore);
+        if (current != knownWatches) {
+            forgetRemovedWatches(current);
+            knownWatches = current;
+        }
+        for (Map.Entry<String, Detecting> e : current.entrySet()) {
+            SpikeDetector detector = e.getValue().detector();
+            Loaded state = load(e.getKey(), detector);
+            long before = state.history.lastClosedBucket();
+            boolean wasDormant = state.open.isEmpty() && state.history.dormant();
+            List<Alert> alerts = detector.advance(state.history, state.open, volume, streamTime);
+            emit(e.getValue().watch(), alerts);
+            // A dormant watch's history only moves its clock on: not rewritten (a replay closes buckets often).
+            if (!alerts.isEmpty() || (!wasDormant && state.history.lastClosedBucket() != before)) {
+                histories.put(e.getKey(), state.history);
+                openBuckets.put(e.getKey(), state.open);
+            }
+        }
+    }
+
+    /** A removed (tombstoned) or disabled watch forgets its history; adding it again starts afresh. */
+    private void forgetRemovedWatches(Map<String, Detecting> current) {
         List<String> orphans = new ArrayList<>();
-        try (KeyValueIterator<String, WatchState> it = states.all()) {
+        try (KeyValueIterator<String, WatchHistory> it = histories.all()) {
             while (it.hasNext()) {
-                KeyValue<String, WatchState> kv = it.next();
-                Detecting d = current.get(kv.key);
-                if (d == null) {
-                    orphans.add(kv.key);
-                    continue;
-                }
-                WatchState stored = decoded.getOrDefault(kv.key, kv.value);
-                WatchState state = d.detector().incompatible(stored) ? d.detector().newState() : stored;
-                Long before = state.lastClosedBucket();
-                List<Alert> alerts = d.detector().advance(state, streamTime);
-                emit(d.watch(), alerts);
-                decoded.put(kv.key, state);
-                if (state != stored || !alerts.isEmpty() || !java.util.Objects.equals(before, state.lastClosedBucket())) {
-                    states.put(kv.key, state); // unchanged states are not rewritten (a replay punctuates often)
+                String id = it.next().key;
+                if (!current.containsKey(id)) {
+                    orphans.add(id);
                 }
             }
         }
-        // A removed (tombstoned) or disabled watch forgets its history; adding it again starts afresh.
-        orphans.forEach(id -> {
-            decoded.remove(id);
-            states.delete(id);
-        });
+        for (String id : orphans) {
+            loaded.remove(id);
+            histories.delete(id);
+            openBuckets.delete(id);
+        }
     }
 
-    private WatchState load(String watchId, SpikeDetector detector) {
-        WatchState state = decoded.computeIfAbsent(watchId, states::get);
-        if (state == null || detector.incompatible(state)) {
-            return detector.newState();
+    private Loaded load(String watchId, SpikeDetector detector) {
+        Loaded state = loaded.get(watchId);
+        if (state == null) {
+            state = new Loaded();
+            state.history = histories.get(watchId);
+            state.open = openBuckets.get(watchId);
+            loaded.put(watchId, state);
+        }
+        if (state.history == null || detector.incompatible(state.history)) {
+            state.history = detector.newHistory(volume, newestMs);
+            state.open = new OpenBuckets();
+            histories.put(watchId, state.history);
+            volumeStore.put(VOLUME_STATE_KEY, volume); // newHistory may start tracking a new baseline memory
+        }
+        if (state.open == null) {
+            state.open = new OpenBuckets();
         }
         return state;
     }

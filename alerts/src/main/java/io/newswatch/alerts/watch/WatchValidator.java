@@ -1,6 +1,7 @@
 package io.newswatch.alerts.watch;
 
 import io.newswatch.alerts.AlertsSettings.WatchDefaults;
+import io.newswatch.alerts.detect.StreamVolume;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.rules.Rule;
@@ -29,8 +30,11 @@ public final class WatchValidator {
     static final Pattern ENTITY = Pattern.compile("[a-z]+:[A-Za-z0-9._-]{1,100}");
     static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
-    static final Duration MIN_BUCKET = Duration.ofMinutes(1);
+    /** Buckets are whole numbers of the stream-volume slot, which a watch's share is computed against. */
+    static final Duration MIN_BUCKET = Duration.ofMillis(StreamVolume.SLOT_MS);
     static final Duration MAX_BUCKET = Duration.ofDays(1);
+    /** The baseline is the mean age of the history a watch's share is learned from: shorter would learn a story as normal. */
+    static final Duration MIN_BASELINE = Duration.ofDays(1);
     static final Duration MAX_BASELINE = Duration.ofDays(90);
     static final Duration MAX_COOLDOWN = Duration.ofDays(30);
 
@@ -69,12 +73,12 @@ public final class WatchValidator {
         }
 
         Duration bucket = orDefault(w.bucket(), defaults.bucket());
-        if (bucket.compareTo(MIN_BUCKET) < 0 || bucket.compareTo(MAX_BUCKET) > 0) {
-            throw new InvalidWatchException(id, "bucket", "must be between 1m and 1d, got " + bucket);
+        if (bucket.compareTo(MIN_BUCKET) < 0 || bucket.compareTo(MAX_BUCKET) > 0 || bucket.toMillis() % MIN_BUCKET.toMillis() != 0) {
+            throw new InvalidWatchException(id, "bucket", "must be a multiple of 5m between 5m and 1d, got " + bucket);
         }
         Duration baseline = orDefault(w.baseline(), defaults.baseline());
-        if (baseline.compareTo(bucket.multipliedBy(2)) < 0 || baseline.compareTo(MAX_BASELINE) > 0) {
-            throw new InvalidWatchException(id, "baseline", "must be at least two buckets (" + bucket.multipliedBy(2) + ") and at most 90d, got " + baseline);
+        if (baseline.compareTo(MIN_BASELINE) < 0 || baseline.compareTo(MAX_BASELINE) > 0) {
+            throw new InvalidWatchException(id, "baseline", "must be between 1d and 90d, got " + baseline);
         }
         double sensitivity = w.sensitivity() == null ? defaults.sensitivity() : w.sensitivity();
         if (!(sensitivity >= 1 && sensitivity <= 100)) {

@@ -1,0 +1,96 @@
+package io.newswatch.alerts.detect;
+
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.core.Alert;
+import io.newswatch.core.Watch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The detectors of a set of watches run in memory over a stream given in event-time order: what a backtest of a watch
+ * that is not live yet ({@code newswatch watch test}) and the detector's evaluation run. The same detector as the
+ * alerts stage, fed the same way: every article counts towards the stream's volume, matching ones towards their
+ * watches, and buckets close as event time passes them.
+ */
+public final class InMemoryDetection {
+
+    /** Every watch's buckets are closed when event time crosses a multiple of this, as in the alerts stage. */
+    private static final long CLOSE_STEP_MS = StreamVolume.SLOT_MS;
+
+    private record Detecting(SpikeDetector detector, WatchHistory history, OpenBuckets open) {
+    }
+
+    private final AlertsSettings settings;
+    private final List<Watch> watches;
+    private final StreamVolume volume;
+    private final Map<String, Detecting> detecting = new LinkedHashMap<>();
+    private long newestMs = Long.MIN_VALUE;
+    private long lateArticles;
+
+    /** @param validatedWatches watches with every field filled (see WatchValidator) */
+    public InMemoryDetection(AlertsSettings settings, List<Watch> validatedWatches) {
+        this.settings = settings;
+        this.watches = List.copyOf(validatedWatches);
+        this.volume = new StreamVolume(settings.volumeRetention());
+    }
+
+    /**
+     * One article of the stream, matched or not (a watch is judged on its share of all coverage). Articles must come in
+     * event-time order; one older than the newest so far is counted as late and ignored.
+     *
+     * @param hit             the article
+     * @param matchedWatchIds the watches it matched (may be empty)
+     * @return lifecycle events of the buckets that closed before this article
+     */
+    public List<Alert> article(Hit hit, Collection<String> matchedWatchIds) {
+        long t = hit.eventTime().toEpochMilli();
+        if (t < newestMs) {
+            lateArticles++;
+            return List.of();
+        }
+        List<Alert> out = new ArrayList<>();
+        if (newestMs == Long.MIN_VALUE || Math.floorDiv(t, CLOSE_STEP_MS) > Math.floorDiv(newestMs, CLOSE_STEP_MS)) {
+            out.addAll(advance(t));
+        }
+        newestMs = t;
+        volume.add(StreamVolume.slotOf(t), 1);
+        for (String id : matchedWatchIds) {
+            Detecting d = detecting.get(id);
+            if (d != null) {
+                out.addAll(d.detector().add(d.history(), d.open(), volume, hit));
+            }
+        }
+        return out;
+    }
+
+    /** Closes every bucket that ends by {@code until}: the end of the history. */
+    public List<Alert> finish(Instant until) {
+        long t = Math.max(newestMs, until.toEpochMilli());
+        newestMs = t;
+        return advance(t);
+    }
+
+    /** Articles that came out of event-time order. */
+    public long lateArticles() {
+        return lateArticles;
+    }
+
+    private List<Alert> advance(long t) {
+        volume.finalizeThrough(t);
+        List<Alert> out = new ArrayList<>();
+        for (Watch w : watches) {
+            Detecting d = detecting.computeIfAbsent(w.id(), id -> {
+                SpikeDetector detector = new SpikeDetector(w, settings.detectorParams(w));
+                return new Detecting(detector, detector.newHistory(volume, t), new OpenBuckets());
+            });
+            out.addAll(d.detector().advance(d.history(), d.open(), volume, t));
+        }
+        out.sort(Comparator.comparing(Alert::eventTime));
+        return out;
+    }
+}
