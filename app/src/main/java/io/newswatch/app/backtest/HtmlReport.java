@@ -53,7 +53,8 @@ public final class HtmlReport {
         BacktestReport r = c.report();
         BacktestReport b = c.baseline();
         StringBuilder h = start("newswatch backtest " + r.prefix() + " compared with " + b.prefix());
-        h.append("<h1>Backtest ").append(Html.escape(r.prefix())).append(" compared with ").append(Html.escape(b.prefix())).append("</h1>\n");
+        h.append("<h1>Backtest ").append(Html.escape(r.prefix())).append(" compared with ").append(Html.escape(b.prefix()))
+                .append("</h1>\n");
         span(h, r);
         h.append("<p class=\"muted\">Baseline ").append(Html.escape(b.prefix())).append(": ").append(b.firstDay()).append(" .. ")
                 .append(b.lastDay()).append(", ").append(Figures.count(b.articles())).append(" enriched articles. Change = ")
@@ -93,10 +94,12 @@ public final class HtmlReport {
         SpikeRule rule = r.rule();
         h.append("<p>").append(r.firstDay()).append(" .. ").append(r.lastDay()).append(" UTC: ").append(r.days()).append(" days, ")
                 .append(Figures.count(r.articles())).append(" enriched articles, ").append(r.watches().size()).append(" watches.</p>\n");
-        h.append("<p class=\"muted\">A spike day has at least ").append(trim(rule.spikeFactor())).append(" &times; the median of the trailing ")
+        h.append("<p class=\"muted\">A spike day has at least ").append(trim(rule.spikeFactor()))
+                .append(" &times; the median of the trailing ")
                 .append(rule.trailingDays()).append(" days and at least ").append(rule.spikeMinArticles())
                 .append(" matched articles (the first ").append(rule.trailingDays()).append(" days are not judged). Its surge starts at ")
-                .append("its first hour with at least ").append(trim(rule.surgeFactor())).append(" &times; the trailing mean hourly count and at least ")
+                .append("its first hour with at least ").append(trim(rule.surgeFactor()))
+                .append(" &times; the trailing mean hourly count and at least ")
                 .append(rule.surgeMinArticles()).append(". Definitions: docs/ALERTS.md, &ldquo;Judging a watch by backtest&rdquo;.</p>\n");
     }
 
@@ -183,7 +186,8 @@ public final class HtmlReport {
                 if (m.report() == null && m.baseline() == null) {
                     continue;
                 }
-                h.append("<tr><td>").append(Html.escape(w.id())).append("</td><td style=\"text-align:left\">").append(m.metric()).append("</td>");
+                h.append("<tr><td>").append(Html.escape(w.id())).append("</td><td style=\"text-align:left\">").append(m.metric())
+                        .append("</td>");
                 cell(h, Figures.metric(m.metric(), m.baseline()), null);
                 cell(h, Figures.metric(m.metric(), m.report()), null);
                 cell(h, Figures.delta(m.metric(), m.delta()), null);
@@ -200,10 +204,12 @@ public final class HtmlReport {
     private static void key(StringBuilder h, boolean compare, String prefix, String baseline) {
         h.append("<p class=\"key muted\">Charts:<span style=\"background:").append(SvgChart.BAR).append("\"></span>matched per day")
                 .append("<span style=\"background:").append(SvgChart.SPIKE).append("\"></span>spike day")
-                .append("<span style=\"background:").append(SvgChart.BAND).append("\"></span>expected band (median .. spike factor &times; median)")
+                .append("<span style=\"background:").append(SvgChart.BAND)
+                .append("\"></span>expected band (median .. spike factor &times; median)")
                 .append("<span style=\"background:").append(SvgChart.MEDIAN).append(";height:2px\"></span>trailing median")
                 .append("<span style=\"background:").append(SvgChart.OPEN_SHADE).append("\"></span>alert open")
-                .append("<span style=\"background:").append(SvgChart.OPENED).append("\"></span>OPENED (triangles; alerts in the lane below)");
+                .append("<span style=\"background:").append(SvgChart.OPENED)
+                .append("\"></span>OPENED (triangles; alerts in the lane below)");
         if (compare) {
             h.append(". Lanes: this = ").append(Html.escape(prefix)).append(", base = ").append(Html.escape(baseline));
         }

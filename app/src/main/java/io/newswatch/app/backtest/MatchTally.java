@@ -65,8 +65,9 @@ public final class MatchTally {
         long before = articlesPerDay.headMap(first, false).values().stream().mapToLong(Long::longValue).sum();
         long after = articlesPerDay.tailMap(last, false).values().stream().mapToLong(Long::longValue).sum();
         if (before + after > 0) {
+            String why = since == null || until == null ? " (stray dates; --since/--until set the days)" : "";
             allNotes.add(String.format("%d enriched articles before %s and %d after %s are left out%s", before, LocalDate.ofEpochDay(first),
-                    after, LocalDate.ofEpochDay(last), since == null || until == null ? " (stray dates; --since/--until set the days)" : ""));
+                    after, LocalDate.ofEpochDay(last), why));
         }
         int days = Math.toIntExact(last - first + 1);
         long firstHour = first * 24;

@@ -128,8 +128,8 @@ final class SvgChart {
                         y(factor * median)));
                 lower.insert(0, String.format(Locale.ROOT, "%.1f,%.1f %.1f,%.1f ", x(i + 1.0), y(median), x((double) i), y(median)));
             }
-            svg.append(String.format(Locale.ROOT, "<polygon points=\"%s%s\" fill=\"%s\" opacity=\"0.55\"/>%n", upper, lower.toString().trim(),
-                    BAND));
+            svg.append(String.format(Locale.ROOT, "<polygon points=\"%s%s\" fill=\"%s\" opacity=\"0.55\"/>%n", upper,
+                    lower.toString().trim(), BAND));
             d = end;
         }
     }
@@ -141,14 +141,16 @@ final class SvgChart {
             if (d.matched() == 0 && d.opened() == 0) {
                 continue;
             }
-            String tip = d.date() + ": " + d.matched() + " matched" + (d.median() == null ? " (not judged)"
-                    : ", trailing median " + trim(d.median())) + (d.spike() ? ", SPIKE DAY" : "") + (d.opened() > 0 ? ", " + d.opened() + " OPENED" : "");
+            String tip = d.date() + ": " + d.matched() + " matched"
+                    + (d.median() == null ? " (not judged)" : ", trailing median " + trim(d.median()))
+                    + (d.spike() ? ", SPIKE DAY" : "") + (d.opened() > 0 ? ", " + d.opened() + " OPENED" : "");
             double top = y(d.matched());
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>%n",
-                    x((double) i), top, width, TOP + PLOT - top, d.spike() ? SPIKE : BAR, Html.escape(tip)));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+                    + "<title>%s</title></rect>%n", x((double) i), top, width, TOP + PLOT - top, d.spike() ? SPIKE : BAR,
+                    Html.escape(tip)));
             if (d.spike()) {
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"4\" fill=\"%s\"/>%n", x((double) i),
-                        TOP + PLOT + 1, Math.max(2.0, width), SPIKE));
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"4\" fill=\"%s\"/>%n",
+                        x((double) i), TOP + PLOT + 1, Math.max(2.0, width), SPIKE));
             }
         }
     }
@@ -189,15 +191,15 @@ final class SvgChart {
     }
 
     private void lane(Lane lane, int y) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lane\" text-anchor=\"end\">%s</text>%n", LEFT - 4, y + LANE - 3,
-                Html.escape(shortLabel(lane.label()))));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"lane\" text-anchor=\"end\">%s</text>%n", LEFT - 4,
+                y + LANE - 3, Html.escape(shortLabel(lane.label()))));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f3f3f3\"/>%n", LEFT, y,
                 WIDTH - LEFT - RIGHT, LANE));
         for (AlertSpan a : lane.alerts()) {
             double from = x(a.opened());
             double to = a.resolved() == null ? x((double) days) : x(a.resolved());
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>%n",
-                    from, y, Math.max(1.5, to - from), LANE, OPENED, Html.escape(tip(a))));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                    + "<title>%s</title></rect>%n", from, y, Math.max(1.5, to - from), LANE, OPENED, Html.escape(tip(a))));
         }
     }
 
@@ -212,8 +214,8 @@ final class SvgChart {
             boolean label = step == 0 ? date.getDayOfMonth() == 1 || d == 0 : d % step == 0;
             if (label) {
                 String text = step == 0 ? date.toString().substring(0, 7) : date.toString().substring(5);
-                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>%n", x((double) d),
-                        TOP + PLOT, x((double) d), TOP + PLOT + 6));
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>%n",
+                        x((double) d), TOP + PLOT, x((double) d), TOP + PLOT + 6));
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"axis\">%s</text>%n", x((double) d) + 2,
                         TOP + PLOT + 16, text));
             }
@@ -221,8 +223,9 @@ final class SvgChart {
     }
 
     private static String tip(AlertSpan a) {
-        return a.alertId() + ": OPENED " + Figures.time(a.opened()) + ", " + (a.resolved() == null ? "still open"
-                : "RESOLVED " + Figures.time(a.resolved())) + ", " + a.updates() + " UPDATED" + (a.summary() == null ? "" : "\n" + a.summary());
+        return a.alertId() + ": OPENED " + Figures.time(a.opened()) + ", "
+                + (a.resolved() == null ? "still open" : "RESOLVED " + Figures.time(a.resolved())) + ", " + a.updates() + " UPDATED"
+                + (a.summary() == null ? "" : "\n" + a.summary());
     }
 
     private static String shortLabel(String label) {

@@ -76,8 +76,9 @@ public final class TableReport {
 
     private static void header(BacktestReport r, PrintWriter out) {
         SpikeRule rule = r.rule();
-        out.printf("backtest %s: %s .. %s UTC (%d days, %s enriched articles, %d watches)%n", r.prefix(), r.firstDay(), r.lastDay(), r.days(),
-                Figures.count(r.articles()), r.watches().size());
+        int watches = r.watches().size();
+        out.printf("backtest %s: %s .. %s UTC (%d days, %s enriched articles, %d %s)%n", r.prefix(), r.firstDay(), r.lastDay(), r.days(),
+                Figures.count(r.articles()), watches, watches == 1 ? "watch" : "watches");
         out.printf("spike day: >= %s x the median of the trailing %d days and >= %d matched (the first %d days are not judged);%n",
                 trim(rule.spikeFactor()), rule.trailingDays(), rule.spikeMinArticles(), rule.trailingDays());
         out.printf("surge start: its first hour with >= %s x the trailing mean hourly count and >= %d. Definitions: docs/ALERTS.md%n",
@@ -99,18 +100,20 @@ public final class TableReport {
     private static void goals(BacktestReport r, PrintWriter out) {
         Goals g = r.goals();
         out.println();
-        out.printf("goals: spike days caught with the first OPENED within %s of the surge start, OPENED off spike days, per spike, per day%n",
-                Figures.minutes(g.maxLeadMinutes()));
+        out.printf("goals: spike days caught with the first OPENED within %s of the surge start, OPENED off spike days, per spike, "
+                + "per day%n", Figures.minutes(g.maxLeadMinutes()));
         TextTable t = new TextTable("  ", "watch", "spike days", "spikes", "caught", "in time", "median lead", "off spike", "OPENED/spike",
                 "OPENED/day", "verdict").left(9);
         for (WatchScore w : r.watches()) {
             t.row(w.id(), w.spikeDays(), w.spikes(), w.spikeDays() == 0 ? Figures.NONE : w.caught() + "/" + w.spikeDays(),
                     Figures.percent(w.caughtInTimeShare()), Figures.minutes(w.medianLeadMinutes()),
-                    Figures.percent(w.offSpikeShare()) + (w.judgedOpened() == 0 ? "" : " (" + w.openedOffSpike() + "/" + w.judgedOpened() + ")"),
+                    Figures.percent(w.offSpikeShare())
+                            + (w.judgedOpened() == 0 ? "" : " (" + w.openedOffSpike() + "/" + w.judgedOpened() + ")"),
                     Figures.decimal(w.openedPerSpike()), Figures.decimal(w.openedPerDay()), verdict(w));
         }
         t.row("goal", "", "", "", Figures.limit("caught-in-time", ">=", g.minCaughtInTime()), "",
-                Figures.limit("opened-off-spike", "<=", g.maxOffSpikeShare()), Figures.limit("opened-per-spike", "<=", g.maxOpenedPerSpike()),
+                Figures.limit("opened-off-spike", "<=", g.maxOffSpikeShare()),
+                Figures.limit("opened-per-spike", "<=", g.maxOpenedPerSpike()),
                 Figures.limit("opened-per-day", "<=", g.maxOpenedPerDay()), "");
         t.print(out);
     }
@@ -183,10 +186,12 @@ public final class TableReport {
                 out.println("  none");
                 continue;
             }
-            TextTable t = new TextTable("  ", "day", "spike", "matched", "median", "surge start", "caught", "first OPENED", "lead", "in time").left(5, 8);
+            TextTable t = new TextTable("  ", "day", "spike", "matched", "median", "surge start", "caught", "first OPENED", "lead",
+                    "in time").left(5, 8);
             for (SpikeDayRow d : w.spikeDayList()) {
                 t.row(d.date(), "#" + d.spike(), d.matched(), trim(d.median()), Figures.time(d.surgeStart()).substring(11),
-                        d.caught() ? "yes" : "no", Figures.time(d.firstOpened()), Figures.minutes(d.leadMinutes()), d.inTime() ? "yes" : "no");
+                        d.caught() ? "yes" : "no", Figures.time(d.firstOpened()), Figures.minutes(d.leadMinutes()),
+                        d.inTime() ? "yes" : "no");
             }
             t.print(out);
         }

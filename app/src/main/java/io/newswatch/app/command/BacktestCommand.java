@@ -75,7 +75,8 @@ public final class BacktestCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Parameters(index = "0", paramLabel = "PREFIX", description = "Topic prefix of the backtest, as given to replay (e.g. backtest-1.).")
+        @Parameters(index = "0", paramLabel = "PREFIX",
+                description = "Topic prefix of the backtest, as given to replay (e.g. backtest-1.).")
         String prefix;
 
         @Option(names = "--events", paramLabel = "FILE", description = "YAML file of labelled events (title, start, end, watches), "

@@ -9,6 +9,7 @@ import io.newswatch.app.backtest.BacktestReport.GoalCheck;
 import io.newswatch.app.backtest.BacktestReport.SpikeDayRow;
 import io.newswatch.app.backtest.BacktestReport.WatchScore;
 import io.newswatch.app.backtest.BacktestReport.WeekRow;
+import io.newswatch.core.Alert;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ class BacktestScoreTest {
     @Test
     @DisplayName("an alert opened before the window and still open recalls the event, with a negative lead")
     void alreadyOpenAlertRecalls() {
-        List<io.newswatch.core.Alert> alerts = HandMadeBacktest.alert("quake", at(6, 20, 0), at(7, 3, 0), 0);
+        List<Alert> alerts = HandMadeBacktest.alert("quake", at(6, 20, 0), at(7, 3, 0), 0);
         BacktestReport r = BacktestScore.score(HandMadeBacktest.data(alerts), SpikeRule.DEFAULT, Goals.DEFAULT,
                 List.of(new LabelledEvent("Quiet event", at(7, 0, 0), at(7, 6, 0), List.of("quake"))), "e.yaml");
         EventOutcome o = r.events().get(0).watches().get(0);
@@ -192,7 +193,8 @@ class BacktestScoreTest {
                 Goals.DEFAULT, HandMadeBacktest.events(), "events.yaml");
         BacktestComparison c = BacktestComparison.of(mine, baseline);
         BacktestComparison.WatchChange quake = c.changes().stream().filter(w -> w.id().equals("quake")).findFirst().orElseThrow();
-        BacktestComparison.MetricChange opened = quake.metrics().stream().filter(m -> m.metric().equals("opened")).findFirst().orElseThrow();
+        BacktestComparison.MetricChange opened = quake.metrics().stream().filter(m -> m.metric().equals("opened")).findFirst()
+                .orElseThrow();
         assertThat(opened.report()).isEqualTo(5.0);
         assertThat(opened.baseline()).isEqualTo(2.0);
         assertThat(opened.delta()).isEqualTo(3.0);

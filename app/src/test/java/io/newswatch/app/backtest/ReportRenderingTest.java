@@ -35,7 +35,8 @@ class ReportRenderingTest {
         String t = table(true);
         assertThat(t).contains("backtest hand.: 2023-06-01 .. 2023-06-20 UTC (20 days, 64 enriched articles, 2 watches)");
         assertThat(t).containsPattern("quake +54 +2.70 +15 +5 +1 +5 +0.25 +3 +1.9%");
-        assertThat(t).containsPattern("quake +2 +1 +2/2 +100% +50m +25% \\(1/4\\) +3.00 +0.25 +FAIL \\(opened-off-spike, opened-per-spike\\)");
+        assertThat(t).containsPattern("quake +2 +1 +2/2 +100% +50m +25% \\(1/4\\) +3.00 +0.25 +"
+                + "FAIL \\(opened-off-spike, opened-per-spike\\)");
         assertThat(t).containsPattern("summit +1 +1 +0/1 +0% +- +- +0.00 +0.00 +FAIL \\(caught-in-time\\)");
         assertThat(t).containsPattern("goal +>= 80% +<= 20% +<= 2 +<= 3");
         assertThat(t).containsPattern("quake +2 +1 +50% +3 +1.00 +1h40m");
