@@ -61,6 +61,9 @@ public final class BacktestReader {
         Topics topics = new Topics(prefix);
         List<String> notes = new ArrayList<>();
         List<Watch> watches = given != null ? validated(given, "the watches file", notes) : fromTopic(topics, notes);
+        if (given != null) {
+            noteWatchesTheReplayLacked(topics, watches, notes);
+        }
         TopicTail tail = new TopicTail(clientProperties);
         MatchTally tally = new MatchTally();
         long[] undecodable = new long[1];
@@ -100,6 +103,19 @@ public final class BacktestReader {
                     + "give them with --watches FILE");
         }
         return validated(List.copyOf(stored.values()), topics.watches(), notes);
+    }
+
+    /** A watch given by file that the replay did not run can have no alerts: a reader must not take that for silence. */
+    private void noteWatchesTheReplayLacked(Topics topics, List<Watch> watches, List<String> notes) {
+        Map<String, Watch> replayed;
+        try (WatchStore store = new WatchStore(clientProperties, topics, validator)) {
+            replayed = store.list(WATCHES_TIMEOUT);
+        }
+        List<String> lacking = watches.stream().map(Watch::id).filter(id -> !replayed.containsKey(id)).toList();
+        if (!lacking.isEmpty()) {
+            notes.add("not on " + topics.watches() + ", so the replay raised no alerts for them (their counts are still judged): "
+                    + String.join(", ", lacking));
+        }
     }
 
     /** Valid, enabled watches, with defaults filled; the others are named in the notes. */

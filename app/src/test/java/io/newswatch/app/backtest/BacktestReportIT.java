@@ -66,7 +66,8 @@ class BacktestReportIT {
                     end: 2023-06-08T06:00:00Z
                     watches: [quake]
                 """);
-        Files.writeString(dir.resolve("only-quake.yaml"), "watches:\n  - {id: quake, query: \"earthquake*\"}\n");
+        Files.writeString(dir.resolve("quake-and-new.yaml"), "watches:\n  - {id: quake, query: \"earthquake*\"}\n"
+                + "  - {id: coast, query: \"coast\"}\n");
     }
 
     private static void write(Topics topics, List<Alert> alerts) throws Exception {
@@ -170,12 +171,14 @@ class BacktestReportIT {
     }
 
     @Test
-    @DisplayName("--watches FILE judges those watches instead of the backtest's own")
+    @DisplayName("--watches FILE judges those watches instead of the backtest's own, and says which the replay did not run")
     void watchesFile() {
-        Run run = report(MINE.prefix(), "--watches", dir.resolve("only-quake.yaml").toString());
+        Run run = report(MINE.prefix(), "--watches", dir.resolve("quake-and-new.yaml").toString());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("84 enriched articles, 1 watch)").doesNotContainPattern("summit +\\d");
-        assertThat(run.out()).containsPattern("quake +54 +2.70");
+        assertThat(run.out()).contains("84 enriched articles, 2 watches)").doesNotContainPattern("summit +\\d");
+        assertThat(run.out()).containsPattern("quake +54 +2.70").containsPattern("coast +54 +2.70 +15 +0 +0 +0");
+        assertThat(run.out()).contains("note: not on bt-report.news.watches, so the replay raised no alerts for them "
+                + "(their counts are still judged): coast");
     }
 
     @Test
