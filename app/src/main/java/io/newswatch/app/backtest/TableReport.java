@@ -116,6 +116,8 @@ public final class TableReport {
                 Figures.limit("opened-per-spike", "<=", g.maxOpenedPerSpike()),
                 Figures.limit("opened-per-day", "<=", g.maxOpenedPerDay()), "");
         t.print(out);
+        long passed = r.watches().stream().filter(w -> w.verdict() == Verdict.PASS).count();
+        out.printf("  %d of %d watches meet every goal%n", passed, r.watches().size());
     }
 
     /** PASS, or FAIL with the goals that failed. */
