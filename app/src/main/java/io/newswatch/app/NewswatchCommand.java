@@ -1,6 +1,7 @@
 package io.newswatch.app;
 
 import io.newswatch.app.command.AlertsCommand;
+import io.newswatch.app.command.BacktestCommand;
 import io.newswatch.app.command.BrokerCommand;
 import io.newswatch.app.command.ReplayCommand;
 import io.newswatch.app.command.ResetCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
             ResetCommand.class,
             ReplayCommand.class,
             ImportCommand.class,
+            BacktestCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad command line or settings, 3 no JDK 21+ (launcher).",

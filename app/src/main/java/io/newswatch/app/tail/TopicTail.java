@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +43,21 @@ public final class TopicTail {
 
     /** Prints records of {@code topic} to {@code out} until the end (or forever when following); returns how many. */
     public long run(String topic, TailOptions options, RecordFormat format, PrintWriter out) {
+        long printed = read(topic, options, record -> out.println(format.format(record)), out::checkError);
+        out.flush();
+        return printed;
+    }
+
+    /**
+     * Hands every committed record of {@code topic} (enrich's watermark records left out) to {@code each}, from the
+     * beginning to the end each partition had when the read started; returns how many. What a report reads a topic with.
+     */
+    public long readToEnd(String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        return read(topic, new TailOptions(true, 0, false, 0), each, () -> false);
+    }
+
+    /** {@code closed} is asked after each poll: true ends the read (a closed stdout). */
+    private long read(String topic, TailOptions options, Consumer<ConsumerRecord<byte[], byte[]>> each, BooleanSupplier closed) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -56,7 +73,7 @@ public final class TopicTail {
             c.assign(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
             position(c, partitions, end, options);
-            return print(c, end, options, format, out);
+            return deliver(c, end, options, each, closed);
         } catch (WakeupException stoppedBeforeReading) {
             return 0;
         } finally {
@@ -103,9 +120,9 @@ public final class TopicTail {
         }
     }
 
-    private long print(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end, TailOptions options, RecordFormat format,
-                       PrintWriter out) {
-        long printed = 0;
+    private long deliver(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end, TailOptions options,
+                         Consumer<ConsumerRecord<byte[], byte[]>> each, BooleanSupplier closed) {
+        long delivered = 0;
         Map<TopicPartition, Long> remaining = new HashMap<>(end);
         while (!stopped.get()) {
             if (!options.follow()) {
@@ -125,18 +142,17 @@ public final class TopicTail {
                         && Watermark.isWatermark(new String(record.key(), StandardCharsets.UTF_8), record.headers())) {
                     continue; // enrich's watermark on the enriched topic: bookkeeping, not an article (docs/RECORDS.md)
                 }
-                out.println(format.format(record));
-                printed++;
-                if (options.max() > 0 && printed >= options.max()) {
-                    out.flush();
-                    return printed;
+                each.accept(record);
+                delivered++;
+                if (options.max() > 0 && delivered >= options.max()) {
+                    return delivered;
                 }
             }
             // A closed stdout (`newswatch tail -f ... | head -3`) ends the tail instead of reading forever.
-            if (out.checkError()) {
+            if (closed.getAsBoolean()) {
                 break;
             }
         }
-        return printed;
+        return delivered;
     }
 }
