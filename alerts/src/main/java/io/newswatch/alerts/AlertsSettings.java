@@ -54,6 +54,7 @@ public record AlertsSettings(
      * @param scales        the time scales coverage is judged at (a watch's bucket is its shortest)
      * @param floorPerDay   expected count never below this rate (a first mention after silence)
      * @param dispersion    extra variance of counts, {@code var = mu + k mu^2}
+     * @param warmUp        until a watch's baseline rests on this much history, only its shortest window may open an alert
      * @param sourceCap     stories per source per bucket that count towards the score
      * @param resolveScore  coverage is back near baseline while every scale scores below this
      * @param quietFor      how long coverage stays near baseline before an alert resolves
@@ -61,7 +62,7 @@ public record AlertsSettings(
      * @param escalation    factor between UPDATED tiers of the score
      * @param topArticles   evidence articles per alert
      */
-    public record DetectorTuning(List<Duration> scales, double floorPerDay, double dispersion, int sourceCap,
+    public record DetectorTuning(List<Duration> scales, double floorPerDay, double dispersion, Duration warmUp, int sourceCap,
                                  double resolveScore, Duration quietFor, Duration updateEvery, double escalation, int topArticles) {
     }
 
@@ -101,6 +102,7 @@ public record AlertsSettings(
                 scales(s),
                 positive(s, "detector.floor-per-day", 2.0),
                 positive(s, "detector.dispersion", 0.15),
+                s.duration(PREFIX + "detector.warm-up", Duration.ofDays(1)),
                 (int) positive(s, "detector.source-cap", 3),
                 s.decimal(PREFIX + "detector.resolve-score", 2.0),
                 s.duration(PREFIX + "detector.quiet-for", Duration.ofHours(2)),
@@ -147,7 +149,7 @@ public record AlertsSettings(
     /** Detector parameters for a watch that has been validated (all its fields filled). */
     public DetectorParams detectorParams(Watch watch) {
         return new DetectorParams(watch.bucket(), DetectorParams.scalesFor(watch.bucket(), tuning.scales()), watch.baseline(),
-                watch.sensitivity(), Math.min(tuning.resolveScore(), watch.sensitivity() / 2), tuning.quietFor(),
+                tuning.warmUp(), watch.sensitivity(), Math.min(tuning.resolveScore(), watch.sensitivity() / 2), tuning.quietFor(),
                 tuning.updateEvery(), watch.minArticles(), watch.minSources(), watch.cooldown(), tuning.floorPerDay(),
                 tuning.dispersion(), tuning.sourceCap(), tuning.escalation(), tuning.topArticles());
     }

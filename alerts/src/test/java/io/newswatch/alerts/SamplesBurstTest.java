@@ -3,8 +3,7 @@ package io.newswatch.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.detect.Hit;
-import io.newswatch.alerts.detect.SpikeDetector;
-import io.newswatch.alerts.detect.WatchState;
+import io.newswatch.alerts.detect.InMemoryDetection;
 import io.newswatch.alerts.testing.Articles;
 import io.newswatch.alerts.watch.WatchFile;
 import io.newswatch.alerts.watch.WatchMatcher;
@@ -18,6 +17,7 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +54,7 @@ class SamplesBurstTest {
         WatchValidator validator = new WatchValidator(settings.watchDefaults(), Topics.defaults());
         Watch tomahawk = WatchFile.load(Path.of("..", "config", "watches.yaml")).stream()
                 .filter(w -> w.id().equals("tomahawk")).map(validator::validate).findFirst().orElseThrow();
-        SpikeDetector detector = new SpikeDetector(tomahawk, settings.detectorParams(tomahawk));
-        WatchState state = detector.newState();
+        InMemoryDetection detection = new InMemoryDetection(settings, List.of(tomahawk));
         Instant fetchedAt = Instant.parse("2026-11-26T15:01:00Z");
         List<Alert> alerts = new ArrayList<>();
         try (WatchMatcher matcher = WatchMatcher.of(tomahawk)) {
@@ -63,12 +62,12 @@ class SamplesBurstTest {
             for (Item i : items) {
                 String domain = URI.create(i.link()).getHost().replaceFirst("^www\\.", "");
                 EnrichedArticle a = Articles.article("s" + n++, domain, i.title() + "\n" + i.description(), fetchedAt, List.of());
-                if (matcher.matches(withSummary(a, i.description()))) {
-                    alerts.addAll(detector.add(state, new Hit(a.article().id(), fetchedAt, domain, domain, null, i.title(), i.link()),
-                            fetchedAt.toEpochMilli()));
-                }
+                boolean matches = matcher.matches(withSummary(a, i.description()));
+                alerts.addAll(detection.article(new Hit(a.article().id(), fetchedAt, domain, domain, null, i.title(), i.link()),
+                        matches ? List.of(tomahawk.id()) : List.of()));
             }
         }
+        alerts.addAll(detection.finish(fetchedAt.plus(Duration.ofHours(1))));
         assertThat(alerts).extracting(Alert::status).startsWith(AlertStatus.OPENED);
         assertThat(alerts.getFirst().distinctSources()).isGreaterThanOrEqualTo(3);
     }

@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * @param scales          the windows a watch's coverage is judged over, shortest first: each a multiple of the bucket,
  *                        the first equal to it (10m, 1h, 6h, 1d by default)
  * @param baseline        mean age of the history the baseline share is learned from (an exponential average)
+ * @param warmUp          until the baseline rests on this much history, only the shortest window may open an alert
  * @param sensitivity     score at which an alert opens
  * @param resolveScore    coverage counts as back near baseline while every scale scores below this
  * @param quietFor        how long coverage must stay near baseline before an alert resolves
@@ -31,6 +32,7 @@ public record DetectorParams(
         Duration bucket,
         List<Duration> scales,
         Duration baseline,
+        Duration warmUp,
         double sensitivity,
         double resolveScore,
         Duration quietFor,
@@ -68,8 +70,8 @@ public record DetectorParams(
             throw new IllegalArgumentException(
                     "need floor > 0, dispersion > 0, sensitivity > 0, 0 <= resolve score < sensitivity, escalation > 1");
         }
-        if (baseline.toMillis() <= 0 || quietFor.isNegative() || updateEvery.isNegative() || cooldown.isNegative()) {
-            throw new IllegalArgumentException("baseline must be positive; quiet time, update interval and cooldown >= 0");
+        if (baseline.toMillis() <= 0 || warmUp.isNegative() || quietFor.isNegative() || updateEvery.isNegative() || cooldown.isNegative()) {
+            throw new IllegalArgumentException("baseline must be positive; warm-up, quiet time, update interval and cooldown >= 0");
         }
     }
 

@@ -90,6 +90,7 @@ public final class InMemoryDetection {
             });
             out.addAll(d.detector().advance(d.history(), d.open(), volume, t));
         }
+        volume.prune(t);
         out.sort(Comparator.comparing(Alert::eventTime));
         return out;
     }

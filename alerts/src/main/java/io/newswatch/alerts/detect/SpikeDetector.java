@@ -28,7 +28,7 @@ import java.util.function.Function;
  *   <li>score = -log10 P(X >= counted) with X negative binomial (overdispersed: a busy subject's ordinary swings are
  *       not news);</li>
  *   <li>one alert per watch, whatever the scale: OPENED when a window reaches the sensitivity with enough articles and
- *       sources (after the warm-up and cooldown); UPDATED when the score reaches the next tier, at most once per
+ *       sources (after the cooldown; a young watch only on its shortest window); UPDATED when the score reaches the next tier, at most once per
  *       {@code updateEvery}; RESOLVED once every window has stayed below the resolve score for {@code quietFor}.</li>
  * </ul>
  *
@@ -126,6 +126,11 @@ public final class SpikeDetector {
             }
         }
         if (h.alertId == null) {
+            // While the baseline rests on less than the warm-up, only the shortest window (a burst) may open an alert: a
+            // young watch does not know yet what a day of its subject looks like.
+            if (fold - h.startFoldMs < p.warmUp().toMillis() && decisive != null && decisive.endMs - decisive.startMs > bucketMs) {
+                decisive = shortestIfCrossing(h, volume, share, dispersion, end);
+            }
             if (decisive != null && decisive.score >= p.sensitivity() && b * bucketMs >= h.cooldownUntilMs) {
                 h.alertId = watch.id() + "@" + Instant.ofEpochMilli(b * bucketMs);
                 h.openedBucket = b;
@@ -149,6 +154,11 @@ public final class SpikeDetector {
             h.tier = 0;
             h.cooldownUntilMs = end + p.cooldown().toMillis();
         }
+    }
+
+    private Window shortestIfCrossing(WatchHistory h, StreamVolume volume, double share, double dispersion, long end) {
+        Window w = window(h, volume, share, dispersion, end - bucketMs, end);
+        return w.score >= p.sensitivity() && passesGates(h, w) ? w : null;
     }
 
     /**

@@ -72,7 +72,7 @@ public final class StreamVolume {
         return true;
     }
 
-    /** Declares every slot ending at or before {@code timeMs} final, and prunes what no window can ask for. */
+    /** Declares every slot ending at or before {@code timeMs} final. */
     public void finalizeThrough(long timeMs) {
         long last = Math.floorDiv(timeMs, SLOT_MS) - 1;
         if (finalThrough != null && last <= finalThrough) {
@@ -84,6 +84,13 @@ public final class StreamVolume {
             decayedTotals.forEach((tauMs, series) -> series.put(e.getKey(), at(series, tauMs, end) + e.getValue()));
         }
         finalThrough = last;
+    }
+
+    /**
+     * Forgets slots older than the retention before {@code timeMs}. Called once every watch has closed its buckets up to
+     * {@code timeMs}: a watch closing buckets behind a big jump of event time still needs the slots it passes.
+     */
+    public void prune(long timeMs) {
         long oldest = Math.floorDiv(timeMs - retentionMs, SLOT_MS);
         counts.headMap(oldest, false).clear();
         for (TreeMap<Long, Double> series : decayedTotals.values()) {

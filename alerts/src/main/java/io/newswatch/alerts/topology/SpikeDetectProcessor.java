@@ -176,6 +176,8 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
                 openBuckets.put(e.getKey(), state.open);
             }
         }
+        volume.prune(streamTime);
+        volumeStore.put(VOLUME_STATE_KEY, volume);
     }
 
     /** A removed (tombstoned) or disabled watch forgets its history; adding it again starts afresh. */

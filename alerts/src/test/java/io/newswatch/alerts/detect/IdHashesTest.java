@@ -18,15 +18,17 @@ class IdHashesTest {
         assertThat(s.add("article-42")).isFalse();
         assertThat(s.size()).isEqualTo(5000);
 
-        WatchState state = WatchState.fresh(600_000);
+        OpenBuckets state = new OpenBuckets();
         BucketTally t = new BucketTally();
         t.articleIds = s;
-        state.open.put(7L, t);
-        JsonSerde<WatchState> serde = JsonSerde.of(WatchState.class);
-        WatchState back = serde.deserialize("t", serde.serialize("t", state));
-        IdHashes restored = back.open.get(7L).articleIds;
+        state.tallies.put(7L, t);
+        JsonSerde<OpenBuckets> serde = JsonSerde.of(OpenBuckets.class);
+        OpenBuckets back = serde.deserialize("t", serde.serialize("t", state));
+        IdHashes restored = back.tallies.get(7L).articleIds;
         assertThat(restored.size()).isEqualTo(5000);
         assertThat(restored.add("article-4999")).isFalse();
         assertThat(restored.add("article-5000")).isTrue();
+        assertThat(restored.contains("article-17")).isTrue();
+        assertThat(restored.contains("article-x")).isFalse();
     }
 }
