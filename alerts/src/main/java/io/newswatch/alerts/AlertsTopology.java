@@ -110,7 +110,7 @@ public final class AlertsTopology {
         SpikeDetectProcessor.Stores stores = new SpikeDetectProcessor.Stores(WATCHES_STORE, DETECTOR_STORE, OPEN_BUCKETS_STORE,
                 STREAM_VOLUME_STORE);
         KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.of(ArticleHits.class),
-                        h -> !h.watchIds().isEmpty() || h.isVolume(), merge)
+                        h -> !h.watchIds().isEmpty() || h.reportsVolume(), merge)
                 .process(() -> new SpikeDetectProcessor(stores, settings, validator),
                         Named.as("alerts-detect"), DETECTOR_STORE, OPEN_BUCKETS_STORE, STREAM_VOLUME_STORE);
 

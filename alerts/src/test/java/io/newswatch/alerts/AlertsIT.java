@@ -162,8 +162,10 @@ class AlertsIT {
                             JsonSerde.of(EnrichedArticle.class).serialize(TOPICS.enriched(), a)));
                 }
                 producer.send(new ProducerRecord<>(TOPICS.enriched(), "junk", "{broken".getBytes(StandardCharsets.UTF_8)));
-                // What enrich writes after its merge has released the burst: a watermark on every enriched partition.
-                long released = now.plusSeconds(1).toEpochMilli();
+                // What enrich writes after its merge has released the burst and the rest of its bucket: a watermark on every
+                // enriched partition, at the end of the burst's 10-minute bucket (buckets are judged when they close).
+                long bucket = Duration.ofMinutes(10).toMillis();
+                long released = (Math.floorDiv(now.toEpochMilli(), bucket) + 1) * bucket;
                 for (int p = 0; p < ENRICHED_PARTITIONS; p++) {
                     producer.send(new ProducerRecord<>(TOPICS.enriched(), p, released, Watermark.KEY, null, Watermark.downstreamHeaders(released)));
                 }

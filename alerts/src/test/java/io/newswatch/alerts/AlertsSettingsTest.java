@@ -21,7 +21,7 @@ class AlertsSettingsTest {
         assertThat(s.applicationId()).isEqualTo("newswatch-alerts");
         assertThat(s.watchesFile()).isEqualTo(Path.of("config", "watches.yaml"));
         assertThat(s.watchDefaults().bucket()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(s.watchDefaults().sensitivity()).isEqualTo(6.0);
+        assertThat(s.watchDefaults().sensitivity()).isEqualTo(2.5);
         assertThat(s.webhook().defaultUrl()).isEmpty();
         assertThat(s.webhook().groupId()).isEqualTo("newswatch-alerts-webhooks");
     }

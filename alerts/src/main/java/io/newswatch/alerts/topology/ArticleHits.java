@@ -35,7 +35,7 @@ public record ArticleHits(String articleId, Instant eventTime, String source, St
         return new ArticleHits(null, eventTime, null, null, null, null, null, List.of(), new TreeMap<>(articlesPerSlot));
     }
 
-    public boolean isVolume() {
+    public boolean reportsVolume() {
         return volume != null;
     }
 

@@ -113,7 +113,7 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
         if (hits == null) {
             return;
         }
-        if (hits.isVolume()) {
+        if (hits.reportsVolume()) {
             addVolume(hits);
             return;
         }

@@ -43,8 +43,8 @@ class WatchValidatorTest {
         Watch w = validator.validate(entity("hu", "country:HU"));
         assertThat(w.schemaVersion()).isEqualTo(Watch.SCHEMA_VERSION);
         assertThat(w.bucket()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(w.baseline()).isEqualTo(Duration.ofDays(3));
-        assertThat(w.sensitivity()).isEqualTo(6.0);
+        assertThat(w.baseline()).isEqualTo(Duration.ofDays(7));
+        assertThat(w.sensitivity()).isEqualTo(2.5);
         assertThat(w.minArticles()).isEqualTo(5);
         assertThat(w.minSources()).isEqualTo(3);
         assertThat(w.cooldown()).isEqualTo(Duration.ofHours(1));
