@@ -29,6 +29,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *                            long (in event time) before it is released, see docs/EVENT-TIME.md
  * @param idleAfter           a raw partition without an article for this long (wall clock) stops holding the others back
  *                            ({@code enrich.idle-after})
+ * @param idleClock           when every raw partition is idle, event time moves on with the wall clock (minus the grace),
+ *                            so a quiet spell still closes the buckets before it ({@code enrich.idle-clock}; replays turn
+ *                            it off)
  * @param topicPrefix         the pipeline's topic prefix ({@code kafka.topic-prefix}), for the application id and the DLQ
  */
 public record EnrichSettings(
@@ -44,6 +47,7 @@ public record EnrichSettings(
         int storyMaxDistance,
         Duration grace,
         Duration idleAfter,
+        boolean idleClock,
         String topicPrefix) {
 
     public static final String TAXONOMY = "enrich.taxonomy";
@@ -58,6 +62,7 @@ public record EnrichSettings(
     public static final String STORY_MAX_DISTANCE = "enrich.story-max-distance";
     public static final String GRACE = "enrich.grace";
     public static final String IDLE_AFTER = "enrich.idle-after";
+    public static final String IDLE_CLOCK = "enrich.idle-clock";
 
     public static final String DEFAULT_APPLICATION_ID = "newswatch-enrich";
     public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
@@ -94,7 +99,7 @@ public record EnrichSettings(
 
     /** Watermarks of the merge in front of dedup and story ids. */
     public WatermarkPolicy watermarkPolicy() {
-        return WatermarkPolicy.derived(grace, idleAfter);
+        return WatermarkPolicy.derived(grace, idleAfter, idleClock);
     }
 
     public static EnrichSettings from(Settings settings) {
@@ -113,6 +118,7 @@ public record EnrichSettings(
                 settings.integer(STORY_MAX_DISTANCE, DEFAULT_STORY_MAX_DISTANCE),
                 settings.duration(GRACE, DEFAULT_GRACE),
                 settings.duration(IDLE_AFTER, DEFAULT_IDLE_AFTER),
+                settings.bool(IDLE_CLOCK, true),
                 prefix);
     }
 

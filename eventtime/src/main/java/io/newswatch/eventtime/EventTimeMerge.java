@@ -1,6 +1,7 @@
 package io.newswatch.eventtime;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
     private final LatePolicy latePolicy;
     private final boolean forwardWatermarks;
     private final MergeProgress progress;
+    private final long clockLagWhenIdleMs;
     private int upstreamPartitions;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<Bytes, byte[]> buffer;
@@ -69,6 +71,15 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
 
     public EventTimeMerge(Names names, String metricsScope, int upstreamPartitions, LatePolicy latePolicy, boolean forwardWatermarks,
                           MergeProgress progress) {
+        this(names, metricsScope, upstreamPartitions, latePolicy, forwardWatermarks, progress, null);
+    }
+
+    /**
+     * @param clockLagWhenIdle when not null, an all-idle input moves the released position on to the wall clock minus
+     *                         this (see {@link WatermarkPolicy#clockWhenIdle()})
+     */
+    public EventTimeMerge(Names names, String metricsScope, int upstreamPartitions, LatePolicy latePolicy, boolean forwardWatermarks,
+                          MergeProgress progress, Duration clockLagWhenIdle) {
         if (upstreamPartitions < 1) {
             throw new IllegalArgumentException("upstream partitions must be >= 1, got " + upstreamPartitions);
         }
@@ -79,6 +90,7 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
         this.latePolicy = latePolicy;
         this.forwardWatermarks = forwardWatermarks;
         this.progress = progress == null ? new MergeProgress() : progress;
+        this.clockLagWhenIdleMs = clockLagWhenIdle == null ? -1 : clockLagWhenIdle.toMillis();
     }
 
     /** The names of the two stores of one merge, derived from one prefix. */
@@ -201,8 +213,13 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
             }
         } else {
             long newest = releaseBefore(Long.MAX_VALUE);
-            if (newest != Long.MIN_VALUE && newest + 1 > released) {
-                setReleased(newest + 1); // everything up to and including the newest record has gone
+            long target = newest == Long.MIN_VALUE ? released : newest + 1; // everything up to the newest record has gone
+            if (clockLagWhenIdleMs >= 0 && released != Long.MIN_VALUE) {
+                // Live and quiet: a record still to come is as late as it would be in a busy stream at this hour.
+                target = Math.max(target, context.currentSystemTimeMs() - clockLagWhenIdleMs);
+            }
+            if (target > released) {
+                setReleased(target);
             }
             progress.drained(true);
         }

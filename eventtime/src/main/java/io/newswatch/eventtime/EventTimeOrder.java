@@ -55,6 +55,7 @@ public final class EventTimeOrder {
                 .mapValues((k, v) -> v == null ? null : serializer.serialize(spec.name(), v), Named.as(spec.name() + "-to-bytes"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(spec.name()).withNumberOfPartitions(1))
                 .process(() -> new EventTimeMerge(stores, spec.metricsScope(), spec.upstreamPartitions(), spec.latePolicy(),
-                        spec.forwardWatermarks(), spec.progress()), Named.as(spec.name() + "-in-event-time-order"), stores.all());
+                        spec.forwardWatermarks(), spec.progress(), spec.policy().clockWhenIdle() ? spec.policy().lateness() : null),
+                        Named.as(spec.name() + "-in-event-time-order"), stores.all());
     }
 }

@@ -18,8 +18,11 @@ import java.time.Duration;
  * @param idleAfter    wall-clock time without a record after which a partition counts as idle (left out of the
  *                     minimum), so a quiet partition cannot hold everything back for ever
  * @param upstream     watermarks are read from the input instead of derived
+ * @param clockWhenIdle when every partition is idle, event time is taken to have reached the wall clock minus the
+ *                     lateness (live: a quiet spell still closes the buckets before it, as a busy stream would); off
+ *                     for replays, whose result must not depend on when they run
  */
-public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean upstream) {
+public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean upstream, boolean clockWhenIdle) {
 
     /**
      * Watermarks are sent on every wall-clock tick when they have moved, and between ticks only when they have moved
@@ -32,11 +35,15 @@ public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean ups
     static final Duration TICK = Duration.ofMillis(500);
 
     public static WatermarkPolicy derived(Duration lateness, Duration idleAfter) {
-        return new WatermarkPolicy(lateness, idleAfter, false);
+        return new WatermarkPolicy(lateness, idleAfter, false, false);
+    }
+
+    public static WatermarkPolicy derived(Duration lateness, Duration idleAfter, boolean clockWhenIdle) {
+        return new WatermarkPolicy(lateness, idleAfter, false, clockWhenIdle);
     }
 
     public static WatermarkPolicy fromUpstream() {
-        return new WatermarkPolicy(Duration.ZERO, Duration.ofDays(3650), true);
+        return new WatermarkPolicy(Duration.ZERO, Duration.ofDays(3650), true, false);
     }
 
     public WatermarkPolicy {

@@ -54,10 +54,16 @@ public final class SpikeDetector {
         this.tauMs = params.baseline().toMillis();
     }
 
-    /** A history for this watch starting now (its first judged bucket is the one containing {@code nowMs}). */
+    /**
+     * A history for this watch. It starts where the stream's volume does when that is still retained (so a watch present
+     * from the start of a replay or a catch-up begins at the first article, whenever the detector first heard of it),
+     * else at the bucket containing {@code nowMs} (a watch added later).
+     */
     public WatchHistory newHistory(StreamVolume volume, long nowMs) {
         volume.track(p.baseline());
-        long lastClosed = Math.floorDiv(nowMs, bucketMs) - 1;
+        long from = volume.firstSlotStartMs() <= nowMs && volume.articles(volume.firstSlotStartMs(), volume.firstSlotStartMs()
+                + StreamVolume.SLOT_MS) > 0 ? volume.firstSlotStartMs() : nowMs;
+        long lastClosed = Math.floorDiv(from, bucketMs) - 1;
         // The baseline starts where the watch does: no bucket before it is ever folded, and G before it is subtracted.
         long start = (lastClosed + 1) * bucketMs;
         return WatchHistory.start(p, lastClosed, start, volume.decayedTotalAt(start, p.baseline()));

@@ -29,6 +29,8 @@ public final class StreamVolume {
     long retentionMs;
     /** Articles per slot index, final and not yet final. */
     TreeMap<Long, Long> counts = new TreeMap<>();
+    /** The earliest slot ever counted: where the stream, and so every watch's history, begins. */
+    Long firstSlot;
     /** Newest final slot index, or null before the first count. */
     Long finalThrough;
     /** Per baseline memory tau (ms): G at the end of each recent non-empty final slot. */
@@ -69,6 +71,9 @@ public final class StreamVolume {
             return false;
         }
         counts.merge(slot, articles, Long::sum);
+        if (firstSlot == null || slot < firstSlot) {
+            firstSlot = slot;
+        }
         return true;
     }
 
@@ -130,6 +135,11 @@ public final class StreamVolume {
 
     static double decay(long elapsedMs, long tauMs) {
         return elapsedMs <= 0 ? 1.0 : Math.exp(-(double) elapsedMs / tauMs);
+    }
+
+    /** Start of the earliest slot ever counted, or {@code Long.MAX_VALUE} before any. */
+    public long firstSlotStartMs() {
+        return firstSlot == null ? Long.MAX_VALUE : firstSlot * SLOT_MS;
     }
 
     /** Newest final slot's end, or {@code Long.MIN_VALUE} before any. */

@@ -111,6 +111,8 @@ public final class Replay {
                 keys.put(k, v);
             }
         });
+        // Never the wall clock in a backtest: its result must not depend on when it runs (docs/EVENT-TIME.md).
+        keys.put(EnrichSettings.IDLE_CLOCK, "false");
         return live.withAll(keys);
     }
 

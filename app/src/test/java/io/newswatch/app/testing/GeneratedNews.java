@@ -66,8 +66,11 @@ public final class GeneratedNews {
             Instant burst = start.plus(Duration.ofDays(day)).plus(Duration.ofHours(14));
             for (int i = 0; i < 40; i++) {
                 Instant t = burst.plusSeconds(random.nextLong(20 * 60));
-                out.add(article("burst-" + day + "-" + i, "Washington weighs sending Tomahawk missiles to Kyiv, outlet account "
-                        + i + " of day " + day, "burst" + (i % 12), t));
+                // Each outlet writes its own headline (a real burst is many stories, not one syndicated copy).
+                String title = "Tomahawk missiles for Kyiv: " + SUBJECTS[random.nextInt(SUBJECTS.length)] + " "
+                        + VERBS[random.nextInt(VERBS.length)] + " " + OBJECTS[random.nextInt(OBJECTS.length)] + ", account " + i
+                        + " of day " + day;
+                out.add(article("burst-" + day + "-" + i, title, "burst" + (i % 12), t));
             }
         }
         out.sort(Comparator.comparing(Article::eventTime).thenComparing(Article::id));
