@@ -48,6 +48,8 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
     private static final Logger LOG = LoggerFactory.getLogger(EventTimeMerge.class);
     /** Marks-store key of the released position. */
     private static final int RELEASED = -1;
+    /** The furthest an all-idle merge moves event time on to the wall clock (see {@link WatermarkPolicy#clockWhenIdle()}). */
+    static final long MAX_CLOCK_JUMP_MS = Duration.ofHours(1).toMillis();
     /** Records released per store scan, so a flush of a large buffer does not hold them all in memory. */
     private static final int RELEASE_BATCH = 5_000;
 
@@ -214,9 +216,12 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
         } else {
             long newest = releaseBefore(Long.MAX_VALUE);
             long target = newest == Long.MIN_VALUE ? released : newest + 1; // everything up to the newest record has gone
-            if (clockLagWhenIdleMs >= 0 && released != Long.MIN_VALUE) {
-                // Live and quiet: a record still to come is as late as it would be in a busy stream at this hour.
-                target = Math.max(target, context.currentSystemTimeMs() - clockLagWhenIdleMs);
+            long clock = context.currentSystemTimeMs() - clockLagWhenIdleMs;
+            if (clockLagWhenIdleMs >= 0 && target != Long.MIN_VALUE && clock > target && clock - target <= MAX_CLOCK_JUMP_MS) {
+                // Live and quiet: a record still to come is as late as it would be in a busy stream at this hour. Only
+                // when event time already follows the clock: a backlog of older articles (a catch-up) must not be
+                // overtaken by it.
+                target = clock;
             }
             if (target > released) {
                 setReleased(target);

@@ -18,9 +18,10 @@ import java.time.Duration;
  * @param idleAfter    wall-clock time without a record after which a partition counts as idle (left out of the
  *                     minimum), so a quiet partition cannot hold everything back for ever
  * @param upstream     watermarks are read from the input instead of derived
- * @param clockWhenIdle when every partition is idle, event time is taken to have reached the wall clock minus the
- *                     lateness (live: a quiet spell still closes the buckets before it, as a busy stream would); off
- *                     for replays, whose result must not depend on when they run
+ * @param clockWhenIdle when every partition is idle and event time is within an hour of the wall clock (live news), it
+ *                     is taken to have reached the wall clock minus the lateness: a quiet spell still closes the
+ *                     buckets before it, as a busy stream would; never for a backlog of older articles; off for
+ *                     replays, whose result must not depend on when they run
  */
 public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean upstream, boolean clockWhenIdle) {
 
