@@ -216,8 +216,8 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
         } else {
             long newest = releaseBefore(Long.MAX_VALUE);
             long target = newest == Long.MIN_VALUE ? released : newest + 1; // everything up to the newest record has gone
-            long clock = context.currentSystemTimeMs() - clockLagWhenIdleMs;
-            if (clockLagWhenIdleMs >= 0 && target != Long.MIN_VALUE && clock > target && clock - target <= MAX_CLOCK_JUMP_MS) {
+            long clock = clockLagWhenIdleMs >= 0 ? context.currentSystemTimeMs() - clockLagWhenIdleMs : Long.MIN_VALUE;
+            if (target != Long.MIN_VALUE && clock > target && clock - target <= MAX_CLOCK_JUMP_MS) {
                 // Live and quiet: a record still to come is as late as it would be in a busy stream at this hour. Only
                 // when event time already follows the clock: a backlog of older articles (a catch-up) must not be
                 // overtaken by it.

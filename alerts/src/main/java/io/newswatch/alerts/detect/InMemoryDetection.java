@@ -25,8 +25,7 @@ public final class InMemoryDetection {
     private record Detecting(SpikeDetector detector, WatchHistory history, OpenBuckets open) {
     }
 
-    private final AlertsSettings settings;
-    private final List<Watch> watches;
+    private final Map<String, SpikeDetector> detectors = new LinkedHashMap<>();
     private final StreamVolume volume;
     private final Map<String, Detecting> detecting = new LinkedHashMap<>();
     private long newestMs = Long.MIN_VALUE;
@@ -34,9 +33,8 @@ public final class InMemoryDetection {
 
     /** @param validatedWatches watches with every field filled (see WatchValidator) */
     public InMemoryDetection(AlertsSettings settings, List<Watch> validatedWatches) {
-        this.settings = settings;
-        this.watches = List.copyOf(validatedWatches);
-        this.volume = new StreamVolume(settings.volumeRetention());
+        validatedWatches.forEach(w -> detectors.put(w.id(), new SpikeDetector(w, settings.detectorParams(w))));
+        this.volume = new StreamVolume(settings.volumeRetention(), settings.watchDefaults().baseline());
     }
 
     /**
@@ -61,6 +59,12 @@ public final class InMemoryDetection {
         volume.add(StreamVolume.slotOf(t), 1);
         for (String id : matchedWatchIds) {
             Detecting d = detecting.get(id);
+            if (d == null && detectors.containsKey(id)) {
+                // A watch's history begins at its first article, as in the alerts stage.
+                SpikeDetector detector = detectors.get(id);
+                d = new Detecting(detector, detector.newHistory(volume, t), new OpenBuckets());
+                detecting.put(id, d);
+            }
             if (d != null) {
                 out.addAll(d.detector().add(d.history(), d.open(), volume, hit));
             }
@@ -83,11 +87,7 @@ public final class InMemoryDetection {
     private List<Alert> advance(long t) {
         volume.finalizeThrough(t);
         List<Alert> out = new ArrayList<>();
-        for (Watch w : watches) {
-            Detecting d = detecting.computeIfAbsent(w.id(), id -> {
-                SpikeDetector detector = new SpikeDetector(w, settings.detectorParams(w));
-                return new Detecting(detector, detector.newHistory(volume, t), new OpenBuckets());
-            });
+        for (Detecting d : detecting.values()) {
             out.addAll(d.detector().advance(d.history(), d.open(), volume, t));
         }
         volume.prune(t);

@@ -55,14 +55,14 @@ public final class SpikeDetector {
     }
 
     /**
-     * A history for this watch. It starts where the stream's volume does when that is still retained (so a watch present
-     * from the start of a replay or a catch-up begins at the first article, whenever the detector first heard of it),
-     * else at the bucket containing {@code nowMs} (a watch added later).
+     * A history for this watch, made at its first matching article ({@code firstHitMs}). It starts where the stream's
+     * volume does when that is earlier and still retained, else at the article's bucket: a function of the input
+     * alone (the merge hands over hits and volume reports in one order in every run), never of when a watermark came.
      */
-    public WatchHistory newHistory(StreamVolume volume, long nowMs) {
+    public WatchHistory newHistory(StreamVolume volume, long firstHitMs) {
         volume.track(p.baseline());
-        long from = volume.firstSlotStartMs() <= nowMs && volume.articles(volume.firstSlotStartMs(), volume.firstSlotStartMs()
-                + StreamVolume.SLOT_MS) > 0 ? volume.firstSlotStartMs() : nowMs;
+        long first = volume.firstSlotStartMs();
+        long from = first < firstHitMs && volume.articles(first, first + StreamVolume.SLOT_MS) > 0 ? first : firstHitMs;
         long lastClosed = Math.floorDiv(from, bucketMs) - 1;
         // The baseline starts where the watch does: no bucket before it is ever folded, and G before it is subtracted.
         long start = (lastClosed + 1) * bucketMs;

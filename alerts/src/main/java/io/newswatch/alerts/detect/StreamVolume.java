@@ -39,8 +39,13 @@ public final class StreamVolume {
     public StreamVolume() {
     }
 
-    public StreamVolume(Duration retention) {
+    /**
+     * @param defaultBaseline the baseline memory most watches use, tracked from the first slot (a memory first asked for
+     *                        later is tracked from the slots still retained then)
+     */
+    public StreamVolume(Duration retention, Duration defaultBaseline) {
         this.retentionMs = retention.toMillis();
+        track(defaultBaseline);
     }
 
     /**

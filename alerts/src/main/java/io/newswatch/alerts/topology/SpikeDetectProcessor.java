@@ -93,7 +93,7 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
         this.openBuckets = context.getStateStore(names.openBuckets());
         this.volumeStore = context.getStateStore(names.volume());
         StreamVolume stored = volumeStore.get(VOLUME_STATE_KEY);
-        this.volume = stored != null ? stored : new StreamVolume(settings.volumeRetention());
+        this.volume = stored != null ? stored : new StreamVolume(settings.volumeRetention(), settings.watchDefaults().baseline());
     }
 
     @Override
@@ -165,7 +165,10 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
         }
         for (Map.Entry<String, Detecting> e : current.entrySet()) {
             SpikeDetector detector = e.getValue().detector();
-            Loaded state = load(e.getKey(), detector);
+            Loaded state = loadExisting(e.getKey(), detector);
+            if (state == null) {
+                continue; // no article yet: its history begins with its first (SpikeDetector#newHistory)
+            }
             long before = state.history.lastClosedBucket();
             boolean wasDormant = state.open.isEmpty() && state.history.dormant();
             List<Alert> alerts = detector.advance(state.history, state.open, volume, streamTime);
@@ -196,6 +199,28 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
             histories.delete(id);
             openBuckets.delete(id);
         }
+    }
+
+    /** The watch's state if it has a history that fits its detector, else null. */
+    private Loaded loadExisting(String watchId, SpikeDetector detector) {
+        Loaded state = loaded.get(watchId);
+        if (state == null) {
+            WatchHistory history = histories.get(watchId);
+            if (history == null) {
+                return null;
+            }
+            state = new Loaded();
+            state.history = history;
+            state.open = openBuckets.get(watchId);
+            loaded.put(watchId, state);
+        }
+        if (state.history == null || detector.incompatible(state.history)) {
+            return null;
+        }
+        if (state.open == null) {
+            state.open = new OpenBuckets();
+        }
+        return state;
     }
 
     private Loaded load(String watchId, SpikeDetector detector) {

@@ -243,7 +243,7 @@ class SpikeDetectorTest {
         }
 
         private List<Alert> run(SpikeDetector detector, AlertsSettings settings, boolean closeEverySlot) {
-            StreamVolume volume = new StreamVolume(settings.volumeRetention());
+            StreamVolume volume = new StreamVolume(settings.volumeRetention(), settings.watchDefaults().baseline());
             long t0 = T0.toEpochMilli();
             WatchHistory h = detector.newHistory(volume, t0);
             OpenBuckets open = new OpenBuckets();

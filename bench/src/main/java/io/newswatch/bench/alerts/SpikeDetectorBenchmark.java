@@ -77,7 +77,7 @@ public class SpikeDetectorBenchmark {
                 new Watch(0, "bench", "benchmark watch", null, "arms-transfer", null, null, null, null, null, null, null, null, null, null));
         t0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
         detector = new SpikeDetector(watch, settings.detectorParams(watch));
-        volume = new StreamVolume(settings.volumeRetention());
+        volume = new StreamVolume(settings.volumeRetention(), settings.watchDefaults().baseline());
         history = detector.newHistory(volume, t0);
         open = new OpenBuckets();
         reportedSlot = StreamVolume.slotOf(t0);
