@@ -30,6 +30,11 @@ public record ArticleHits(String articleId, Instant eventTime, String source, St
         return new ArticleHits(articleId, eventTime, source, sourceName, storyId, title, link, watchIds, null);
     }
 
+    /** A hit of one article on {@code watchIds}. */
+    public static ArticleHits of(Hit hit, List<String> watchIds) {
+        return hit(hit.articleId(), hit.eventTime(), hit.source(), hit.sourceName(), hit.storyId(), hit.title(), hit.link(), watchIds);
+    }
+
     /** A volume report: articles per slot index. */
     public static ArticleHits volume(Instant eventTime, Map<Long, Long> articlesPerSlot) {
         return new ArticleHits(null, eventTime, null, null, null, null, null, List.of(), new TreeMap<>(articlesPerSlot));
