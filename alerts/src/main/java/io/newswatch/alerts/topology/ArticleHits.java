@@ -1,5 +1,6 @@
 package io.newswatch.alerts.topology;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.newswatch.alerts.detect.Hit;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,8 @@ public record ArticleHits(String articleId, Instant eventTime, String source, St
         return new ArticleHits(null, eventTime, null, null, null, null, null, List.of(), new TreeMap<>(articlesPerSlot));
     }
 
+    /** Not a field of the JSON: Jackson would write it as {@code "volume": true}, over the volume map of the same name. */
+    @JsonIgnore
     public boolean isVolume() {
         return volume != null;
     }
