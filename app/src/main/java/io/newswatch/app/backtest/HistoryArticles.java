@@ -12,8 +12,9 @@ import java.util.function.BiConsumer;
  * The articles of a stored history, collected in any order and handed out in event-time order, for a detector that must
  * see them so ({@code newswatch watch test}). Held compactly, because every article counts towards the stream's volume
  * but few match a watch: an article that matched none is its event time alone (8 bytes of a {@code long[]}), a matched one
- * its {@link Hit} and watch ids (about half a kilobyte). Ten million articles of which a million matched take about 0.6 GB
- * of heap; a history beyond that wants an external sort ({@code importer.EventTimeSorter}) instead.
+ * its {@link Hit} and watch ids (under a kilobyte: id, title, link, source). Ten million articles of which a million matched
+ * fit in about 1 GB of heap; a history far beyond that would want an external sort (as {@code importer.EventTimeSorter}
+ * does for imports) instead.
  */
 final class HistoryArticles {
 

@@ -110,7 +110,8 @@ public final class WatchTestScore {
         line.append(Figures.decimal(openedPerWeek)).append(" OPENED a week on average, budget ").append(number(budget));
         if (s.opened() > 0) {
             line.append("; busiest week ").append(s.maxOpenedPerWeek());
-            line.append(over == 0 ? "; no week over budget" : "; " + over + " of " + weeks + (weeks == 1 ? " week" : " weeks") + " over it");
+            line.append(over == 0 ? "; no week over budget"
+                    : "; " + over + " of " + weeks + (weeks == 1 ? " week" : " weeks") + " over it");
         }
         if (!within) {
             line.append(" (a higher --sensitivity, --min-articles or --min-sources raises fewer)");

@@ -57,8 +57,9 @@ public final class WatchTestTable {
             out.println();
             TextTable alerts = new TextTable("  ", "OPENED (UTC)", "window", "counted", "expected", "score", "sources", "first evidence")
                     .left(6);
-            opened.stream().limit(TableReport.LISTED_ALERTS).forEach(a -> alerts.row(Figures.time(a.time()), Figures.minutes(a.windowMinutes()),
-                    a.counted(), Figures.decimal(a.expected()), Figures.decimal(a.score()), a.sources(), evidence(a)));
+            opened.stream().limit(TableReport.LISTED_ALERTS).forEach(a -> alerts.row(Figures.time(a.time()),
+                    Figures.minutes(a.windowMinutes()), a.counted(), Figures.decimal(a.expected()), Figures.decimal(a.score()), a.sources(),
+                    evidence(a)));
             alerts.print(out);
             if (opened.size() > TableReport.LISTED_ALERTS) {
                 out.printf("  ... and %d more (--format json lists them all)%n", opened.size() - TableReport.LISTED_ALERTS);

@@ -218,8 +218,11 @@ class WatchTestIT {
     void file() {
         Run run = watchTest("--file", dir.resolve("watches.yaml").toString(), "--prefix", HISTORY.prefix());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("markets: query markets").contains("matched 1,512 articles: 504.00 a week")
+        assertThat(run.out()).contains("markets: query markets\n").contains("matched 1,512 articles: 504.00 a week")
                 .contains("quake: query earthquake*  (Earthquakes)").contains("matched 66 articles");
+        // A busy watch started cold opens in its first hours, before the detector has any baseline: counted apart.
+        assertThat(run.out()).containsPattern("markets: [^\n]*\n(  [^\n]*\n){3}  of them 1 in the first 1d, before the detector had "
+                + "learnt a baseline");
     }
 
     @Test
