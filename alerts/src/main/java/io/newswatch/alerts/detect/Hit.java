@@ -1,6 +1,9 @@
 package io.newswatch.alerts.detect;
 
+import io.newswatch.core.Article;
+import io.newswatch.core.EnrichedArticle;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One article that matched a watch, reduced to what counting and evidence need.
@@ -14,4 +17,30 @@ import java.time.Instant;
  * @param link      link
  */
 public record Hit(String articleId, Instant eventTime, String source, String sourceName, String storyId, String title, String link) {
+
+    /**
+     * The hit of an enriched article at {@code eventTime}: how the alerts stage and {@code newswatch watch test} both see an
+     * article, so a test counts sources and stories exactly as the live detector does.
+     */
+    public static Hit of(EnrichedArticle enriched, Instant eventTime) {
+        Article a = enriched.article();
+        return new Hit(a.id(), eventTime, sourceKey(a), sourceName(a), enriched.storyId(), a.title(),
+                a.link() != null ? a.link() : a.canonicalLink());
+    }
+
+    /** Distinct sources are counted by domain: two feeds of one outlet are one source. */
+    public static String sourceKey(Article a) {
+        if (a.sourceDomain() != null && !a.sourceDomain().isBlank()) {
+            return a.sourceDomain().toLowerCase(Locale.ROOT);
+        }
+        if (a.sourceName() != null && !a.sourceName().isBlank()) {
+            return a.sourceName().trim();
+        }
+        return a.feedUrl() == null ? "unknown" : a.feedUrl();
+    }
+
+    /** The source as a person reads it in evidence: its name, else its key. */
+    public static String sourceName(Article a) {
+        return a.sourceName() != null && !a.sourceName().isBlank() ? a.sourceName() : sourceKey(a);
+    }
 }

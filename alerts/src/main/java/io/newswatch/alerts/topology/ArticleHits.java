@@ -1,5 +1,6 @@
 package io.newswatch.alerts.topology;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.newswatch.alerts.detect.Hit;
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +31,18 @@ public record ArticleHits(String articleId, Instant eventTime, String source, St
         return new ArticleHits(articleId, eventTime, source, sourceName, storyId, title, link, watchIds, null);
     }
 
+    /** A hit of one article on {@code watchIds}. */
+    public static ArticleHits of(Hit hit, List<String> watchIds) {
+        return hit(hit.articleId(), hit.eventTime(), hit.source(), hit.sourceName(), hit.storyId(), hit.title(), hit.link(), watchIds);
+    }
+
     /** A volume report: articles per slot index. */
     public static ArticleHits volume(Instant eventTime, Map<Long, Long> articlesPerSlot) {
         return new ArticleHits(null, eventTime, null, null, null, null, null, List.of(), new TreeMap<>(articlesPerSlot));
     }
 
+    /** Not a field of the JSON: Jackson would write an {@code isX} getter as {@code "x"}, over the volume map. */
+    @JsonIgnore
     public boolean reportsVolume() {
         return volume != null;
     }

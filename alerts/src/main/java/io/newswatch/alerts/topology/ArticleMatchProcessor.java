@@ -1,5 +1,6 @@
 package io.newswatch.alerts.topology;
 
+import io.newswatch.alerts.detect.Hit;
 import io.newswatch.alerts.watch.WatchMatcher;
 import io.newswatch.alerts.watch.WatchSetMatcher;
 import io.newswatch.alerts.watch.WatchValidator;
@@ -98,24 +99,8 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
         if (matched.isEmpty()) {
             return; // counted in the volume only
         }
-        ArticleHits hits = ArticleHits.hit(a.id(), eventTime, sourceKey(a), sourceName(a), enriched.storyId(), a.title(),
-                a.link() != null ? a.link() : a.canonicalLink(), matched);
+        ArticleHits hits = ArticleHits.of(Hit.of(enriched, eventTime), matched);
         context.forward(new Record<>(a.id(), MatchOutcome.hits(hits), record.timestamp()));
-    }
-
-    /** Distinct sources are counted by domain: two feeds of one outlet are one source. */
-    static String sourceKey(Article a) {
-        if (a.sourceDomain() != null && !a.sourceDomain().isBlank()) {
-            return a.sourceDomain().toLowerCase(java.util.Locale.ROOT);
-        }
-        if (a.sourceName() != null && !a.sourceName().isBlank()) {
-            return a.sourceName().trim();
-        }
-        return a.feedUrl() == null ? "unknown" : a.feedUrl();
-    }
-
-    static String sourceName(Article a) {
-        return a.sourceName() != null && !a.sourceName().isBlank() ? a.sourceName() : sourceKey(a);
     }
 
     private void deadLetter(Record<byte[], byte[]> record, Throwable e) {

@@ -166,7 +166,8 @@ public final class BacktestReader {
         return alerts;
     }
 
-    private static <T> T decode(JsonSerde<T> serde, String topic, byte[] value) {
+    /** The record's value as a {@code T}, or null when it is empty or not one. */
+    static <T> T decode(JsonSerde<T> serde, String topic, byte[] value) {
         if (value == null) {
             return null;
         }

@@ -28,6 +28,11 @@ public final class JsonReport {
         write(comparison, out);
     }
 
+    /** {@code newswatch watch test --format json}: the fields of {@link WatchTestReport}, written the same way. */
+    public static void print(WatchTestReport report, PrintWriter out) {
+        write(report, out);
+    }
+
     private static void write(Object value, PrintWriter out) {
         try {
             out.println(WRITER.writeValueAsString(value));

@@ -6,10 +6,17 @@ import io.newswatch.alerts.watch.WatchFile;
 import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.app.CommonOptions;
+import io.newswatch.app.ExitCodes;
 import io.newswatch.app.UsageException;
 import io.newswatch.app.Workspace;
+import io.newswatch.app.backtest.JsonReport;
+import io.newswatch.app.backtest.WatchTestReport;
+import io.newswatch.app.backtest.WatchTestScore;
+import io.newswatch.app.backtest.WatchTestTable;
+import io.newswatch.app.backtest.WatchTester;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
+import io.newswatch.app.runtime.ProgressLine;
 import io.newswatch.core.Json;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
@@ -17,8 +24,11 @@ import io.newswatch.core.Watch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,14 +41,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code newswatch watch add|list|remove}: edits the watches on the compacted {@code news.watches} topic,
- * which a running alerts stage follows, so a change takes effect without a restart. Every watch is
- * validated (the alerts module's {@link WatchValidator}) before anything is written; a refusal names the
- * field and exits 2.
+ * {@code newswatch watch add|list|remove|test}: edits the watches on the compacted {@code news.watches} topic,
+ * which a running alerts stage follows, so a change takes effect without a restart, and tries a watch on stored
+ * history before it is added ({@code test}, which writes nothing). Every watch is validated (the alerts module's
+ * {@link WatchValidator}) before anything is written or tried; a refusal names the field and exits 2.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Add, list or remove watches on the news.watches topic; a running pipeline picks changes up live."},
-        subcommands = {WatchCommand.Add.class, WatchCommand.ListWatches.class, WatchCommand.Remove.class})
+        description = {"Add, list or remove watches on the news.watches topic; a running pipeline picks changes up live.",
+            "Test a watch on stored history first: how many alerts it would have raised per week."},
+        subcommands = {WatchCommand.Add.class, WatchCommand.ListWatches.class, WatchCommand.Remove.class, WatchCommand.Test.class})
 public final class WatchCommand implements Runnable {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -48,21 +59,25 @@ public final class WatchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: add, list or remove");
+        throw new ParameterException(spec.commandLine(), "Missing command: add, list, remove or test");
     }
 
     /** What every watch subcommand needs: the settings, the topics and a validator with the configured defaults. */
-    private record Context(AppSettings app, Topics topics, WatchValidator validator) {
+    private record Context(AppSettings app, AlertsSettings alerts, Topics topics, WatchValidator validator) {
         static Context of(CommonOptions common) {
             Settings settings = common.load();
             AppSettings app = AppSettings.from(settings);
             AlertsSettings alerts = AlertsSettings.from(settings);
             Topics topics = app.kafka().topics();
-            return new Context(app, topics, new WatchValidator(alerts.watchDefaults(), topics));
+            return new Context(app, alerts, topics, new WatchValidator(alerts.watchDefaults(), topics));
+        }
+
+        Properties clientProperties() {
+            return KafkaCluster.clientOf(app).clientProperties();
         }
 
         WatchStore store() {
-            return new WatchStore(KafkaCluster.clientOf(app).clientProperties(), topics, validator);
+            return new WatchStore(clientProperties(), topics, validator);
         }
     }
 
@@ -89,47 +104,8 @@ public final class WatchCommand implements Runnable {
         @Option(names = "--file", paramLabel = "FILE", description = "YAML file of watches to add (instead of the flags below).")
         Path file;
 
-        @Option(names = "--id", paramLabel = "ID", description = "Short stable id, e.g. tomahawk.")
-        String id;
-
-        @Option(names = "--description", paramLabel = "TEXT", description = "What the watch is for, shown in its alerts.")
-        String description;
-
-        @Option(names = "--query", paramLabel = "RULE", description = "A rule in the taxonomy's rule language, e.g. 'tomahawk*'.")
-        String query;
-
-        @Option(names = "--tag", paramLabel = "TAG", description = "A taxonomy tag id, e.g. arms-transfer.")
-        String tag;
-
-        @Option(names = "--entity", paramLabel = "ENTITY", description = "A gazetteer entity id, e.g. country:HU.")
-        String entity;
-
-        @Option(names = "--bucket", paramLabel = "DURATION", converter = DurationConverter.class, description = "Counting bucket, e.g. 10m.")
-        Duration bucket;
-
-        @Option(names = "--baseline", paramLabel = "DURATION", converter = DurationConverter.class, description = "History behind the expected rate, e.g. 3d.")
-        Duration baseline;
-
-        @Option(names = "--sensitivity", paramLabel = "SCORE", description = "Score (-log10 of the Poisson tail probability) at which an alert opens.")
-        Double sensitivity;
-
-        @Option(names = "--min-articles", paramLabel = "N", description = "Fewest articles in a bucket before any alert.")
-        Integer minArticles;
-
-        @Option(names = "--min-sources", paramLabel = "N", description = "Fewest distinct sources in a bucket before any alert.")
-        Integer minSources;
-
-        @Option(names = "--cooldown", paramLabel = "DURATION", converter = DurationConverter.class, description = "Quiet time after RESOLVED before it may open again.")
-        Duration cooldown;
-
-        @Option(names = "--output-topic", paramLabel = "TOPIC", description = "An extra topic for this watch's alerts.")
-        String outputTopic;
-
-        @Option(names = "--webhook", paramLabel = "URL", description = "URL that receives each alert as a JSON POST (Slack-compatible).")
-        String webhook;
-
-        @Option(names = "--disabled", description = "Add it paused.")
-        boolean disabled;
+        @Mixin
+        WatchFields fields;
 
         @Spec
         CommandSpec spec;
@@ -152,18 +128,17 @@ public final class WatchCommand implements Runnable {
         }
 
         private List<Watch> fromFile() {
-            if (id != null || query != null || tag != null || entity != null) {
+            if (fields.id != null || fields.definesWatch()) {
                 throw new UsageException("give either --file or the watch's flags (--id, --query/--tag/--entity, ...), not both");
             }
             return WatchFile.load(Workspace.userPath(file));
         }
 
         private Watch fromFlags() {
-            if (id == null) {
+            if (fields.id == null) {
                 throw new UsageException("--id is required (or --file with watches)");
             }
-            return new Watch(Watch.SCHEMA_VERSION, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles,
-                    minSources, cooldown, outputTopic, webhook, disabled ? Boolean.FALSE : null);
+            return fields.toWatch(fields.id);
         }
     }
 
@@ -228,6 +203,121 @@ public final class WatchCommand implements Runnable {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = {"Run a watch over stored history before adding it, and say how many alerts it would have raised per "
+                    + "week against a budget: the alerts stage's own matcher and detector over the enriched articles, in event-time "
+                    + "order. Writes to no topic and delivers nothing.",
+                "The watch: --query/--tag/--entity (and the other flags of `watch add`), or --id of a watch on the watches topic, or "
+                    + "--file (all its watches, or the one --id names). Flags such as --sensitivity change the watch from --id or "
+                    + "--file for the test."})
+    static final class Test implements Callable<Integer> {
+
+        /** The id of a watch given by flags without --id. */
+        static final String DEFAULT_ID = "test";
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "YAML file of watches to test (config/watches.yaml format).")
+        Path file;
+
+        @Mixin
+        WatchFields fields;
+
+        @Option(names = "--prefix", paramLabel = "PREFIX", description = "Read the history under this topic prefix (a backtest's, "
+                + "e.g. backtest-1.) instead of the configured topics.")
+        String prefix;
+
+        @Option(names = "--since", paramLabel = "TIME", converter = ReplayCommand.InstantConverter.class,
+                description = "Try the history from this time's UTC day (default: the first day with articles).")
+        Instant since;
+
+        @Option(names = "--until", paramLabel = "TIME", converter = ReplayCommand.InstantConverter.class,
+                description = "Try the days before this time (default: up to the last day with articles).")
+        Instant until;
+
+        @Option(names = "--budget", paramLabel = "N", defaultValue = "" + WatchTestScore.DEFAULT_BUDGET_PER_WEEK,
+                description = "OPENED a week a watch may raise on average (default ${DEFAULT-VALUE}: at most 3 a day, "
+                        + "the goal of `backtest report`).")
+        double budget;
+
+        @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+                description = "table: readable tables (default); json: one JSON document, field names as in docs/CLI.md.")
+        BacktestCommand.ReportFormat format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (since != null && until != null && !since.isBefore(until)) {
+                throw new ParameterException(spec.commandLine(), "--since must be before --until");
+            }
+            if (!(budget >= 0)) {
+                throw new ParameterException(spec.commandLine(), "--budget must be 0 or more OPENED a week, got " + budget);
+            }
+            Context context = Context.of(common);
+            // Validate before reading anything: a bad watch is refused at once, naming the field.
+            List<Watch> watches = chosen(context).stream().map(fields::over).map(context.validator()::validate)
+                    .sorted(Comparator.comparing(Watch::id)).toList();
+            String history = prefix != null ? new Topics(prefix).enriched() : context.topics().enriched();
+            ProgressLine progress = ProgressLine.onStderr();
+            WatchTestReport report = new WatchTester(context.clientProperties(), context.alerts(), progress::show)
+                    .test(history, watches, since, until, budget);
+            progress.finish("tried " + watches.size() + (watches.size() == 1 ? " watch" : " watches") + " on " + report.articles()
+                    + " articles of " + history);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == BacktestCommand.ReportFormat.json) {
+                JsonReport.print(report, out);
+            } else {
+                WatchTestTable.print(report, out);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        /** The watches the command line names, as given (not validated yet). */
+        private List<Watch> chosen(Context context) {
+            if (file != null) {
+                if (fields.definesWatch()) {
+                    throw new UsageException("give either --file or --query/--tag/--entity, not both");
+                }
+                List<Watch> all;
+                try {
+                    all = WatchFile.load(Workspace.userPath(file));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage(), e);
+                }
+                if (fields.id == null) {
+                    if (all.isEmpty()) {
+                        throw new UsageException("no watches in " + file);
+                    }
+                    return all;
+                }
+                return all.stream().filter(w -> fields.id.equals(w.id())).findFirst().map(List::of).orElseThrow(() ->
+                        new UsageException("no watch " + fields.id + " in " + file + "; there are: "
+                                + String.join(", ", all.stream().map(Watch::id).toList())));
+            }
+            if (fields.definesWatch()) {
+                return List.of(fields.toWatch(fields.id != null ? fields.id : DEFAULT_ID));
+            }
+            if (fields.id == null) {
+                throw new UsageException("say which watch to test: --query, --tag or --entity (a new watch), --id (one on "
+                        + context.topics().watches() + ") or --file");
+            }
+            Map<String, Watch> existing;
+            try (WatchStore store = context.store()) {
+                existing = store.list(READ_TIMEOUT);
+            }
+            Watch found = existing.get(fields.id);
+            if (found == null) {
+                throw new UsageException("no watch " + fields.id + " on " + context.topics().watches() + (existing.isEmpty() ? ""
+                        : "; there are: " + String.join(", ", existing.keySet())) + ". To try a new watch, give --query, --tag or --entity");
+            }
+            return List.of(found);
         }
     }
 
