@@ -8,6 +8,7 @@ import io.newswatch.core.DeadLetter;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.SourceDomain;
 import io.newswatch.eventtime.Watermark;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -92,10 +93,13 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
         context.forward(new Record<>(a.id(), MatchOutcome.hits(hits), record.timestamp()));
     }
 
-    /** Distinct sources are counted by domain: two feeds of one outlet are one source. */
+    /**
+     * Distinct sources are counted by registrable domain: two feeds or two hosts of one outlet are one source. The
+     * domain is reduced again because articles stored before ingest wrote registrable domains carry the host.
+     */
     static String sourceKey(Article a) {
         if (a.sourceDomain() != null && !a.sourceDomain().isBlank()) {
-            return a.sourceDomain().toLowerCase(java.util.Locale.ROOT);
+            return SourceDomain.of(a.sourceDomain());
         }
         if (a.sourceName() != null && !a.sourceName().isBlank()) {
             return a.sourceName().trim();
