@@ -24,12 +24,18 @@ final class HeadlineLabels {
      * @param sample how the headline was drawn for labelling ({@code match}: a random match of the tagger the labels
      *               were made with, so precision on it estimates precision on the stream; {@code near-miss}: not matched
      *               but holding the tag's words, for recall; {@code hard-match}, {@code keyword-match},
-     *               {@code known-error}: matches of kinds that mislead)
+     *               {@code known-error}: matches of kinds that mislead; {@code holdout-match}: a random match of the
+     *               tuned taxonomy, labelled after tuning and never tuned on)
      */
     record Label(String tag, boolean positive, String dataset, String titleSha256, String sample) {
 
         boolean randomMatch() {
             return sample.equals("match");
+        }
+
+        /** Drawn from the tuned taxonomy's own matches: scored apart, since every one of them is a match of it. */
+        boolean holdout() {
+            return sample.equals("holdout-match");
         }
     }
 

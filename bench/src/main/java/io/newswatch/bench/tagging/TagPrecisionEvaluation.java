@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code tagging/headline-labels.tsv}) name headlines by the SHA-256 of their titles; the texts are read at run time
  * from ../shared/data (newsapi-2023.jsonl.gz, bbc-headlines.jsonl), and the command says so when they are absent.
  * Besides the labelled figures it counts, over every headline of the data, the matches a candidate gains and drops
- * against the baseline: gained matches nobody labelled are where a new rule may be wrong unseen.
+ * against the baseline: gained and dropped matches nobody labelled are where a new rule may be wrong unseen
+ * ({@code --show-unlabelled N} prints N of each per tag).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.newswatch.bench.tagging.TagPrecisionEvaluation \
@@ -107,35 +108,39 @@ public final class TagPrecisionEvaluation {
         Map<String, TagScore> scores = new LinkedHashMap<>();
         for (Label label : labels) {
             boolean predicted = tagged.getOrDefault(key(label), Set.of()).contains(label.tag());
-            scores.merge(label.tag(), TagScore.EMPTY.add(predicted, label.positive(), label.randomMatch()),
-                    (a, b) -> a.add(predicted, label.positive(), label.randomMatch()));
+            scores.merge(label.tag(), TagScore.EMPTY.add(predicted, label), (a, b) -> a.add(predicted, label));
         }
         return scores;
     }
 
     private static void printScores(List<String> tags, List<Label> found, Map<String, TagScore> baseline,
             Map<String, TagScore> candidate) {
-        System.out.println("P = precision, R = recall on all labels of the tag; P(random) = precision on the labels drawn at random");
-        System.out.println("from the matches of the taxonomy the labels were made with (an estimate of precision on the stream).");
-        String header = String.format(Locale.ROOT, "%-24s %6s %5s", "tag", "labels", "pos");
+        System.out.println("P, R: precision and recall on the tuning labels of the tag (labels, pos: how many, how many positive);");
+        System.out.println("P(rand): precision on the labels drawn at random from the matches of the taxonomy the labels were made");
+        System.out.println("with; P(hold): precision on the hold-out labels, drawn at random from the tuned taxonomy's matches after");
+        System.out.println("tuning (n: how many of them the taxonomy matches). The last two estimate precision on the stream.");
+        String header = String.format(Locale.ROOT, "%-22s %6s %4s", "tag", "labels", "pos");
         if (baseline != null) {
-            header += String.format(Locale.ROOT, " | %-28s", "baseline  P     R     P(random)");
+            header += " | baseline:     P     R  P(rand)  P(hold)   n";
         }
-        System.out.println(header + " | candidate P     R     P(random)  TP  FP  FN");
+        System.out.println(header + " | candidate:    P     R  P(rand)  P(hold)   n |  TP  FP  FN");
         for (String tag : tags) {
-            long n = found.stream().filter(l -> l.tag().equals(tag)).count();
-            long pos = found.stream().filter(l -> l.tag().equals(tag) && l.positive()).count();
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-24s %6d %5d", tag, n, pos));
+            long n = found.stream().filter(l -> l.tag().equals(tag) && !l.holdout()).count();
+            long pos = found.stream().filter(l -> l.tag().equals(tag) && !l.holdout() && l.positive()).count();
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s %6d %4d", tag, n, pos));
             if (baseline != null) {
-                TagScore b = baseline.getOrDefault(tag, TagScore.EMPTY);
-                line.append(String.format(Locale.ROOT, " |           %s %s %s   ", pct(b.precision()), pct(b.recall()),
-                        pct(b.randomPrecision())));
+                line.append(" |           ").append(figures(baseline.getOrDefault(tag, TagScore.EMPTY)));
             }
             TagScore c = candidate.getOrDefault(tag, TagScore.EMPTY);
-            line.append(String.format(Locale.ROOT, " |           %s %s %s     %3d %3d %3d", pct(c.precision()), pct(c.recall()),
-                    pct(c.randomPrecision()), c.truePositives(), c.falsePositives(), c.falseNegatives()));
+            line.append(" |            ").append(figures(c)).append(String.format(Locale.ROOT, " | %3d %3d %3d",
+                    c.truePositives(), c.falsePositives(), c.falseNegatives()));
             System.out.println(line);
         }
+    }
+
+    private static String figures(TagScore s) {
+        return String.format(Locale.ROOT, "%s %s  %s    %s %3d", pct(s.precision()), pct(s.recall()), pct(s.randomPrecision()),
+                pct(s.holdoutPrecision()), s.holdoutMatches());
     }
 
     /** Over all headlines: matches kept, dropped and gained per tag, and how many of the gained ones carry a label. */
@@ -153,12 +158,18 @@ public final class TagPrecisionEvaluation {
             int gained = 0;
             int gainedLabelled = 0;
             List<String> unlabelledGains = new ArrayList<>();
+            List<String> unlabelledDrops = new ArrayList<>();
             for (Headline h : corpus.headlines()) {
                 boolean b = baseline.getOrDefault(key(h), Set.of()).contains(tag);
                 boolean c = candidate.getOrDefault(key(h), Set.of()).contains(tag);
                 before += b ? 1 : 0;
                 after += c ? 1 : 0;
-                dropped += b && !c ? 1 : 0;
+                if (b && !c) {
+                    dropped++;
+                    if (!labelled.contains(tag + "|" + key(h)) && unlabelledDrops.size() < show) {
+                        unlabelledDrops.add(h.titleSha256().substring(0, 12) + "  " + firstLine(h.text()));
+                    }
+                }
                 if (c && !b) {
                     gained++;
                     if (labelled.contains(tag + "|" + key(h))) {
@@ -169,7 +180,8 @@ public final class TagPrecisionEvaluation {
                 }
             }
             System.out.printf(Locale.ROOT, "%-24s %8d %8d %8d %8d %16d%n", tag, before, after, dropped, gained, gainedLabelled);
-            unlabelledGains.forEach(s -> System.out.println("    gained, unlabelled: " + s));
+            unlabelledGains.forEach(s -> System.out.println("    gained, unlabelled:  " + s));
+            unlabelledDrops.forEach(s -> System.out.println("    dropped, unlabelled: " + s));
         }
     }
 
