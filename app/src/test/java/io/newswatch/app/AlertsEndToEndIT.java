@@ -173,7 +173,7 @@ class AlertsEndToEndIT {
 
     /** An outlet's feed: one unrelated item at first; from the second fetch on, three Tomahawk stories on top. No dates: event time = fetch time. */
     private static byte[] feed(String outlet, boolean burst) {
-        String host = "https://" + outlet + ".example.com/";
+        String host = "https://" + outlet + ".example/"; // one registrable domain per outlet (x.example.com would all be example.com)
         StringBuilder items = new StringBuilder(item(host + "weather", outlet + " weather: a mild week ahead",
                 "Forecasters expect mild temperatures across the region."));
         if (burst) {

@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param id             stable id: GUID when it is a real identifier, else canonical link, else a hash
  * @param feedUrl        the feed this item came from (URL or file URI)
  * @param sourceName     human name of the source (feed title or configured name)
- * @param sourceDomain   host of the article link without a leading {@code www.} (e.g. {@code reuters.com}), else of the
- *                       feed; not yet the registrable domain ({@code edition.cnn.com} stays as it is: issue 9)
+ * @param sourceDomain   the registrable domain ({@link SourceDomain}) of the article link's host, else of the feed's
+ *                       site or URL: {@code edition.cnn.com} gives {@code cnn.com}, {@code news.bbc.co.uk} gives
+ *                       {@code bbc.co.uk}; what alerts count distinct sources by. Articles written before it was the
+ *                       registrable domain carry the host without {@code www.}
  * @param title          plain-text title
  * @param summary        plain-text summary or description, possibly empty
  * @param link           the link as published

@@ -176,6 +176,33 @@ class RuleMatcherTest {
             assertThat(matches("\"not sell\" NEAR/3 tomahawk", text)).isTrue();
             assertThat(matches("trump NEAR/1 ukraine", text)).isFalse();
         }
+
+        @Test
+        @DisplayName("BEFORE/n: within n words, the left side first, the two not overlapping")
+        void before() {
+            String text = "Macron hosts Zelensky in Paris before EU meeting";
+            assertThat(matches("host BEFORE/0 zelensky", text)).isTrue();
+            assertThat(matches("zelensky BEFORE/5 host", text)).as("wrong order").isFalse();
+            assertThat(matches("macron BEFORE/1 zelensky", text)).isTrue();
+            assertThat(matches("macron BEFORE/0 zelensky", text)).as("one word between").isFalse();
+            assertThat(matches("(macron OR zelensky) BEFORE/1 (macron OR zelensky)", text)).isTrue();
+            assertThat(matches("(macron OR zelensky) BEFORE/5 (macron OR zelensky) BEFORE/3 (macron OR zelensky)", text))
+                    .as("a word is not used twice").isFalse();
+            assertThat(matches("(macron BEFORE/2 host) BEFORE/2 (zelensky OR putin)", text)).isTrue();
+            assertThat(matches("\"hosts zelensky\" BEFORE/4 meeting", text)).isTrue();
+            assertThat(matches("\"hosts zelensky\" BEFORE/3 meeting", text)).isFalse();
+        }
+
+        @Test
+        @DisplayName("BEFORE/n needs two mentions where NEAR/n is content with one")
+        void beforeNeedsTwoMentions() {
+            String leader = "(biden OR macron OR president)";
+            String rule = leader + " BEFORE/4 (visit BEFORE/3 " + leader + ")";
+            assertThat(matches(rule, "Biden visits flood-hit towns")).isFalse();
+            assertThat(matches(leader + " NEAR/4 (visit NEAR/3 " + leader + ")", "Biden visits flood-hit towns")).isTrue();
+            assertThat(matches(rule, "Biden to visit Macron in Paris")).isTrue();
+            assertThat(matches(rule, "Macron says Biden will visit the president of Kenya")).isTrue();
+        }
     }
 
     @Nested

@@ -33,7 +33,7 @@ class RuleParserTest {
             case And a -> "AND(" + join(a.children()) + ")";
             case Or o -> "OR(" + join(o.children()) + ")";
             case Not n -> "NOT(" + render(n.child()) + ")";
-            case Near n -> "NEAR" + n.distance() + "(" + render(n.left()) + ", " + render(n.right()) + ")";
+            case Near n -> (n.ordered() ? "BEFORE" : "NEAR") + n.distance() + "(" + render(n.left()) + ", " + render(n.right()) + ")";
         };
     }
 
@@ -49,6 +49,16 @@ class RuleParserTest {
         assertThat(tree("a b NEAR/3 c")).isEqualTo("AND(a, NEAR3(b, c))");
         assertThat(tree("NOT a NEAR/2 b")).isEqualTo("NOT(NEAR2(a, b))");
         assertThat(tree("a NEAR/1 b NEAR/2 c")).isEqualTo("NEAR2(NEAR1(a, b), c)");
+    }
+
+    @Test
+    @DisplayName("BEFORE/n sits with NEAR/n, left to right; a bare 'before' stays a word")
+    void before() {
+        assertThat(tree("a BEFORE/2 b NEAR/3 c")).isEqualTo("NEAR3(BEFORE2(a, b), c)");
+        assertThat(tree("a before/1 (b OR c) BEFORE/4 d")).isEqualTo("BEFORE4(BEFORE1(a, OR(b, c)), d)");
+        assertThat(tree("NOT a BEFORE/2 b")).isEqualTo("NOT(BEFORE2(a, b))");
+        assertThat(tree("talks before summit")).isEqualTo("AND(talks, before, summit)");
+        assertThat(tree("talks BEFORE summit")).isEqualTo("AND(talks, BEFORE, summit)");
     }
 
     @Test

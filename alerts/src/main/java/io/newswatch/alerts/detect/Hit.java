@@ -2,8 +2,8 @@ package io.newswatch.alerts.detect;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
+import io.newswatch.core.SourceDomain;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * One article that matched a watch, reduced to what counting and evidence need.
@@ -28,10 +28,13 @@ public record Hit(String articleId, Instant eventTime, String source, String sou
                 a.link() != null ? a.link() : a.canonicalLink());
     }
 
-    /** Distinct sources are counted by domain: two feeds of one outlet are one source. */
+    /**
+     * Distinct sources are counted by registrable domain: two feeds or two hosts of one outlet are one source. The
+     * domain is reduced again because articles stored before ingest wrote registrable domains carry the host.
+     */
     public static String sourceKey(Article a) {
         if (a.sourceDomain() != null && !a.sourceDomain().isBlank()) {
-            return a.sourceDomain().toLowerCase(Locale.ROOT);
+            return SourceDomain.of(a.sourceDomain());
         }
         if (a.sourceName() != null && !a.sourceName().isBlank()) {
             return a.sourceName().trim();

@@ -1,6 +1,7 @@
 package io.newswatch.app.importer;
 
 import io.newswatch.core.Article;
+import io.newswatch.core.SourceDomain;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.normalize.LinkCanonicalizer;
@@ -63,7 +64,7 @@ public final class SimpleArticles {
         ParsedItem item = new ParsedItem(f.title(), f.summary(), null, f.link(), null, List.of(), List.of(), published, null);
         ParsedFeed feed = new ParsedFeed(null, null, f.language(), null, List.of(item), List.of());
         // No outlet name: the link's domain names it better than the input file would.
-        String sourceName = isBlank(f.source()) ? link.domain() : f.source();
+        String sourceName = isBlank(f.source()) ? SourceDomain.of(link.host()) : f.source();
         List<Article> articles = normalizer.normalize(feed, feedUrl, null, sourceName, fetchedAt);
         if (articles.isEmpty()) {
             throw new BadRecordException("nothing left after normalizing (title and link empty as plain text)");

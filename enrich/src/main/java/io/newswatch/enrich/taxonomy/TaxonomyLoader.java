@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a taxonomy YAML file (config/taxonomy.yaml; format in docs/TAXONOMY.md) and checks it fully
  * before anything runs: required fields, unknown fields (a typo such as {@code rules:} must not
- * silently drop a rule), unique ids, and every rule compiled. Any problem is a
+ * silently drop a rule), unique ids, named lists ({@link RuleLists}) expanded into the rules that use them, and every
+ * rule compiled. Any problem is a
  * {@link TaxonomyException} naming the file, the tag and, for a rule, the position in it: a taxonomy
  * either loads whole or the process does not start.
  */
@@ -32,7 +33,7 @@ public final class TaxonomyLoader {
     static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Set<String> ROOT_FIELDS = Set.of("version", "tags");
+    private static final Set<String> ROOT_FIELDS = Set.of("version", "lists", "tags");
     private static final Set<String> TAG_FIELDS = Set.of("id", "label", "description", "rule", "examples");
     private static final Set<String> EXAMPLE_FIELDS = Set.of("match", "noMatch");
     private static final ObjectMapper YAML = new YAMLMapper();
@@ -78,10 +79,11 @@ public final class TaxonomyLoader {
         if (tagsNode == null || !tagsNode.isArray() || tagsNode.isEmpty()) {
             throw new TaxonomyException(source + ": 'tags' must be a non-empty list");
         }
+        RuleLists lists = RuleLists.parse(root.get("lists"), source);
         List<TagDefinition> tags = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < tagsNode.size(); i++) {
-            TagDefinition tag = tag(tagsNode.get(i), i, source);
+            TagDefinition tag = tag(tagsNode.get(i), i, source, lists);
             Integer previous = seen.putIfAbsent(tag.id(), i);
             if (previous != null) {
                 throw new TaxonomyException(source + ": tag '" + tag.id() + "' (tags[" + i + "]) repeats the id of tags["
@@ -93,7 +95,7 @@ public final class TaxonomyLoader {
         return new Taxonomy(version, tags);
     }
 
-    private static TagDefinition tag(JsonNode node, int index, String source) {
+    private static TagDefinition tag(JsonNode node, int index, String source, RuleLists lists) {
         String where = source + ": tags[" + index + "]";
         if (node == null || !node.isObject()) {
             throw new TaxonomyException(where + ": expected a mapping with id, label, description, rule, examples");
@@ -106,7 +108,7 @@ public final class TaxonomyLoader {
         rejectUnknown(node, TAG_FIELDS, tagWhere);
         String label = text(node, "label", tagWhere);
         String description = text(node, "description", tagWhere);
-        String rule = text(node, "rule", tagWhere);
+        String rule = lists.expand(text(node, "rule", tagWhere), tagWhere);
         List<String> match = List.of();
         List<String> noMatch = List.of();
         JsonNode examples = node.get("examples");

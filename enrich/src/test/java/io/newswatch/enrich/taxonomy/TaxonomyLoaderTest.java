@@ -50,6 +50,51 @@ class TaxonomyLoaderTest {
     }
 
     @Test
+    @DisplayName("lists: '@name' in a rule stands for the list in parentheses; a list may use the lists above it")
+    void lists() {
+        String yaml = """
+                version: "8"
+                lists:
+                  names: putin OR xi
+                  leaders: '@names OR "prime minister"'
+                tags:
+                  - id: summit
+                    label: Summit
+                    description: Leaders meet.
+                    rule: '@leaders BEFORE/4 (meet BEFORE/3 @leaders)'
+                """;
+        Taxonomy taxonomy = TaxonomyLoader.parse(yaml, "t.yaml");
+        assertThat(taxonomy.tags().get(0).rule())
+                .isEqualTo("((putin OR xi) OR \"prime minister\") BEFORE/4 (meet BEFORE/3 ((putin OR xi) OR \"prime minister\"))");
+        try (TaxonomyTagger tagger = TaxonomyTagger.of(taxonomy)) {
+            assertThat(tagger.tag("Xi to meet Putin in Moscow")).extracting(TagMatch::id).containsExactly("summit");
+            assertThat(tagger.tag("Putin meets governors")).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a reference to a list not declared above fails naming the tag and the list")
+    void unknownList() {
+        String yaml = """
+                version: "8"
+                lists:
+                  leaders: '@names OR president'
+                  names: putin
+                tags:
+                  - id: summit
+                    label: Summit
+                    description: Leaders meet.
+                    rule: summit
+                """;
+        assertThatThrownBy(() -> TaxonomyLoader.parse(yaml, "t.yaml"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("t.yaml: list 'leaders': '@names' names no list declared above it");
+        assertThatThrownBy(() -> TaxonomyLoader.parse(GOOD.replace("rule: summit", "rule: '@leaders'"), "t.yaml"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("tag 'summit' (tags[1]): '@leaders' names no list declared above it");
+    }
+
+    @Test
     @DisplayName("a bad rule fails naming the tag id and the position in the rule")
     void badRule() {
         String yaml = GOOD.replace("rule: summit", "rule: 'summit AND (meet OR'");

@@ -11,8 +11,10 @@ import java.util.HexFormat;
  * <ol>
  *   <li>{@code g-…}: the GUID, when it is a real identifier (not a URL: a GUID that is a bare link is
  *       just a link, often with tracking parameters, and the canonical link identifies the story
- *       better). Namespaced by the source domain, because GUIDs like {@code 12345} are only unique
- *       within one publisher.</li>
+ *       better). Namespaced by the link's host without {@code www.} ({@link LinkCanonicalizer#host}),
+ *       because GUIDs like {@code 12345} are only unique within one publisher. That host was the source
+ *       domain until the source domain became the registrable domain (issue 9); ids keep the host, so an
+ *       article ingested or imported again gets the id it had, and dedup and idempotent import hold.</li>
  *   <li>{@code u-…}: the canonical link (tracking parameters and fragment removed).</li>
  *   <li>{@code h-…}: a hash of feed, title and publish date, for items with neither.</li>
  * </ol>
@@ -24,9 +26,13 @@ public final class ArticleIds {
     private ArticleIds() {
     }
 
-    public static String of(String guid, String canonicalLink, String sourceDomain, String feedUrl, String title, Instant published) {
+    /**
+     * @param host the host of the article's link (else of the feed's site or URL) as {@link LinkCanonicalizer#host}
+     *             gives it, or null: never the registrable domain, which would change existing ids
+     */
+    public static String of(String guid, String canonicalLink, String host, String feedUrl, String title, Instant published) {
         if (guid != null && !guid.isBlank() && !looksLikeLink(guid)) {
-            return "g-" + hash((sourceDomain == null ? "" : sourceDomain) + "\n" + guid.trim());
+            return "g-" + hash((host == null ? "" : host) + "\n" + guid.trim());
         }
         if (canonicalLink != null) {
             return "u-" + hash(canonicalLink);

@@ -2,6 +2,7 @@ package io.newswatch.ingest.normalize;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeRule;
+import io.newswatch.core.SourceDomain;
 import io.newswatch.ingest.parse.ParsedFeed;
 import io.newswatch.ingest.parse.ParsedItem;
 import java.time.Instant;
@@ -42,18 +43,18 @@ public final class ArticleNormalizer {
      * @param fetchedAt  when the feed was fetched or read
      */
     public List<Article> normalize(ParsedFeed feed, String feedUrl, String baseUrl, String sourceName, Instant fetchedAt) {
-        String name = firstNonBlank(sourceName, PlainText.of(feed.title(), 200), LinkCanonicalizer.domain(feedUrl), feedUrl);
+        String name = firstNonBlank(sourceName, PlainText.of(feed.title(), 200), SourceDomain.of(LinkCanonicalizer.host(feedUrl)), feedUrl);
         String declaredLanguage = LanguageGuesser.declared(feed.language());
         String documentBase = baseUrl != null && baseUrl.startsWith("http") ? baseUrl : null;
         String siteBase = LinkCanonicalizer.resolve(feed.link(), documentBase);
         // Links resolve against the document's URL (Rome has already applied xml:base in Atom); a feed read
         // from a file has no useful base, so its channel link stands in.
         String linkBase = documentBase != null ? documentBase : siteBase;
-        // The domain for items whose own link has none: the same for every item, so found once per feed.
-        String feedDomain = firstNonBlank(LinkCanonicalizer.domain(siteBase), LinkCanonicalizer.domain(feedUrl));
+        // The host for items whose own link has none: the same for every item, so found once per feed.
+        String feedHost = firstNonBlank(LinkCanonicalizer.host(siteBase), LinkCanonicalizer.host(feedUrl));
         List<Article> articles = new ArrayList<>(feed.items().size());
         for (ParsedItem item : feed.items()) {
-            Article article = normalize(item, feedUrl, name, declaredLanguage, feedDomain, linkBase, fetchedAt);
+            Article article = normalize(item, feedUrl, name, declaredLanguage, feedHost, linkBase, fetchedAt);
             if (article != null) {
                 articles.add(article);
             }
@@ -61,7 +62,7 @@ public final class ArticleNormalizer {
         return articles;
     }
 
-    private Article normalize(ParsedItem item, String feedUrl, String sourceName, String declaredLanguage, String feedDomain,
+    private Article normalize(ParsedItem item, String feedUrl, String sourceName, String declaredLanguage, String feedHost,
             String base, Instant fetchedAt) {
         String title = PlainText.of(item.title(), 1000);
         String summary = PlainText.of(richerOf(item.summary(), item.content()), summaryMaxChars);
@@ -77,10 +78,12 @@ public final class ArticleNormalizer {
             title = summary.isEmpty() ? link : PlainText.of(summary, 120);
         }
         String canonical = resolved.canonical();
-        String domain = firstNonBlank(resolved.domain(), feedDomain);
+        String host = firstNonBlank(resolved.host(), feedHost);
         Instant published = item.published() != null ? item.published() : item.updated();
         String guid = item.guid() == null || item.guid().isBlank() ? null : item.guid().trim();
-        String id = ArticleIds.of(guid, canonical, domain, feedUrl, title, published);
+        // Ids from the host, as they always were; the source domain is the outlet's registrable domain.
+        String id = ArticleIds.of(guid, canonical, host, feedUrl, title, published);
+        String domain = SourceDomain.of(host);
         String language = declaredLanguage;
         if (language == null && detectLanguage) {
             language = LanguageGuesser.detect(title, summary);

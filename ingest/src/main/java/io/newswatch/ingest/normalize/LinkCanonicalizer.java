@@ -26,12 +26,15 @@ public final class LinkCanonicalizer {
     private LinkCanonicalizer() {
     }
 
-    /** A link resolved, its canonical form and its domain (each null when there is none). */
-    public record ResolvedLink(String link, String canonical, String domain) {
+    /**
+     * A link resolved, its canonical form and its {@link #host(String) host} (each null when there is none).
+     * The article's source domain is {@code SourceDomain.of(host)}.
+     */
+    public record ResolvedLink(String link, String canonical, String host) {
     }
 
     /**
-     * {@link #resolve}, {@link #canonical} and {@link #domain} of one link with one parse, for the
+     * {@link #resolve}, {@link #canonical} and {@link #host} of one link with one parse, for the
      * per-article path (three parses of every link were a noticeable part of normalizing a feed).
      */
     public static ResolvedLink resolveAll(String link, String base) {
@@ -141,8 +144,12 @@ public final class LinkCanonicalizer {
         return out.toString();
     }
 
-    /** The host of a link with a leading {@code www.} removed, or null. */
-    public static String domain(String absoluteLink) {
+    /**
+     * The host of a link, lower case, with a leading {@code www.} removed, or null. Not the outlet's registrable
+     * domain (core's {@code SourceDomain} makes that from this host): GUID-based article ids are namespaced by this
+     * form, and must stay as they were made.
+     */
+    public static String host(String absoluteLink) {
         if (absoluteLink == null) {
             return null;
         }

@@ -27,15 +27,15 @@ class LinkCanonicalizerTest {
     }
 
     @Test
-    @DisplayName("domain is the host without www.")
-    void domain() {
-        assertThat(LinkCanonicalizer.domain("https://www.reuters.com/world/")).isEqualTo("reuters.com");
-        assertThat(LinkCanonicalizer.domain("https://feeds.bbci.co.uk/news")).isEqualTo("feeds.bbci.co.uk");
-        assertThat(LinkCanonicalizer.domain(null)).isNull();
+    @DisplayName("host is the lower-case host without www. (the namespace of GUID ids), not the registrable domain")
+    void host() {
+        assertThat(LinkCanonicalizer.host("https://www.reuters.com/world/")).isEqualTo("reuters.com");
+        assertThat(LinkCanonicalizer.host("https://feeds.bbci.co.uk/news")).isEqualTo("feeds.bbci.co.uk");
+        assertThat(LinkCanonicalizer.host(null)).isNull();
     }
 
     @Test
-    @DisplayName("resolveAll gives what resolve, canonical and domain give one after the other")
+    @DisplayName("resolveAll gives what resolve, canonical and host give one after the other")
     void resolveAllAgreesWithTheSeparateSteps() {
         String base = "https://Example.com/a/feed.xml";
         for (String link : new String[] {"../b/c?utm_source=x&id=1#top", "HTTPS://WWW.Example.COM.:443/x", "//cdn.example.com/x",
@@ -44,7 +44,7 @@ class LinkCanonicalizerTest {
             String resolved = LinkCanonicalizer.resolve(link, base);
             String canonical = LinkCanonicalizer.canonical(resolved);
             assertThat(LinkCanonicalizer.resolveAll(link, base)).as(link)
-                    .isEqualTo(new LinkCanonicalizer.ResolvedLink(resolved, canonical, LinkCanonicalizer.domain(canonical)));
+                    .isEqualTo(new LinkCanonicalizer.ResolvedLink(resolved, canonical, LinkCanonicalizer.host(canonical)));
         }
     }
 }

@@ -32,7 +32,8 @@ class FeedQuirksTest {
         assertThat(first.categories()).containsExactly("Diplomacy");
         assertThat(first.language()).isEqualTo("en");
         assertThat(first.sourceName()).isEqualTo("Fixture feed");
-        assertThat(first.sourceDomain()).isEqualTo("fixture.example.com");
+        assertThat(first.sourceDomain()).isEqualTo("example.com");
+        assertThat(first.id()).as("GUID id from the host, as before").isEqualTo("g-92f3df5a86861080bee6f63c82b52bc2");
         assertThat(first.publishedAt()).isEqualTo(Instant.parse("2025-10-17T06:45:00Z"));
         assertThat(first.eventTime()).isEqualTo(first.publishedAt());
         assertThat(first.eventTimeSource()).isEqualTo(EventTimeSource.PUBLISHED);

@@ -25,8 +25,11 @@ sealed interface Expr {
         }
     }
 
-    /** All parts, in any order, with at most {@code slop} other words in between in total. */
-    record Near(List<Expr> parts, int slop) implements Expr {
+    /**
+     * All parts with at most {@code slop} other words in between in total: in any order, or, when {@code ordered},
+     * each part after the previous one without overlapping it.
+     */
+    record Near(List<Expr> parts, int slop, boolean ordered) implements Expr {
         public Near {
             parts = List.copyOf(parts);
         }

@@ -7,7 +7,9 @@ import java.util.List;
  * Evaluates an {@link Expr} against one {@link TextPositions}, with the semantics of the Lucene span
  * and boolean queries built from the same rule: a sequence is spans one right after the other, a
  * near-group is one span from each part with {@code maxEnd - minStart - sum(lengths) <= slop}
- * (Lucene's unordered near-spans), OR/AND/NOT are boolean. Evidence is the character ranges of the
+ * (Lucene's unordered near-spans), an ordered near-group one span from each part, each starting at or after the
+ * end of the one before, with the gaps between them adding up to at most {@code slop} (Lucene's ordered
+ * near-spans), OR/AND/NOT are boolean. Evidence is the character ranges of the
  * words of every matching part, as Lucene's Matches API reports them.
  */
 final class PositionalEvaluator {
@@ -129,13 +131,29 @@ final class PositionalEvaluator {
         }
         List<Span> out = new ArrayList<>();
         budget = COMBINATION_BUDGET;
-        combine(parts, 0, new Span[parts.size()], near.slop(), out);
+        combine(parts, 0, new Span[parts.size()], near.slop(), near.ordered(), out);
         return out;
     }
 
-    /** Every choice of one span per part that fits within the slop. Texts are short; lists are tiny. */
-    private void combine(List<List<Span>> parts, int index, Span[] chosen, int slop, List<Span> out) {
+    /** Every choice of one span per part that fits within the slop (and the order). Texts are short; lists are tiny. */
+    private void combine(List<List<Span>> parts, int index, Span[] chosen, int slop, boolean ordered, List<Span> out) {
         if (budget-- <= 0) {
+            return;
+        }
+        if (ordered) {
+            if (index > 0 && gaps(chosen, index) > slop) {
+                return; // gaps only grow as parts are added: no need to go on
+            }
+            if (index == parts.size()) {
+                out.add(new Span(chosen[0].start(), chosen[index - 1].end(), wordsOf(chosen)));
+                return;
+            }
+            for (Span span : parts.get(index)) {
+                if (index == 0 || span.start() >= chosen[index - 1].end()) {
+                    chosen[index] = span;
+                    combine(parts, index + 1, chosen, slop, true, out);
+                }
+            }
             return;
         }
         if (index == parts.size()) {
@@ -156,8 +174,25 @@ final class PositionalEvaluator {
         }
         for (Span span : parts.get(index)) {
             chosen[index] = span;
-            combine(parts, index + 1, chosen, slop, out);
+            combine(parts, index + 1, chosen, slop, false, out);
         }
+    }
+
+    /** Words between consecutive chosen spans of an ordered group, the first {@code count} of them. */
+    private static int gaps(Span[] chosen, int count) {
+        int gaps = 0;
+        for (int i = 1; i < count; i++) {
+            gaps += chosen[i].start() - chosen[i - 1].end();
+        }
+        return gaps;
+    }
+
+    private static int[] wordsOf(Span[] chosen) {
+        int[] words = new int[0];
+        for (Span s : chosen) {
+            words = concat(words, s.words());
+        }
+        return words;
     }
 
     private static int[] concat(int[] a, int[] b) {

@@ -25,7 +25,7 @@ import org.apache.lucene.search.TermQuery;
  * Turns a parsed rule into a Lucene query over {@link RuleAnalyzer#FIELD}.
  *
  * <p>Words go through the same analysis as the text (base forms), prefixes are lower-cased and
- * folded but not stemmed. Everything positional (phrases, {@code ~n}, {@code NEAR/n}) becomes a span
+ * folded but not stemmed. Everything positional (phrases, {@code ~n}, {@code NEAR/n}, {@code BEFORE/n}) becomes a span
  * query, so that proximity can nest (a phrase NEAR an OR of words) and the matched words can be
  * reported as evidence.
  */
@@ -89,7 +89,7 @@ public final class QueryBuilder {
         return adjacent(tokens);
     }
 
-    /** A span version of the node, for use inside phrases and NEAR. */
+    /** A span version of the node, for use inside phrases, NEAR and BEFORE. */
     SpanQuery span(RuleNode node) {
         return switch (node) {
             case RuleNode.Word w -> {
@@ -120,7 +120,7 @@ public final class QueryBuilder {
                 yield new SpanNearQuery(parts.toArray(SpanQuery[]::new), p.slop(), p.slop() == 0);
             }
             case RuleNode.Near n -> new SpanNearQuery(
-                    new SpanQuery[] {span(n.left()), span(n.right())}, n.distance(), false);
+                    new SpanQuery[] {span(n.left()), span(n.right())}, n.distance(), n.ordered());
             case RuleNode.Or or -> {
                 List<SpanQuery> parts = new ArrayList<>();
                 for (RuleNode child : or.children()) {
@@ -129,9 +129,9 @@ public final class QueryBuilder {
                 yield new SpanOrQuery(parts.toArray(SpanQuery[]::new));
             }
             case RuleNode.And and -> throw new RuleSyntaxException(ruleId, and.position(),
-                    "AND cannot be used inside NEAR or a phrase; use OR or a nested NEAR", null);
+                    "AND cannot be used inside NEAR, BEFORE or a phrase; use OR or a nested NEAR", null);
             case RuleNode.Not not -> throw new RuleSyntaxException(ruleId, not.position(),
-                    "NOT cannot be used inside NEAR or a phrase", null);
+                    "NOT cannot be used inside NEAR, BEFORE or a phrase", null);
         };
     }
 
@@ -159,11 +159,11 @@ public final class QueryBuilder {
                 span(p); // same checks as the Lucene form (no AND/NOT inside)
                 List<Expr> parts = p.words().stream().map(this::expr).toList();
                 yield parts.size() == 1 ? parts.get(0)
-                        : p.slop() == 0 ? new Expr.Sequence(parts) : new Expr.Near(parts, p.slop());
+                        : p.slop() == 0 ? new Expr.Sequence(parts) : new Expr.Near(parts, p.slop(), false);
             }
             case RuleNode.Near n -> {
                 span(n);
-                yield new Expr.Near(List.of(expr(n.left()), expr(n.right())), n.distance());
+                yield new Expr.Near(List.of(expr(n.left()), expr(n.right())), n.distance(), n.ordered());
             }
             case RuleNode.Or or -> new Expr.Any(or.children().stream().map(this::expr).toList());
             case RuleNode.And and -> {

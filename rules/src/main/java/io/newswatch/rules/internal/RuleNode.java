@@ -48,7 +48,10 @@ public sealed interface RuleNode {
     record Not(RuleNode child, int position) implements RuleNode {
     }
 
-    /** Both sides within {@code distance} intervening words of each other, in either order. */
-    record Near(RuleNode left, RuleNode right, int distance, int position) implements RuleNode {
+    /**
+     * Both sides within {@code distance} intervening words of each other: in either order ({@code NEAR/n}), or,
+     * when {@code ordered} ({@code BEFORE/n}), the left side first and the two not overlapping.
+     */
+    record Near(RuleNode left, RuleNode right, int distance, boolean ordered, int position) implements RuleNode {
     }
 }

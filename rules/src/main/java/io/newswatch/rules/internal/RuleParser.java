@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * or         := and ( OR and )*
  * and        := unary ( [AND] unary )*          adjacency means AND
  * unary      := NOT unary | near
- * near       := primary ( NEAR/n primary )*
+ * near       := primary ( ( NEAR/n | BEFORE/n ) primary )*
  * primary    := '(' or ')' | '"' words '"' [ '~' n ] | word | word'*'
  * </pre>
  *
@@ -107,12 +107,13 @@ public final class RuleParser {
         while (true) {
             skipSpaces();
             int at = pos;
-            int distance = nearDistanceAt(at);
+            boolean ordered = beforeKeywordAt(at);
+            int distance = ordered ? beforeDistanceAt(at) : nearDistanceAt(at);
             if (distance < 0) {
                 return left;
             }
-            RuleNode right = requireOperand("NEAR", at, this::parsePrimary);
-            left = new RuleNode.Near(left, right, distance, left.position());
+            RuleNode right = requireOperand(ordered ? "BEFORE" : "NEAR", at, this::parsePrimary);
+            left = new RuleNode.Near(left, right, distance, ordered, left.position());
         }
     }
 
@@ -263,7 +264,7 @@ public final class RuleParser {
     }
 
     private boolean isBinaryOperatorAt(int at) {
-        return keywordAt(at, "AND") || keywordAt(at, "OR") || nearKeywordAt(at);
+        return keywordAt(at, "AND") || keywordAt(at, "OR") || nearKeywordAt(at) || beforeKeywordAt(at);
     }
 
     /**
@@ -275,15 +276,30 @@ public final class RuleParser {
         return word.equals("NEAR") || word.toUpperCase(Locale.ROOT).startsWith("NEAR/");
     }
 
+    /**
+     * BEFORE/n in any case. Unlike NEAR, a bare BEFORE in any case stays a word: "before" is common in news
+     * ("talks before the summit"), and a query written before the operator existed must keep its meaning.
+     */
+    private boolean beforeKeywordAt(int at) {
+        return wordAt(at).toUpperCase(Locale.ROOT).startsWith("BEFORE/");
+    }
+
     /** When NEAR/n is at the offset, consumes it and returns n; else returns -1 without consuming. */
     private int nearDistanceAt(int at) {
-        if (!nearKeywordAt(at)) {
-            return -1;
-        }
+        return nearKeywordAt(at) ? distanceAfter(at, "NEAR") : -1;
+    }
+
+    /** When BEFORE/n is at the offset, consumes it and returns n; else returns -1 without consuming. */
+    private int beforeDistanceAt(int at) {
+        return beforeKeywordAt(at) ? distanceAfter(at, "BEFORE") : -1;
+    }
+
+    /** The n of the {@code keyword/n} token at the offset, which is consumed. */
+    private int distanceAfter(int at, String keyword) {
         String token = wordAt(at);
-        String digits = token.length() > "NEAR/".length() ? token.substring("NEAR/".length()) : "";
+        String digits = token.length() > keyword.length() + 1 ? token.substring(keyword.length() + 1) : "";
         if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
-            throw error(at, "NEAR needs a number of words, e.g. NEAR/5, but found '" + token + "'");
+            throw error(at, keyword + " needs a number of words, e.g. " + keyword + "/5, but found '" + token + "'");
         }
         pos = at + token.length();
         return parseDistance(digits, at);
