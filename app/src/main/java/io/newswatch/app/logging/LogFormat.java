@@ -2,7 +2,6 @@ package io.newswatch.app.logging;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
@@ -11,16 +10,19 @@ import io.newswatch.core.SettingsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one switch between the log as people read it (one line of text per event, from logback.xml) and one JSON
  * object per line for log shippers (setting {@code log.format}, e.g. {@code NEWSWATCH_LOG_FORMAT=json}). JSON is
- * logback's own {@link JsonEncoder} (no extra dependency), trimmed to what a shipper indexes: time in epoch
- * milliseconds, level, thread, logger, the formatted message, key-value pairs, MDC, markers and the exception with
- * its stack; the logger context and the unformatted message with its arguments are left out. Both go to stderr:
- * stdout stays for command output.
+ * logstash-logback-encoder's: the field names Elasticsearch, Loki, Vector and Fluent Bit expect ({@code @timestamp}
+ * in ISO-8601 UTC, {@code level}, {@code logger_name}, {@code thread_name}, {@code message}, {@code stack_trace} as one
+ * string), MDC and SLF4J key-value pairs as fields of their own. A stack trace is cut to {@value #MAX_STACK_CHARS}
+ * characters, root cause first: Docker's log driver splits lines above 16 KiB, and a split line is no longer JSON
+ * to the shipper. Both formats go to the console appenders' streams: stdout stays for command output.
  */
 public final class LogFormat {
 
@@ -30,6 +32,7 @@ public final class LogFormat {
     public enum Format { TEXT, JSON }
 
     static final String JSON_APPENDER = "JSON";
+    static final int MAX_STACK_CHARS = 12_000;
 
     /** The text appenders of logback.xml, set aside while JSON is on. */
     private static final List<Appender<ILoggingEvent>> TEXT_APPENDERS = new ArrayList<>();
@@ -80,14 +83,14 @@ public final class LogFormat {
         if (jsonAppender != null) {
             return jsonAppender;
         }
-        JsonEncoder encoder = new JsonEncoder();
+        ShortenedThrowableConverter stack = new ShortenedThrowableConverter();
+        stack.setContext(context);
+        stack.setRootCauseFirst(true);
+        stack.setMaxLength(MAX_STACK_CHARS);
+        LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
-        encoder.setWithSequenceNumber(false);
-        encoder.setWithNanoseconds(false);
-        encoder.setWithContext(false);
-        encoder.setWithMessage(false);
-        encoder.setWithArguments(false);
-        encoder.setWithFormattedMessage(true);
+        encoder.setThrowableConverter(stack);
+        encoder.setTimeZone("UTC"); // one clock for every host: 2025-10-17T07:45:14.210Z
         encoder.start();
         ExpectedExactlyOnceNoise noise = new ExpectedExactlyOnceNoise();
         noise.setContext(context);

@@ -17,7 +17,10 @@ final class ReadinessJson {
     static String of(Readiness.Report report) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", report.ready() ? "READY" : "NOT_READY");
-        body.put("broker", Map.of("reachable", report.broker().reachable(), "detail", report.broker().detail()));
+        Map<String, Object> broker = new LinkedHashMap<>();
+        broker.put("reachable", report.broker().reachable());
+        broker.put("detail", report.broker().detail());
+        body.put("broker", broker);
         body.put("stages", report.stages());
         body.put("waitingFor", report.waiting());
         try {

@@ -2,6 +2,7 @@ package io.newswatch.app.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.core.Json;
@@ -10,6 +11,9 @@ import io.newswatch.core.SettingsException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,21 +44,21 @@ class LogFormatTest {
     }
 
     @Test
-    @DisplayName("json: one JSON object per line with time, level, logger, thread, the formatted message and the exception")
+    @DisplayName("json: one JSON object per line with time, level, logger, thread, the formatted message and the stack trace")
     void json() throws Exception {
         String[] lines = logged(LogFormat.Format.JSON).strip().split("\n");
         assertThat(lines).hasSize(2);
         JsonNode info = Json.mapper().readTree(lines[0]);
         assertThat(info.get("level").asText()).isEqualTo("INFO");
-        assertThat(info.get("loggerName").asText()).isEqualTo("io.newswatch.test.LogFormatTest");
-        assertThat(info.get("formattedMessage").asText()).isEqualTo("feed https://example.com/rss \"quoted\" answered");
-        assertThat(info.get("timestamp").asLong()).isPositive();
-        assertThat(info.has("threadName")).isTrue();
-        assertThat(info.has("context")).as("the logger context is left out").isFalse();
+        assertThat(info.get("logger_name").asText()).isEqualTo("io.newswatch.test.LogFormatTest");
+        assertThat(info.get("message").asText()).isEqualTo("feed https://example.com/rss \"quoted\" answered");
+        assertThat(info.get("@timestamp").asText()).endsWith("Z");
+        assertThat(OffsetDateTime.parse(info.get("@timestamp").asText()).toInstant()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(info.get("thread_name").asText()).isNotBlank();
         JsonNode error = Json.mapper().readTree(lines[1]);
         assertThat(error.get("level").asText()).isEqualTo("ERROR");
-        assertThat(error.get("throwable").get("className").asText()).isEqualTo("java.lang.IllegalStateException");
-        assertThat(error.get("throwable").get("message").asText()).isEqualTo("boom");
+        assertThat(error.get("stack_trace").asText()).startsWith("java.lang.IllegalStateException: boom")
+                .hasSizeLessThanOrEqualTo(LogFormat.MAX_STACK_CHARS);
     }
 
     @Test
