@@ -44,7 +44,8 @@ class AlertCounterTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-counter-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
-            TestInputTopic<String, RoutedAlert> in = driver.createInputTopic("in", Serdes.String().serializer(), RoutedAlert.serde().serializer());
+            TestInputTopic<String, RoutedAlert> in = driver.createInputTopic("in", Serdes.String().serializer(),
+                    RoutedAlert.serde().serializer());
             TestOutputTopic<String, Alert> out = driver.createOutputTopic("out", Serdes.String().deserializer(),
                     JsonSerde.of(Alert.class).deserializer());
             in.pipeInput("w", new RoutedAlert(alert("a", AlertStatus.OPENED), null));

@@ -38,6 +38,8 @@ public final class PipelineMeters {
     static final String IN = "Records read from the pipeline's topics (watermark records included)";
     static final String OUT = "Records written to the pipeline's topics (watermark records included)";
     private static final String DEAD = "Records sent to the dead-letter topic";
+    private static final String LATE = "Articles that arrived after their event time had been released (enrich: written out of order; "
+            + "alerts: left out of detection)";
 
     private PipelineMeters() {
     }
@@ -65,8 +67,7 @@ public final class PipelineMeters {
                 // Kafka's processing handler sends there (KIP-1034), which no sensor of ours sees.
                 .counter(MeterNames.DEAD_LETTERS, DEAD,
                         sum(metrics, tagged(TOPIC_METRICS, PRODUCED, "topic", topics.dlq())))
-                .counter(MeterNames.LATE_ARTICLES, "Articles that arrived after their event time had been released (enrich: "
-                        + "written out of order; alerts: left out of detection)", sum(metrics, named(own, total(EventTimeMerge.LATE_RECORDS))))
+                .counter(MeterNames.LATE_ARTICLES, LATE, sum(metrics, named(own, total(EventTimeMerge.LATE_RECORDS))))
                 .counter(MeterNames.DROPPED_ARTICLES, "Articles not passed on, by reason",
                         sum(metrics, named(own, total(EnrichMetrics.DUPLICATES_DROPPED))), "reason", "duplicate")
                 .counter(MeterNames.DROPPED_ARTICLES, "Articles not passed on, by reason",
@@ -85,8 +86,7 @@ public final class PipelineMeters {
                 .counter(MeterNames.RECORDS_OUT, OUT, sum(metrics, tagged(TOPIC_METRICS, PRODUCED, "topic", topics.dlq())),
                         MeterNames.TOPIC, topics.dlq())
                 .counter(MeterNames.DEAD_LETTERS, DEAD, sum(metrics, tagged(TOPIC_METRICS, PRODUCED, "topic", topics.dlq())))
-                .counter(MeterNames.LATE_ARTICLES, "Articles that arrived after their event time had been released (enrich: "
-                        + "written out of order; alerts: left out of detection)", late)
+                .counter(MeterNames.LATE_ARTICLES, LATE, late)
                 .counter(MeterNames.DROPPED_ARTICLES, "Articles not passed on, by reason", late, "reason", "late")
                 .counter(MeterNames.DROPPED_ARTICLES, "Articles not passed on, by reason",
                         sum(metrics, named(TASK_METRICS, SKIPPED)), "reason", "error");

@@ -53,7 +53,8 @@ class LogFormatTest {
         assertThat(info.get("logger_name").asText()).isEqualTo("io.newswatch.test.LogFormatTest");
         assertThat(info.get("message").asText()).isEqualTo("feed https://example.com/rss \"quoted\" answered");
         assertThat(info.get("@timestamp").asText()).endsWith("Z");
-        assertThat(OffsetDateTime.parse(info.get("@timestamp").asText()).toInstant()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(OffsetDateTime.parse(info.get("@timestamp").asText()).toInstant())
+                .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         assertThat(info.get("thread_name").asText()).isNotBlank();
         JsonNode error = Json.mapper().readTree(lines[1]);
         assertThat(error.get("level").asText()).isEqualTo("ERROR");

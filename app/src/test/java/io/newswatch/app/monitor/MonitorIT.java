@@ -30,10 +30,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,7 +60,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MonitorIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    private static final List<String> OUTLETS = List.of("kyiv-morning", "danube-post", "capitol-desk", "northern-ledger", "atlantic-defence");
+    private static final List<String> OUTLETS = List.of("kyiv-morning", "danube-post", "capitol-desk", "northern-ledger",
+            "atlantic-defence");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @RegisterExtension
@@ -138,7 +141,7 @@ class MonitorIT {
             assertThat(raw).hasSize(OUTLETS.size() * 4);
             // An alert as detection writes it, so that the webhook stage has something to deliver whatever detection finds.
             JsonSerde<Alert> alerts = JsonSerde.of(Alert.class);
-            Instant bucket = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            Instant bucket = Instant.now().truncatedTo(ChronoUnit.MINUTES);
             Alert handMade = new Alert(Alert.SCHEMA_VERSION, "tomahawk@" + bucket, "tomahawk", "Tomahawk missiles", AlertStatus.OPENED,
                     bucket, bucket.plusSeconds(600), 15, 15, 0.5, 9.0, 5, 3, List.of(), "test alert", bucket);
             try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(Map.<String, Object>of(
@@ -201,7 +204,8 @@ class MonitorIT {
                     .isBetween(Instant.now().minusSeconds(60).getEpochSecond() * 1.0, Instant.now().getEpochSecond() + 1.0);
             assertThat(metrics.sum("newswatch_feed_new_articles_total").orElseThrow()).isEqualTo(raw.size());
             assertThat(value(metrics, "newswatch_ingest_feeds", "state", "healthy")).isEqualTo(OUTLETS.size());
-            assertThat(value(metrics, "newswatch_ingest_fetches_total")).isEqualTo(metrics.sum("newswatch_feed_fetches_total").orElseThrow());
+            assertThat(value(metrics, "newswatch_ingest_fetches_total"))
+                    .isEqualTo(metrics.sum("newswatch_feed_fetches_total").orElseThrow());
 
             // The JVM, Kafka Streams and the Kafka clients, through Micrometer's binders.
             assertThat(metrics.sum("jvm_memory_used_bytes", "area", "heap").orElseThrow()).isPositive();
@@ -224,7 +228,7 @@ class MonitorIT {
     private static boolean agrees(ScrapedMetrics metrics, List<Alert> onTopic, Alert handMade) {
         for (AlertStatus status : AlertStatus.values()) {
             long n = onTopic.stream().filter(a -> a.status() == status && !a.alertId().equals(handMade.alertId())).count();
-            if (metrics.sum("newswatch_alerts_total", "status", status.name().toLowerCase(java.util.Locale.ROOT)).orElse(-1) != n) {
+            if (metrics.sum("newswatch_alerts_total", "status", status.name().toLowerCase(Locale.ROOT)).orElse(-1) != n) {
                 return false;
             }
         }
@@ -258,7 +262,8 @@ class MonitorIT {
         while (OUTLETS.stream().anyMatch(o -> feeds.fetches("/" + o + ".xml") < fetches) && System.nanoTime() < end) {
             Thread.sleep(200);
         }
-        assertThat(OUTLETS).allSatisfy(o -> assertThat(feeds.fetches("/" + o + ".xml")).as("fetches of " + o).isGreaterThanOrEqualTo(fetches));
+        assertThat(OUTLETS).allSatisfy(o -> assertThat(feeds.fetches("/" + o + ".xml")).as("fetches of " + o)
+                .isGreaterThanOrEqualTo(fetches));
     }
 
     /** An outlet's feed: one unrelated item at first; from the second fetch on, three Tomahawk stories on top. */

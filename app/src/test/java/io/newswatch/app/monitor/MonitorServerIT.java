@@ -39,7 +39,8 @@ class MonitorServerIT {
         }
     };
 
-    private static HttpResponse<byte[]> send(int port, String method, String path, String... headers) throws IOException, InterruptedException {
+    private static HttpResponse<byte[]> send(int port, String method, String path, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10));
         if (headers.length > 0) {
@@ -101,7 +102,8 @@ class MonitorServerIT {
         try (MonitorServer first = MonitorServer.start("127.0.0.1", 0, content)) {
             assertThatThrownBy(() -> MonitorServer.start("127.0.0.1", first.port(), content).close())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("127.0.0.1:" + first.port()).hasMessageContaining("--http-port").hasMessageContaining("http.port");
+                    .hasMessageContaining("127.0.0.1:" + first.port()).hasMessageContaining("--http-port")
+                    .hasMessageContaining("http.port");
         }
     }
 }

@@ -51,7 +51,8 @@ class PipelineMetersTest {
     void enrich() {
         put("stream-topic-metrics", "records-consumed-total", 7, "task-id", "0_0", "topic", "news.articles.raw");
         put("stream-topic-metrics", "records-consumed-total", 5, "task-id", "0_1", "topic", "news.articles.raw");
-        put("stream-topic-metrics", "records-consumed-total", 12, "task-id", "1_0", "topic", "newswatch-enrich-dedup-and-story-repartition");
+        put("stream-topic-metrics", "records-consumed-total", 12, "task-id", "1_0",
+                "topic", "newswatch-enrich-dedup-and-story-repartition");
         put("stream-topic-metrics", "records-produced-total", 30, "task-id", "1_0", "topic", "news.articles.enriched");
         put("stream-topic-metrics", "records-produced-total", 2, "task-id", "0_1", "topic", "news.dlq");
         put("stream-newswatch-enrich-metrics", "late-records-total", 1, "newswatch-enrich-id", "task-1_0");

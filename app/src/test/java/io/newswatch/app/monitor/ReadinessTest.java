@@ -55,7 +55,8 @@ class ReadinessTest {
     @Test
     @DisplayName("a stage this process does not run does not count, whatever it says")
     void unexpectedStageIgnored() {
-        Readiness.Report report = Readiness.judge(List.of("ingest"), Map.of("ingest", StageStatus.RUNNING, "enrich", StageStatus.STOPPED), UP);
+        Readiness.Report report = Readiness.judge(List.of("ingest"),
+                Map.of("ingest", StageStatus.RUNNING, "enrich", StageStatus.STOPPED), UP);
         assertThat(report.ready()).isTrue();
         assertThat(report.stages()).containsOnlyKeys("ingest");
     }
@@ -66,6 +67,7 @@ class ReadinessTest {
         Readiness.Report report = Readiness.judge(List.of("enrich", "alerts"),
                 Map.of("enrich", StageStatus.RUNNING, "alerts", new StageStatus(false, "REBALANCING")), UP);
         assertThat(ReadinessJson.of(report)).isEqualTo("{\"status\":\"NOT_READY\",\"broker\":{\"reachable\":true,\"detail\":"
-                + "\"1 broker answered\"},\"stages\":{\"enrich\":\"RUNNING\",\"alerts\":\"REBALANCING\"},\"waitingFor\":[\"alerts: REBALANCING\"]}");
+                + "\"1 broker answered\"},\"stages\":{\"enrich\":\"RUNNING\",\"alerts\":\"REBALANCING\"},"
+                + "\"waitingFor\":[\"alerts: REBALANCING\"]}");
     }
 }
