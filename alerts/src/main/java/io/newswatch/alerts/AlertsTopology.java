@@ -3,6 +3,7 @@ package io.newswatch.alerts;
 import io.newswatch.alerts.detect.OpenBuckets;
 import io.newswatch.alerts.detect.StreamVolume;
 import io.newswatch.alerts.detect.WatchHistory;
+import io.newswatch.alerts.topology.AlertCounter;
 import io.newswatch.alerts.topology.ArticleHits;
 import io.newswatch.alerts.topology.ArticleMatchProcessor;
 import io.newswatch.alerts.topology.MatchOutcome;
@@ -61,7 +62,7 @@ public final class AlertsTopology {
     /** Per input partition: article counts per volume slot not yet reported to the detector. */
     public static final String PARTITION_VOLUME_STORE = "alerts-partition-volume";
     public static final String HITS_REPARTITION = "alerts-article-hits";
-    /** Scope of this stage's own metrics ({@code late-records-total} and so on). */
+    /** Scope of this stage's own metrics ({@code late-records-total}, {@code alerts-opened-total} and so on). */
     public static final String METRICS_SCOPE = "newswatch-alerts";
 
     private AlertsTopology() {
@@ -112,7 +113,8 @@ public final class AlertsTopology {
         KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.of(ArticleHits.class),
                         h -> !h.watchIds().isEmpty() || h.reportsVolume(), merge)
                 .process(() -> new SpikeDetectProcessor(stores, settings, validator),
-                        Named.as("alerts-detect"), DETECTOR_STORE, OPEN_BUCKETS_STORE, STREAM_VOLUME_STORE);
+                        Named.as("alerts-detect"), DETECTOR_STORE, OPEN_BUCKETS_STORE, STREAM_VOLUME_STORE)
+                .processValues(() -> new AlertCounter(METRICS_SCOPE), Named.as("alerts-count-by-status"));
 
         alerts.mapValues(RoutedAlert::alert, Named.as("alerts-unwrap"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("alerts-sink"));

@@ -1,5 +1,6 @@
 package io.newswatch.app;
 
+import io.newswatch.app.logging.LogFormat;
 import io.newswatch.core.KafkaSettings;
 import io.newswatch.core.Settings;
 import java.nio.file.Path;
@@ -49,7 +50,10 @@ public final class CommonOptions {
         Path file = config != null ? Workspace.userPath(config) : Workspace.defaultConfig().orElse(null);
         Map<String, String> all = new LinkedHashMap<>(overrides());
         all.putAll(commandOverrides);
-        return Settings.load(file, environment, all);
+        Settings settings = Settings.load(file, environment, all);
+        // Every command logs in the format the settings ask for, from its first line on.
+        LogFormat.apply(settings);
+        return settings;
     }
 
     /** The command-line layer as dotted setting keys. */

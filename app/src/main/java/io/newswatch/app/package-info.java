@@ -6,6 +6,7 @@
  * as the top layer. Out: an exit code ({@link io.newswatch.app.ExitCodes}); a problem the user can fix
  * (bad flag, setting, watch or rule) is one line on stderr and exit 2, see {@link io.newswatch.app.FailureReporter}.
  * The subcommands live in {@code io.newswatch.app.command}, the wiring they share (Kafka connection,
- * embedded broker, stages, shutdown) in {@code io.newswatch.app.runtime}.
+ * embedded broker, stages, shutdown) in {@code io.newswatch.app.runtime}, metrics and health endpoints in
+ * {@code io.newswatch.app.monitor}.
  */
 package io.newswatch.app;

@@ -45,6 +45,9 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
     /** What to do with a record that arrives after its time has been released. */
     public enum LatePolicy { FORWARD, DROP }
 
+    /** Sensor counting late records (metric {@code late-records-total} in the merge's metrics scope). */
+    public static final String LATE_RECORDS = "late-records";
+
     private static final Logger LOG = LoggerFactory.getLogger(EventTimeMerge.class);
     /** Marks-store key of the released position. */
     private static final int RELEASED = -1;
@@ -130,7 +133,7 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
         this.buffer = context.getStateStore(bufferStoreName);
         this.marksStore = context.getStateStore(marksStoreName);
         String entity = "task-" + context.taskId();
-        this.lateSensor = context.metrics().addRateTotalSensor(metricsScope, entity, "late-records", Sensor.RecordingLevel.INFO);
+        this.lateSensor = context.metrics().addRateTotalSensor(metricsScope, entity, LATE_RECORDS, Sensor.RecordingLevel.INFO);
         this.identicalSensor = context.metrics().addRateTotalSensor(metricsScope, entity, "identical-records", Sensor.RecordingLevel.INFO);
         try (KeyValueIterator<Integer, byte[]> all = marksStore.all()) {
             while (all.hasNext()) {

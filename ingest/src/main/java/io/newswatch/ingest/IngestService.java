@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,6 +172,16 @@ public final class IngestService implements AutoCloseable {
             out.put(feed.source().displayName(), feed.stats());
         }
         return out;
+    }
+
+    /** True between {@link #start()} and {@link #close()}: feeds are being polled. */
+    public boolean running() {
+        return started && !closed;
+    }
+
+    /** The Kafka producer articles go through, for its metrics; empty when the sink is not Kafka. */
+    public Optional<Producer<?, ?>> kafkaProducer() {
+        return sink instanceof KafkaArticlePublisher kafka ? Optional.of(kafka.producer()) : Optional.empty();
     }
 
     /** The feeds this service polls. */

@@ -24,11 +24,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -70,10 +72,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile boolean running;
-    private KafkaConsumer<String, byte[]> alertConsumer;
+    private volatile KafkaConsumer<String, byte[]> alertConsumer;
     private KafkaConsumer<String, byte[]> watchConsumer;
-    private KafkaProducer<byte[], byte[]> dlqProducer;
-    private Thread loop;
+    private volatile KafkaProducer<byte[], byte[]> dlqProducer;
+    private volatile Thread loop;
 
     public WebhookDispatcher(AlertsSettings settings, Properties clientProperties, Topics topics) {
         this.settings = settings.webhook();
@@ -125,6 +127,22 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** Deliveries given up and written to the dead-letter topic. */
     public long deadLettered() {
         return deadLettered.get();
+    }
+
+    /** True while the dispatcher consumes alerts: started, not closed, and its thread has not died of an error. */
+    public boolean running() {
+        Thread t = loop;
+        return running && t != null && t.isAlive();
+    }
+
+    /** The alert consumer, for its metrics (null before {@link #start()}); nothing else may use it: it belongs to one thread. */
+    public Consumer<?, ?> alertConsumer() {
+        return alertConsumer;
+    }
+
+    /** The dead-letter producer, for its metrics (null before {@link #start()}). */
+    public Producer<?, ?> deadLetterProducer() {
+        return dlqProducer;
     }
 
     private void run() {

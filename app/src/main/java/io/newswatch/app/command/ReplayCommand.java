@@ -6,9 +6,12 @@ import io.newswatch.app.CommonOptions;
 import io.newswatch.app.ExitCodes;
 import io.newswatch.app.UsageException;
 import io.newswatch.app.Workspace;
+import io.newswatch.app.monitor.Monitor;
+import io.newswatch.app.monitor.MonitorSettings;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.GroupProgress;
 import io.newswatch.app.runtime.KafkaCluster;
+import io.newswatch.app.runtime.Pipeline;
 import io.newswatch.app.runtime.ProgressLine;
 import io.newswatch.app.runtime.Replay;
 import io.newswatch.app.runtime.Supervisor;
@@ -79,6 +82,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Give up after this long (exit code 1, saying what was left), e.g. 2h. Default: no limit.")
     Duration timeout;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Serve /metrics, /health and /ready on this port (0: any free port, logged) while the replay runs. "
+                    + "Default: none, whatever http.port says: a replay runs beside a live newswatch, which has that port.")
+    Integer httpPort;
+
     @Option(names = "--print-alerts", description = "Print every alert event at the end, not only the counts per watch.")
     boolean printAlerts;
 
@@ -110,8 +118,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 : from.stream().map(liveTopics::resolve).distinct().toList();
         Replay.Options options = new Replay.Options(sources, new TopicCopier.Slice(since, until), webhooks, timeout);
         Replay.Result result;
+        MonitorSettings monitorSettings = MonitorSettings.from(live, httpPort == null ? MonitorSettings.OFF : httpPort);
         try (Supervisor supervisor = new Supervisor("the replay")) {
-            result = Replay.run(live, prefix, options, supervisor, ProgressLine.onStderr());
+            List<String> stages = Replay.stages(options).stream().map(Pipeline.Stage::label).toList();
+            Monitor monitor = supervisor.manage(Monitor.start(monitorSettings, stages));
+            result = Replay.run(live, prefix, options, supervisor, ProgressLine.onStderr(), monitor);
         }
         printSummary(result, sources, KafkaCluster.clientOf(AppSettings.from(live)));
         if (!result.finished()) {

@@ -6,6 +6,11 @@ import io.newswatch.alerts.delivery.WebhookDispatcher;
 import io.newswatch.alerts.watch.WatchBootstrap;
 import io.newswatch.alerts.watch.WatchFile;
 import io.newswatch.alerts.watch.WatchValidator;
+import io.newswatch.app.monitor.FeedMeters;
+import io.newswatch.app.monitor.Monitor;
+import io.newswatch.app.monitor.PipelineMeters;
+import io.newswatch.app.monitor.StageMeters;
+import io.newswatch.app.monitor.StageStatus;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TopicLayout;
 import io.newswatch.core.Topics;
@@ -20,11 +25,13 @@ import io.newswatch.ingest.IngestSettings;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +52,14 @@ public final class Pipeline {
      * One stage of the pipeline. DELIVER (webhooks) is apart from ALERTS (detection) so that a backtest can
      * detect without reaching any live sink.
      */
-    public enum Stage { INGEST, ENRICH, ALERTS, DELIVER }
+    public enum Stage {
+        INGEST, ENRICH, ALERTS, DELIVER;
+
+        /** The stage's name in metrics and in /ready: {@code ingest}, {@code enrich}, {@code alerts}, {@code deliver}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final Set<Stage> stages;
     private final AppSettings app;
@@ -111,6 +125,11 @@ public final class Pipeline {
         return app;
     }
 
+    /** The stages this pipeline runs, by {@link Stage#label()}, in the order /ready lists them. */
+    public List<String> stageLabels() {
+        return stages.stream().map(Stage::label).toList();
+    }
+
     /** Progress of enrich's event-time merge (dedup and story ids), when this process runs enrich. */
     public MergeProgress enrichMerge() {
         return enrichMerge;
@@ -141,36 +160,61 @@ public final class Pipeline {
         cluster.provisionTopics(layout);
     }
 
-    /** Creates missing topics, then starts the stages; each is registered with the supervisor, which stops them. */
+    /** As {@link #start(KafkaCluster, Supervisor, Monitor)}, with no metrics or readiness. */
     public void start(KafkaCluster cluster, Supervisor supervisor) {
+        start(cluster, supervisor, Monitor.off());
+    }
+
+    /**
+     * Creates missing topics, then starts the stages; each is registered with the supervisor, which stops them, and with
+     * the monitor: its meters, and how /ready tells that it runs.
+     */
+    public void start(KafkaCluster cluster, Supervisor supervisor, Monitor monitor) {
         Topics topics = app.kafka().topics();
         cluster.provisionTopics(layout);
         if (enrich != null) {
             // The taxonomy is compiled once here; each stream task gets its own tagger over it (as the tests build it).
             Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge));
-            streamsStages.add(supervisor.manage(StreamsStage.start("enrich", topology,
-                    EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()), supervisor::fail)));
+            StreamsStage stage = supervisor.manage(StreamsStage.start("enrich", topology,
+                    EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()), supervisor::fail));
+            streamsStages.add(stage);
+            monitor(monitor, Stage.ENRICH, stage, PipelineMeters.enrich(stage.kafkaStreams()::metrics, topics));
         }
         if (stages.contains(Stage.ALERTS)) {
             WatchBootstrap.seed(alerts, cluster.clientProperties(), topics);
             Topology topology = AlertsTopology.build(alerts, topics, new MergeInput(cluster.partitions(topics.enriched()), alertsMerge));
-            streamsStages.add(supervisor.manage(StreamsStage.start("alerts", topology,
-                    AlertsTopology.streamsProperties(alerts, cluster.streamsBaseProperties()), supervisor::fail)));
+            StreamsStage stage = supervisor.manage(StreamsStage.start("alerts", topology,
+                    AlertsTopology.streamsProperties(alerts, cluster.streamsBaseProperties()), supervisor::fail));
+            streamsStages.add(stage);
+            monitor(monitor, Stage.ALERTS, stage, PipelineMeters.alerts(stage.kafkaStreams()::metrics, topics));
         }
         if (stages.contains(Stage.DELIVER)) {
             // Its own consumer group on the alert topic: a slow webhook never holds up detection.
             WebhookDispatcher webhooks = new WebhookDispatcher(alerts, cluster.clientProperties(), topics);
             webhooks.start();
             supervisor.manage(webhooks);
+            monitor.bindConsumer(webhooks.alertConsumer());
+            monitor.bindProducer(webhooks.deadLetterProducer());
+            monitor.bind(PipelineMeters.deliver(webhooks, topics));
+            monitor.stage(Stage.DELIVER.label(), () -> StageStatus.of(webhooks.running()));
         }
         if (ingest != null) {
             IngestService service = new IngestService(ingest, cluster.clientProperties(), topics);
             service.start();
             supervisor.manage(service);
+            service.kafkaProducer().ifPresent(monitor::bindProducer);
+            monitor.bind(new FeedMeters(() -> service.stats().values(), topics.raw(), monitor.perFeedMetrics()));
+            monitor.stage(Stage.INGEST.label(), () -> StageStatus.of(service.running()));
             if (!app.statusInterval().isZero()) {
                 supervisor.manage(statusLog(service));
             }
         }
         LOG.info("Started {}", stages);
+    }
+
+    private static void monitor(Monitor monitor, Stage name, StreamsStage stage, StageMeters meters) {
+        monitor.bindStreams(stage.kafkaStreams());
+        monitor.bind(meters);
+        monitor.stage(name.label(), () -> new StageStatus(stage.state() == KafkaStreams.State.RUNNING, stage.state().name()));
     }
 }

@@ -3,6 +3,7 @@ package io.newswatch.app.runtime;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
 import io.newswatch.app.UsageException;
+import io.newswatch.app.monitor.Monitor;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
@@ -116,14 +117,28 @@ public final class Replay {
         return live.withAll(keys);
     }
 
+    /** The stages a replay runs: enrich and alerts, and webhook delivery when asked. */
+    public static Set<Pipeline.Stage> stages(Options options) {
+        return options.webhooks()
+                ? EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS, Pipeline.Stage.DELIVER)
+                : EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS);
+    }
+
+    /** As {@link #run(Settings, String, Options, Supervisor, ProgressLine, Monitor)}, with no metrics or readiness. */
+    public static Result run(Settings live, String prefix, Options options, Supervisor supervisor, ProgressLine progressLine)
+            throws InterruptedException {
+        return run(live, prefix, options, supervisor, progressLine, Monitor.off());
+    }
+
     /**
      * Runs the backtest; returns when it is done or the supervisor was asked to stop (Ctrl-C, a failed stage).
      *
-     * @param live   the live settings (the prefix and the rest are derived here)
-     * @param prefix the backtest's topic prefix
+     * @param live    the live settings (the prefix and the rest are derived here)
+     * @param prefix  the backtest's topic prefix
+     * @param monitor where the replay's stages register their meters and readiness
      */
-    public static Result run(Settings live, String prefix, Options options, Supervisor supervisor, ProgressLine progressLine)
-            throws InterruptedException {
+    public static Result run(Settings live, String prefix, Options options, Supervisor supervisor, ProgressLine progressLine,
+                             Monitor monitor) throws InterruptedException {
         KafkaCluster liveCluster = KafkaCluster.clientOf(AppSettings.from(live));
         try (GroupProgress progress = new GroupProgress(liveCluster.clientProperties())) {
             int partitions = 1;
@@ -134,10 +149,7 @@ public final class Replay {
                 partitions = Math.max(partitions, liveCluster.partitions(source));
             }
             Settings backtest = backtestSettings(live, prefix, partitions);
-            Set<Pipeline.Stage> stages = options.webhooks()
-                    ? EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS, Pipeline.Stage.DELIVER)
-                    : EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS);
-            Pipeline pipeline = Pipeline.plan(backtest, stages);
+            Pipeline pipeline = Pipeline.plan(backtest, stages(options));
             Topics topics = pipeline.app().kafka().topics();
             if (topics.prefix().isEmpty()) {
                 throw new UsageException("a replay needs its own topic prefix (--prefix backtest.), or it would write into the live topics");
@@ -160,7 +172,8 @@ public final class Replay {
             String alertsId = AlertsSettings.from(backtest).applicationId();
             LOG.info("Replaying {} articles as {} (enrich {}, alerts {}{})", copied, topics.raw(), enrichId, alertsId,
                     options.webhooks() ? ", webhooks ON" : ", no webhooks");
-            pipeline.start(cluster, supervisor);
+            supervisor.manage(monitor.watchBroker(cluster.clientProperties()));
+            pipeline.start(cluster, supervisor, monitor);
 
             Watcher watcher = new Watcher(progress, pipeline, topics, enrichId, alertsId, copied);
             Backlog left = watcher.backlog();

@@ -56,6 +56,11 @@ public final class StreamsStage implements AutoCloseable {
         return streams.state();
     }
 
+    /** The Kafka Streams client, for its metrics. */
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
     /**
      * Stops cleanly and leaves the consumer group. Kafka Streams stays in the group by default (good for
      * rolling restarts of many instances), but a stopped newswatch would then hold its partitions until

@@ -40,7 +40,7 @@ public final class DeadLetteringProcessor<T> implements Processor<byte[], byte[]
     public void init(ProcessorContext<byte[], HandlingOutcome<T>> context) {
         this.context = context;
         this.handler = handlers.get();
-        this.deadLetters = EnrichMetrics.sensor(context, "dead-letters");
+        this.deadLetters = EnrichMetrics.sensor(context, EnrichMetrics.DEAD_LETTERS);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         this.context = context;
         this.store = context.getStateStore(STORE);
         this.index = new DuplicateIndex(retention, new StoreSeen(store));
-        this.dropped = EnrichMetrics.sensor(context, "duplicates-dropped");
+        this.dropped = EnrichMetrics.sensor(context, EnrichMetrics.DUPLICATES_DROPPED);
         this.sweeps = new SweepSchedule(retention);
         context.schedule(SweepSchedule.WALL_CLOCK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpired(sweeps.newestMs()));
     }

@@ -10,6 +10,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 public final class EnrichMetrics {
 
     public static final String SCOPE = "newswatch-enrich";
+    /** Records sent to the dead-letter topic ({@code dead-letters-total}). */
+    public static final String DEAD_LETTERS = "dead-letters";
+    /** Articles dropped as exact repeats ({@code duplicates-dropped-total}). */
+    public static final String DUPLICATES_DROPPED = "duplicates-dropped";
 
     private EnrichMetrics() {
     }

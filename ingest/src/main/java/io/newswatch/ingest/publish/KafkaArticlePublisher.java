@@ -72,6 +72,11 @@ public final class KafkaArticlePublisher implements ArticleSink {
         return new PublishResult(acknowledged, firstError);
     }
 
+    /** The producer, for its metrics; publishing goes through {@link #publish}. */
+    public Producer<?, ?> producer() {
+        return producer;
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
