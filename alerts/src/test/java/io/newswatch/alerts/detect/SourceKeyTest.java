@@ -1,4 +1,4 @@
-package io.newswatch.alerts.topology;
+package io.newswatch.alerts.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ class SourceKeyTest {
     @DisplayName("sources are counted by registrable domain, also for articles stored when the domain was the host")
     void registrableDomain() {
         assertThat(List.of("news.bbc.co.uk", "www.bbc.co.uk", "bbc.co.uk", "Edition.CNN.com", "cnn.com"))
-                .extracting(domain -> ArticleMatchProcessor.sourceKey(article(domain)))
+                .extracting(domain -> Hit.sourceKey(article(domain)))
                 .containsExactly("bbc.co.uk", "bbc.co.uk", "bbc.co.uk", "cnn.com", "cnn.com");
     }
 
@@ -28,7 +28,7 @@ class SourceKeyTest {
         Article nameless = new Article(a.schemaVersion(), a.id(), a.feedUrl(), "Harbour Gazette", null, a.title(), a.summary(), a.link(),
                 a.canonicalLink(), a.guid(), a.authors(), a.categories(), a.language(), a.publishedAt(), a.fetchedAt(), a.eventTime(),
                 a.eventTimeSource());
-        assertThat(ArticleMatchProcessor.sourceKey(nameless)).isEqualTo("Harbour Gazette");
+        assertThat(Hit.sourceKey(nameless)).isEqualTo("Harbour Gazette");
     }
 
     private static Article article(String domain) {
