@@ -61,8 +61,10 @@ public final class SpikeDetector {
      */
     public WatchHistory newHistory(StreamVolume volume, long firstHitMs) {
         volume.track(p.baseline());
+        // From the stream's first slot when the watch's first article comes within the volume's retention of it (a watch
+        // present from the start); a rule on event times only, never on what happens to be retained.
         long first = volume.firstSlotStartMs();
-        long from = first < firstHitMs && volume.articles(first, first + StreamVolume.SLOT_MS) > 0 ? first : firstHitMs;
+        long from = first < firstHitMs && firstHitMs - first <= volume.retentionMs() ? first : firstHitMs;
         long lastClosed = Math.floorDiv(from, bucketMs) - 1;
         // The baseline starts where the watch does: no bucket before it is ever folded, and G before it is subtracted.
         long start = (lastClosed + 1) * bucketMs;

@@ -142,6 +142,10 @@ public final class StreamVolume {
         return elapsedMs <= 0 ? 1.0 : Math.exp(-(double) elapsedMs / tauMs);
     }
 
+    public long retentionMs() {
+        return retentionMs;
+    }
+
     /** Start of the earliest slot ever counted, or {@code Long.MAX_VALUE} before any. */
     public long firstSlotStartMs() {
         return firstSlot == null ? Long.MAX_VALUE : firstSlot * SLOT_MS;
