@@ -7,6 +7,7 @@ import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,7 +150,7 @@ public final class TagPrecisionEvaluation {
         System.out.println("Matches on all " + corpus.headlines().size() + " headlines, baseline -> candidate:");
         System.out.printf(Locale.ROOT, "%-24s %8s %8s %8s %8s %16s%n", "tag", "baseline", "candidate", "dropped", "gained",
                 "gained, labelled");
-        Set<String> labelled = new java.util.HashSet<>();
+        Set<String> labelled = new HashSet<>();
         found.forEach(l -> labelled.add(l.tag() + "|" + key(l)));
         for (String tag : tags) {
             int before = 0;
