@@ -215,6 +215,9 @@ public final class Pipeline {
     private static void monitor(Monitor monitor, Stage name, StreamsStage stage, StageMeters meters) {
         monitor.bindStreams(stage.kafkaStreams());
         monitor.bind(meters);
-        monitor.stage(name.label(), () -> new StageStatus(stage.state() == KafkaStreams.State.RUNNING, stage.state().name()));
+        monitor.stage(name.label(), () -> {
+            KafkaStreams.State state = stage.state();
+            return new StageStatus(state == KafkaStreams.State.RUNNING, state.name());
+        });
     }
 }
