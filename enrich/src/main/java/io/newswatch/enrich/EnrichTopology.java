@@ -64,7 +64,6 @@ public final class EnrichTopology {
     public static final String MERGE = "dedup-and-story";
 
     private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
 
     private EnrichTopology() {
     }
@@ -103,13 +102,16 @@ public final class EnrichTopology {
         // the enriched topic (dedup and story ids pass them through).
         EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE, settings.watermarkPolicy(),
                 input.upstreamPartitions(), EventTimeMerge.LatePolicy.FORWARD, true, input.progress());
-        EventTimeOrder.merge(builder, enriched, ENRICHED, article -> true, merge)
-                .mapValues((id, bytes) -> ENRICHED.deserialize(topics.enriched(), bytes), Named.as("decode-in-order"))
+        // The merge's serializer prepares each article in the parallel stage (duplicate keys, story fingerprint, final JSON),
+        // so the serial stage behind the merge decodes only a small header and never re-encodes JSON.
+        EventTimeOrder.merge(builder, enriched, new ArticlePreparation(), article -> true, merge)
+                .mapValues((id, bytes) -> bytes == null ? null : ArticlePreparation.read(topics.enriched(), bytes),
+                        Named.as("decode-in-order"))
                 .process(() -> new DuplicateFilter(settings.dedupRetention()), Named.as("drop-duplicates"), DuplicateFilter.STORE)
                 .process(() -> new StoryIdAssigner(settings.storyMaxDistance(), settings.storyHorizon()),
                         Named.as("assign-story-id"), StoryIdAssigner.STORE)
                 // The merge's watermarks go to every enriched partition: alerts orders its input by them.
-                .to(topics.enriched(), Produced.with(Serdes.String(), ENRICHED).withName("enriched-articles")
+                .to(topics.enriched(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched-articles")
                         .withStreamPartitioner(new WatermarkBroadcast<>()));
         return builder.build();
     }

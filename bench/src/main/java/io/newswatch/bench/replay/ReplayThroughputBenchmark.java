@@ -1,6 +1,7 @@
 package io.newswatch.bench.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.OperatingSystemMXBean;
 import io.newswatch.app.runtime.ProgressLine;
 import io.newswatch.app.runtime.Replay;
 import io.newswatch.app.runtime.Supervisor;
@@ -101,12 +102,16 @@ public final class ReplayThroughputBenchmark {
             }
             Settings live = Settings.of(keys);
             long t2 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             Replay.Result result;
+            ThreadCpu threads = ThreadCpu.start();
             try (Supervisor supervisor = new Supervisor("replay benchmark")) {
                 result = Replay.run(live, "bench.", new Replay.Options(List.of(source), TopicCopier.Slice.ALL, false, null), supervisor,
                         ProgressLine.onStderr());
             }
+            threads.stop();
             double replaySeconds = seconds(t2);
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             long peakHeap = peakHeap();
             System.out.printf("articles: %d (%s)%n", n, Files.exists(NEWSAPI) ? "newsapi-2023 headlines, repeated with shifted times"
                     : "generated: ../shared/data/newsapi-2023.jsonl.gz not found");
@@ -116,8 +121,14 @@ public final class ReplayThroughputBenchmark {
             System.out.printf("replay (copy, enrich, detect): %,.0f/s (%.1f s), finished %s, copied %d, duplicates %d, late %d/%d%n",
                     result.copied() / replaySeconds, replaySeconds, result.finished(), result.copied(), result.duplicates(),
                     result.lateEnriched(), result.lateDropped());
+            System.out.printf("replay CPU (process, both cores): %.1f s, %.0f us per article%n", cpuSeconds,
+                    cpuSeconds * 1e6 / Math.max(1, result.copied()));
             System.out.printf("ratio replay / plain consume: %.3f%n", (result.copied() / replaySeconds) / (consumed / consumeSeconds));
             System.out.printf("peak heap during the replay: %d MiB (max %d MiB)%n", peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("CPU of the replay by thread (us per article; JIT and GC threads are not visible here):");
+            threads.perGroup().forEach((group, nanos) -> System.out.printf("  %-34s %6.0f%n", group, nanos / 1e3 / Math.max(1, result.copied())));
+            System.out.println("records written per topic (end offsets, transaction markers included):");
+            TopicSizes.of(broker.bootstrapServers(), "bench.").forEach((topic, size) -> System.out.printf("  %-70s %,10d%n", topic, size));
         }
         System.exit(0);
     }
@@ -206,6 +217,11 @@ public final class ReplayThroughputBenchmark {
     private static long peakHeap() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    /** CPU time of the whole process (every thread, the embedded broker's too): a figure that a busy machine disturbs less. */
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long startNanos) {
