@@ -204,21 +204,6 @@ class EnrichTopologyTest {
         assertThat(times(stories)).as("only entries within the 48 h horizon").containsExactly(T0.plus(Duration.ofDays(8)));
     }
 
-    @Test
-    @DisplayName("a copy of a swept article passes again, one that is still remembered is dropped, also after a restart")
-    void sweptKeysPassAgain() {
-        send(article("old", "Kremlin confirms call between Putin and Trump", "https://x.com/old", T0));
-        send(article("mid", "Port workers approve new wage deal after talks", "https://x.com/mid", T0.plus(Duration.ofDays(2))));
-        send(article("new", "Markets rally as oil prices slide for a third day", "https://x.com/new", T0.plus(Duration.ofDays(8))));
-        flushed();
-        start(KeywordTagger::armsAndSummits); // a restart: the in-memory tables are rebuilt from the stores
-
-        send(article("old-again", "Kremlin confirms call", "https://x.com/old", T0.plus(Duration.ofDays(8).plusHours(1))));
-        send(article("mid-again", "Port workers approve", "https://x.com/mid", T0.plus(Duration.ofDays(8).plusHours(2))));
-
-        assertThat(flushed()).extracting(TestRecord::key).containsExactly("old-again");
-    }
-
     /** Event times of the entries of a time-ordered store, in store order. */
     private static List<Instant> times(KeyValueStore<Bytes, byte[]> store) {
         List<Instant> times = new ArrayList<>();
