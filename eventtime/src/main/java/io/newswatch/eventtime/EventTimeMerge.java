@@ -232,7 +232,8 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
             for (KeyValue<Bytes, byte[]> kv : batch) {
                 long t = BufferKey.timeOf(kv.key);
                 context.forward(new Record<>(BufferKey.recordKeyOf(kv.key), kv.value, t));
-                buffer.delete(kv.key);
+                // put(key, null) deletes too, without the read that delete() does first to return the old value
+                buffer.put(kv.key, null);
                 newest = Math.max(newest, t);
                 progress.releasedOne();
             }
