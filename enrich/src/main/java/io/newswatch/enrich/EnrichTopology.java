@@ -104,7 +104,7 @@ public final class EnrichTopology {
         // Every partition's articles meet here, in event-time order (docs/EVENT-TIME.md); an article late within its own
         // raw partition is still deduplicated and written, out of order, and counted. The merge's watermarks travel on to
         // the enriched topic (dedup and story ids pass them through).
-        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE, settings.watermarkPolicy(),
+        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE, settings.watermarkPolicy().withInputEnds(input.ends()),
                 input.upstreamPartitions(), EventTimeMerge.LatePolicy.FORWARD, true, input.progress());
         // The merge's serializer prepares each article in the parallel stage (duplicate keys, story fingerprint, final JSON),
         // so the serial stage behind the merge decodes only a small header and never re-encodes JSON.
@@ -140,12 +140,18 @@ public final class EnrichTopology {
         settings.commitInterval().ifPresent(i -> p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, i.toMillis()));
         // Larger producer batches: this stage writes about five records per article (repartition, merge buffer and
         // changelogs, enriched), and with the producer's 16 KB batches a busy stretch (a replay, a catch-up) costs the
-        // broker and the producer a request per few dozen records. Under exactly-once the commit flushes anyway, and at
-        // news volumes batches stay small; a replay of 500,000 articles spent about half less CPU in the broker's request
-        // handlers and the producer's network thread (docs/BENCHMARKS.md, replay).
+        // broker and the producer a request per few dozen records. Under exactly-once, records are visible only once
+        // their transaction commits, and the commit flushes the producer: lingering up to the commit interval delays
+        // nothing anyone can see (live that is Streams' own 100 ms; a replay commits every second). At news volumes
+        // batches stay small either way. See docs/BENCHMARKS.md, replay, for what it saves.
         String batchSize = StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG);
         if (!p.containsKey(ProducerConfig.BATCH_SIZE_CONFIG) && !p.containsKey(batchSize)) {
             p.put(batchSize, BATCH_SIZE);
+        }
+        String linger = StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG);
+        if (settings.processingGuarantee().equals(StreamsConfig.EXACTLY_ONCE_V2) && settings.commitInterval().isPresent()
+                && !p.containsKey(ProducerConfig.LINGER_MS_CONFIG) && !p.containsKey(linger)) {
+            p.put(linger, settings.commitInterval().get().toMillis());
         }
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);

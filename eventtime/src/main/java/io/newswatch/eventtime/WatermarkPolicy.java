@@ -1,6 +1,7 @@
 package io.newswatch.eventtime;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Where a merge's watermarks come from.
@@ -18,8 +19,12 @@ import java.time.Duration;
  * @param idleAfter    wall-clock time without a record after which a partition counts as idle (left out of the
  *                     minimum), so a quiet partition cannot hold everything back for ever
  * @param upstream     watermarks are read from the input instead of derived
+ * @param inputEnds    for a finite input (a replay's copy, complete before the stage starts), the offset after the last
+ *                     record of each input partition: a partition is idle as soon as its last record has been read, and
+ *                     the wall-clock idle time is only the fallback for a partition whose last records never reach the
+ *                     stamper (dead letters); empty for a live input
  */
-public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean upstream) {
+public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean upstream, Map<Integer, Long> inputEnds) {
 
     /**
      * Watermarks are sent on every wall-clock tick when they have moved, and between ticks only when they have moved
@@ -32,11 +37,16 @@ public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean ups
     static final Duration TICK = Duration.ofMillis(500);
 
     public static WatermarkPolicy derived(Duration lateness, Duration idleAfter) {
-        return new WatermarkPolicy(lateness, idleAfter, false);
+        return new WatermarkPolicy(lateness, idleAfter, false, Map.of());
     }
 
     public static WatermarkPolicy fromUpstream() {
-        return new WatermarkPolicy(Duration.ZERO, Duration.ofDays(3650), true);
+        return new WatermarkPolicy(Duration.ZERO, Duration.ofDays(3650), true, Map.of());
+    }
+
+    /** This policy for a finite input that ends at these offsets (see {@link MergeInput#ends()}). */
+    public WatermarkPolicy withInputEnds(Map<Integer, Long> ends) {
+        return new WatermarkPolicy(lateness, idleAfter, upstream, ends);
     }
 
     public WatermarkPolicy {
@@ -46,5 +56,6 @@ public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean ups
         if (idleAfter.isNegative() || idleAfter.isZero()) {
             throw new IllegalArgumentException("idle-after must be > 0, got " + idleAfter);
         }
+        inputEnds = inputEnds == null ? Map.of() : Map.copyOf(inputEnds);
     }
 }

@@ -20,6 +20,7 @@ import io.newswatch.ingest.IngestSettings;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -143,11 +144,20 @@ public final class Pipeline {
 
     /** Creates missing topics, then starts the stages; each is registered with the supervisor, which stops them. */
     public void start(KafkaCluster cluster, Supervisor supervisor) {
+        start(cluster, supervisor, Map.of());
+    }
+
+    /**
+     * As {@link #start(KafkaCluster, Supervisor)}, over a raw topic that is complete before the stages start (a replay's
+     * copy): {@code rawEnds} is the end offset of each raw partition, and a raw partition counts as idle as soon as it has
+     * been read to its end, instead of after {@code enrich.idle-after} of wall-clock quiet.
+     */
+    public void start(KafkaCluster cluster, Supervisor supervisor, Map<Integer, Long> rawEnds) {
         Topics topics = app.kafka().topics();
         cluster.provisionTopics(layout);
         if (enrich != null) {
             // The taxonomy is compiled once here; each stream task gets its own tagger over it (as the tests build it).
-            Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge));
+            Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge, rawEnds));
             streamsStages.add(supervisor.manage(StreamsStage.start("enrich", topology,
                     EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()), supervisor::fail)));
         }
