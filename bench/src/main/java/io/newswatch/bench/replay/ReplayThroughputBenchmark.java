@@ -125,7 +125,7 @@ public final class ReplayThroughputBenchmark {
                     cpuSeconds * 1e6 / Math.max(1, result.copied()));
             System.out.printf("ratio replay / plain consume: %.3f%n", (result.copied() / replaySeconds) / (consumed / consumeSeconds));
             System.out.printf("peak heap during the replay: %d MiB (max %d MiB)%n", peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
-            System.out.println("CPU of the replay by thread (us per article; JIT and GC threads are not visible here):");
+            System.out.println("CPU of the replay by thread (us per article):");
             threads.perGroup().forEach((group, nanos) -> System.out.printf("  %-34s %6.0f%n", group, nanos / 1e3 / Math.max(1, result.copied())));
             System.out.println("records written per topic (end offsets, transaction markers included):");
             TopicSizes.of(broker.bootstrapServers(), "bench.").forEach((topic, size) -> System.out.printf("  %-70s %,10d%n", topic, size));
