@@ -68,6 +68,8 @@ public final class EnrichTopology {
 
     /** Producer batch size, in bytes, unless the client properties set one. */
     static final int BATCH_SIZE = 512 * 1024;
+    /** Streams record cache of the stage (the merge buffer's), in bytes, unless the client properties set one. */
+    static final long CACHE_BYTES = 64L * 1024 * 1024;
 
     private EnrichTopology() {
     }
@@ -148,6 +150,9 @@ public final class EnrichTopology {
         if (!p.containsKey(ProducerConfig.BATCH_SIZE_CONFIG) && !p.containsKey(batchSize)) {
             p.put(batchSize, BATCH_SIZE);
         }
+        // The record cache in front of the merge buffer (EventTimeMerge.bufferStore) absorbs each article's write and
+        // delete when both fall within one commit interval; in a replay a second of articles is several megabytes.
+        p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
         String linger = StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG);
         if (settings.processingGuarantee().equals(StreamsConfig.EXACTLY_ONCE_V2) && settings.commitInterval().isPresent()
                 && !p.containsKey(ProducerConfig.LINGER_MS_CONFIG) && !p.containsKey(linger)) {
