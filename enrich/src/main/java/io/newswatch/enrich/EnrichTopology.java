@@ -54,8 +54,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * The second stage reads a one-partition repartition topic because both questions it answers are about
  * the whole stream: a copy of an article under a new id, or a rewrite of a story by another outlet, hashes
  * to another raw partition, and per-partition state would never see the two together. At news volumes (a
- * few articles a second) one partition is plenty; in a replay it is the narrowest point, about 6,000 articles/s
- * on two cores (docs/BENCHMARKS.md, replay).
+ * few articles a second) one partition is plenty; in a replay it is the narrowest point, so everything that does not
+ * need the whole stream (duplicate keys, story fingerprint, the output JSON) is done before it, in the parallel stage
+ * ({@link ArticlePreparation}), and the second stage costs about a quarter of the enrich thread (docs/BENCHMARKS.md).
  */
 public final class EnrichTopology {
 

@@ -41,7 +41,9 @@ public final class Replay {
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
     /**
      * Defaults of a replay, where the live settings do not say otherwise. Commits: nobody waits for a backtest's alerts
-     * within 100 ms, and each exactly-once commit is a transaction; fewer of them is throughput. (Idleness needs no
+     * within 100 ms, and each exactly-once commit is a transaction; fewer of them is throughput. Two enrich stream
+     * threads: with one, the parallel stage, the merge and every commit (which blocks the thread) take turns on one
+     * thread; with two, 500,000 articles replayed in 74.5 s instead of 106.8 s on two cores (docs/BENCHMARKS.md). (Idleness needs no
      * replay default: every raw partition is copied whole before the stages start, and counts as idle as soon as it has
      * been read to its end; {@code enrich.idle-after} is only the fallback for a partition whose last records are dead
      * letters, and at its live default it is long enough that no stall of a busy machine looks like an end, which
@@ -49,6 +51,7 @@ public final class Replay {
      * its articles as late.)
      */
     static final Map<String, String> REPLAY_DEFAULTS = Map.of(
+            EnrichSettings.THREADS, "2",
             EnrichSettings.COMMIT_INTERVAL, "1s",
             AlertsSettings.PREFIX + "commit-interval", "1s");
 
