@@ -22,6 +22,7 @@ import io.newswatch.eventtime.WatermarkBroadcast;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -53,8 +54,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * The second stage reads a one-partition repartition topic because both questions it answers are about
  * the whole stream: a copy of an article under a new id, or a rewrite of a story by another outlet, hashes
  * to another raw partition, and per-partition state would never see the two together. At news volumes (a
- * few articles a second) one partition is plenty; in a replay it is the narrowest point, about 6,000 articles/s
- * on two cores (docs/BENCHMARKS.md, replay).
+ * few articles a second) one partition is plenty; in a replay it is the narrowest point, so everything that does not
+ * need the whole stream (duplicate keys, story fingerprint, the output JSON) is done before it, in the parallel stage
+ * ({@link ArticlePreparation}), and the second stage costs about a quarter of the enrich thread (docs/BENCHMARKS.md).
  */
 public final class EnrichTopology {
 
@@ -64,7 +66,11 @@ public final class EnrichTopology {
     public static final String MERGE = "dedup-and-story";
 
     private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+
+    /** Producer batch size, in bytes, unless the client properties set one. */
+    static final int BATCH_SIZE = 512 * 1024;
+    /** Streams record cache of the stage (the merge buffer's), in bytes, unless the client properties set one. */
+    static final long CACHE_BYTES = 64L * 1024 * 1024;
 
     private EnrichTopology() {
     }
@@ -101,15 +107,18 @@ public final class EnrichTopology {
         // Every partition's articles meet here, in event-time order (docs/EVENT-TIME.md); an article late within its own
         // raw partition is still deduplicated and written, out of order, and counted. The merge's watermarks travel on to
         // the enriched topic (dedup and story ids pass them through).
-        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE, settings.watermarkPolicy(),
+        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE, settings.watermarkPolicy().withInputEnds(input.ends()),
                 input.upstreamPartitions(), EventTimeMerge.LatePolicy.FORWARD, true, input.progress());
-        EventTimeOrder.merge(builder, enriched, ENRICHED, article -> true, merge)
-                .mapValues((id, bytes) -> ENRICHED.deserialize(topics.enriched(), bytes), Named.as("decode-in-order"))
+        // The merge's serializer prepares each article in the parallel stage (duplicate keys, story fingerprint, final JSON),
+        // so the serial stage behind the merge decodes only a small header and never re-encodes JSON.
+        EventTimeOrder.merge(builder, enriched, new ArticlePreparation(), article -> true, merge)
+                .mapValues((id, bytes) -> bytes == null ? null : ArticlePreparation.read(topics.enriched(), bytes),
+                        Named.as("decode-in-order"))
                 .process(() -> new DuplicateFilter(settings.dedupRetention()), Named.as("drop-duplicates"), DuplicateFilter.STORE)
                 .process(() -> new StoryIdAssigner(settings.storyMaxDistance(), settings.storyHorizon()),
                         Named.as("assign-story-id"), StoryIdAssigner.STORE)
                 // The merge's watermarks go to every enriched partition: alerts orders its input by them.
-                .to(topics.enriched(), Produced.with(Serdes.String(), ENRICHED).withName("enriched-articles")
+                .to(topics.enriched(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched-articles")
                         .withStreamPartitioner(new WatermarkBroadcast<>()));
         return builder.build();
     }
@@ -132,6 +141,24 @@ public final class EnrichTopology {
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         settings.commitInterval().ifPresent(i -> p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, i.toMillis()));
+        // Larger producer batches: this stage writes about five records per article (repartition, merge buffer and
+        // changelogs, enriched), and with the producer's 16 KB batches a busy stretch (a replay, a catch-up) costs the
+        // broker and the producer a request per few dozen records. Under exactly-once, records are visible only once
+        // their transaction commits, and the commit flushes the producer: lingering up to the commit interval delays
+        // nothing anyone can see (live that is Streams' own 100 ms; a replay commits every second). At news volumes
+        // batches stay small either way. See docs/BENCHMARKS.md, replay, for what it saves.
+        String batchSize = StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG);
+        if (!p.containsKey(ProducerConfig.BATCH_SIZE_CONFIG) && !p.containsKey(batchSize)) {
+            p.put(batchSize, BATCH_SIZE);
+        }
+        // The record cache in front of the merge buffer (EventTimeMerge.bufferStore) absorbs each article's write and
+        // delete when both fall within one commit interval; in a replay a second of articles is several megabytes.
+        p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+        String linger = StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG);
+        if (settings.processingGuarantee().equals(StreamsConfig.EXACTLY_ONCE_V2) && settings.commitInterval().isPresent()
+                && !p.containsKey(ProducerConfig.LINGER_MS_CONFIG) && !p.containsKey(linger)) {
+            p.put(linger, settings.commitInterval().get().toMillis());
+        }
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new Topics(settings.topicPrefix()).dlq());

@@ -114,12 +114,15 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
     }
 
     /**
-     * The buffer: persistent (RocksDB) with a changelog, and no record cache: in a replay the buffer outgrows any cache,
-     * and without one the replay ran as fast with a quarter less heap (704 against 942 MiB peak on 200,000 articles).
+     * The buffer: persistent (RocksDB) with a changelog, behind a Streams record cache. Most records are released within
+     * a commit interval of their arrival; the cache then absorbs the pair: the record never reaches RocksDB nor the
+     * changelog, only a small tombstone does, where without the cache each record was written to both in full and then
+     * deleted. With the stage's cache at 64 MB (enrich), a replay of 100,000 articles spent about 15% less CPU per
+     * article (the enrich thread, the broker). A backlog larger than the cache spills to RocksDB as before.
      */
     public static StoreBuilder<KeyValueStore<Bytes, byte[]>> bufferStore(Names names) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.buffer()), Serdes.Bytes(), Serdes.ByteArray())
-                .withCachingDisabled();
+                .withCachingEnabled();
     }
 
     /** Upstream watermarks and the released position: a few entries, in memory, with a changelog. */
@@ -257,7 +260,8 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
             for (KeyValue<Bytes, byte[]> kv : batch) {
                 long t = BufferKey.timeOf(kv.key);
                 context.forward(new Record<>(BufferKey.recordKeyOf(kv.key), kv.value, t));
-                buffer.delete(kv.key);
+                // put(key, null) deletes too, without the read that delete() does first to return the old value
+                buffer.put(kv.key, null);
                 newest = Math.max(newest, t);
                 progress.releasedOne();
             }

@@ -1,6 +1,7 @@
 package io.newswatch.eventtime;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Where a merge's watermarks come from.
@@ -22,8 +23,13 @@ import java.time.Duration;
  *                     is taken to have reached the wall clock minus the lateness: a quiet spell still closes the
  *                     buckets before it, as a busy stream would; never for a backlog of older articles; off for
  *                     replays, whose result must not depend on when they run
+ * @param inputEnds    for a finite input (a replay's copy, complete before the stage starts), the offset after the last
+ *                     record of each input partition: a partition is idle as soon as its last record has been read, and
+ *                     the wall-clock idle time is only the fallback for a partition whose last records never reach the
+ *                     stamper (dead letters); empty for a live input
  */
-public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean upstream, boolean clockWhenIdle) {
+public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean upstream, boolean clockWhenIdle,
+                              Map<Integer, Long> inputEnds) {
 
     /**
      * Watermarks are sent on every wall-clock tick when they have moved, and between ticks only when they have moved
@@ -36,15 +42,20 @@ public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean ups
     static final Duration TICK = Duration.ofMillis(500);
 
     public static WatermarkPolicy derived(Duration lateness, Duration idleAfter) {
-        return new WatermarkPolicy(lateness, idleAfter, false, false);
+        return new WatermarkPolicy(lateness, idleAfter, false, false, Map.of());
     }
 
     public static WatermarkPolicy derived(Duration lateness, Duration idleAfter, boolean clockWhenIdle) {
-        return new WatermarkPolicy(lateness, idleAfter, false, clockWhenIdle);
+        return new WatermarkPolicy(lateness, idleAfter, false, clockWhenIdle, Map.of());
     }
 
     public static WatermarkPolicy fromUpstream() {
-        return new WatermarkPolicy(Duration.ZERO, Duration.ofDays(3650), true, false);
+        return new WatermarkPolicy(Duration.ZERO, Duration.ofDays(3650), true, false, Map.of());
+    }
+
+    /** This policy for a finite input that ends at these offsets (see {@link MergeInput#ends()}). */
+    public WatermarkPolicy withInputEnds(Map<Integer, Long> ends) {
+        return new WatermarkPolicy(lateness, idleAfter, upstream, clockWhenIdle, ends);
     }
 
     public WatermarkPolicy {
@@ -54,5 +65,6 @@ public record WatermarkPolicy(Duration lateness, Duration idleAfter, boolean ups
         if (idleAfter.isNegative() || idleAfter.isZero()) {
             throw new IllegalArgumentException("idle-after must be > 0, got " + idleAfter);
         }
+        inputEnds = inputEnds == null ? Map.of() : Map.copyOf(inputEnds);
     }
 }

@@ -1,5 +1,6 @@
 package io.newswatch.eventtime;
 
+import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -32,6 +33,7 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
     private final long idleAfterMs;
     private final Predicate<V> carry;
     private final boolean fromUpstream;
+    private final Map<Integer, Long> inputEnds;
     private ProcessorContext<String, V> context;
     private KeyValueStore<Integer, Long> store;
     private int partition;
@@ -41,6 +43,10 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
     private long lastIdleSentWallMs;
     private boolean idle;
     private long late;
+    /** Offset after this partition's last record when the input is finite, else -1. */
+    private long end = -1;
+    /** This finite partition's last record has been read: it is idle for good. */
+    private boolean ended;
 
     /**
      * @param storeName    the store from {@link #storeBuilder}, added to the topology and connected here
@@ -53,6 +59,7 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
         this.storeName = storeName;
         this.latenessMs = policy.lateness().toMillis();
         this.idleAfterMs = policy.idleAfter().toMillis();
+        this.inputEnds = policy.inputEnds();
     }
 
     /** Newest event time per input partition; tiny, in memory, with a changelog. */
@@ -68,6 +75,10 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
         Long restored = store.get(partition);
         if (restored != null) {
             newest = restored;
+        }
+        if (!fromUpstream && inputEnds.containsKey(partition)) {
+            end = inputEnds.get(partition);
+            ended = end <= 0 || store.get(endedKey(partition)) != null; // nothing to read, or read to its end before a restart
         }
         lastRecordWallMs = context.currentSystemTimeMs();
         if (!fromUpstream) {
@@ -105,12 +116,31 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
         if (t > newest) {
             newest = t;
         }
-        if (idle || watermark() >= saturatedAdd(lastSent, WatermarkPolicy.STEP_MS)) {
+        if (end >= 0 && !ended && context.recordMetadata().map(m -> m.offset() + 1 >= end).orElse(false)) {
+            // A finite input read to its end: idle now, for good, with no wall-clock wait (the end of a replay).
+            ended = true;
+            store.put(endedKey(partition), 1L);
+            lastIdleSentWallMs = lastRecordWallMs;
+            send(true);
+        } else if (idle || watermark() >= saturatedAdd(lastSent, WatermarkPolicy.STEP_MS)) {
             send(false);
         }
     }
 
+    /** Store key that marks a finite partition read to its end; partitions are >= 0, so it meets none of theirs. */
+    private static int endedKey(int partition) {
+        return -1 - partition;
+    }
+
     private void tick(long wallNowMs) {
+        if (ended) {
+            // Said again every idle time: a merge that restarted has forgotten it.
+            if (!idle || wallNowMs - lastIdleSentWallMs >= idleAfterMs) {
+                lastIdleSentWallMs = wallNowMs;
+                send(true);
+            }
+            return;
+        }
         // While idle, said again every idle time: a merge that restarted has forgotten it.
         if (wallNowMs - lastRecordWallMs >= idleAfterMs && (!idle || wallNowMs - lastIdleSentWallMs >= idleAfterMs)) {
             lastIdleSentWallMs = wallNowMs;

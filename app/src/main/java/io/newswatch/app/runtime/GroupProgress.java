@@ -55,6 +55,11 @@ public final class GroupProgress implements AutoCloseable {
         return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** End offset of each partition of the topic, by partition number. */
+    public Map<Integer, Long> ends(String topic) {
+        return endOffsets(topic).entrySet().stream().collect(Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue));
+    }
+
     public boolean exists(String topic) {
         return get(admin.listTopics().names()).contains(topic);
     }

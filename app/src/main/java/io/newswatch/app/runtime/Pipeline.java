@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -162,7 +163,7 @@ public final class Pipeline {
 
     /** As {@link #start(KafkaCluster, Supervisor, Monitor)}, with no metrics or readiness. */
     public void start(KafkaCluster cluster, Supervisor supervisor) {
-        start(cluster, supervisor, Monitor.off());
+        start(cluster, supervisor, Monitor.off(), Map.of());
     }
 
     /**
@@ -170,11 +171,20 @@ public final class Pipeline {
      * the monitor: its meters, and how /ready tells that it runs.
      */
     public void start(KafkaCluster cluster, Supervisor supervisor, Monitor monitor) {
+        start(cluster, supervisor, monitor, Map.of());
+    }
+
+    /**
+     * As {@link #start(KafkaCluster, Supervisor, Monitor)}, over a raw topic that is complete before the stages start (a
+     * replay's copy) when {@code rawEnds} is not empty: the end offset of each raw partition, so that a raw partition counts
+     * as idle as soon as it has been read to its end, instead of after {@code enrich.idle-after} of wall-clock quiet.
+     */
+    public void start(KafkaCluster cluster, Supervisor supervisor, Monitor monitor, Map<Integer, Long> rawEnds) {
         Topics topics = app.kafka().topics();
         cluster.provisionTopics(layout);
         if (enrich != null) {
             // The taxonomy is compiled once here; each stream task gets its own tagger over it (as the tests build it).
-            Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge));
+            Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge, rawEnds));
             StreamsStage stage = supervisor.manage(StreamsStage.start("enrich", topology,
                     EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()), supervisor::fail));
             streamsStages.add(stage);

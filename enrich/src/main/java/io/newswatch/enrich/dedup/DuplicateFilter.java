@@ -1,42 +1,48 @@
 package io.newswatch.enrich.dedup;
 
-import io.newswatch.core.EnrichedArticle;
+import io.newswatch.core.StableHash;
 import io.newswatch.enrich.SweepSchedule;
-import io.newswatch.eventtime.Watermark;
+import io.newswatch.enrich.TimeOrderedLog;
 import io.newswatch.enrich.metrics.EnrichMetrics;
+import io.newswatch.enrich.prepared.PreparedArticle;
+import io.newswatch.eventtime.Watermark;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards an article only the first time any of its {@link DuplicateKeys} is seen within the retention.
- * "Seen" is a persistent, changelogged key-value store of last-seen event times (so it survives restarts
- * and moves with its task on a rebalance); a periodic sweep forgets keys past the retention (in stream time).
+ * Forwards an article only the first time any of its {@link DuplicateKeys} (computed upstream, in the parallel stage) is
+ * seen within the retention.
+ *
+ * <p>"Seen" is an in-memory table of last-seen times by key hash ({@link SeenTimes}), looked up and updated per
+ * article, in front of a persistent, changelogged log of sightings ({@link TimeOrderedLog}: one entry per article,
+ * passed or dropped, with its key hashes) that is the record of truth: the table is rebuilt from it when the task
+ * starts (after a restart, or on another instance after a rebalance). A sweep expires sightings past the retention
+ * (in event time) and forgets their keys unless a later sighting refreshed them. One store write per article, where
+ * a store of keys took a read and a write per key, and the sweep reads only what expires.
  * Dropped duplicates are counted in the {@code duplicates-dropped} metric and logged at debug level.
  */
-public final class DuplicateFilter implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
+public final class DuplicateFilter implements Processor<String, PreparedArticle, String, PreparedArticle> {
 
-    public static final String STORE = "dedup-seen-keys";
+    public static final String STORE = "dedup-sightings";
 
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateFilter.class);
 
     private final Duration retention;
-    private ProcessorContext<String, EnrichedArticle> context;
+    private ProcessorContext<String, PreparedArticle> context;
     private SweepSchedule sweeps;
-    private KeyValueStore<String, Long> store;
+    private TimeOrderedLog sightings;
+    private final SeenTimes seen = new SeenTimes();
     private DuplicateIndex index;
     private Sensor dropped;
 
@@ -44,23 +50,40 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         this.retention = retention;
     }
 
-    public static StoreBuilder<KeyValueStore<String, Long>> storeBuilder() {
-        // Logging (a changelog topic) is on by default for persistent stores: that is the fault tolerance.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long());
+    public static StoreBuilder<KeyValueStore<Bytes, byte[]>> storeBuilder() {
+        return TimeOrderedLog.storeBuilder(STORE);
     }
 
     @Override
-    public void init(ProcessorContext<String, EnrichedArticle> context) {
+    public void init(ProcessorContext<String, PreparedArticle> context) {
         this.context = context;
-        this.store = context.getStateStore(STORE);
-        this.index = new DuplicateIndex(retention, new StoreSeen(store));
+        this.sightings = new TimeOrderedLog(context.getStateStore(STORE));
+        sightings.forEach((time, id, hashes) -> {
+            ByteBuffer b = ByteBuffer.wrap(hashes);
+            while (b.hasRemaining()) {
+                long hash = b.getLong();
+                seen.put(hash, Math.max(time, seen.get(hash)));
+            }
+        });
+        this.index = new DuplicateIndex(retention, new DuplicateIndex.SeenStore() {
+            @Override
+            public Long lastSeen(String key) {
+                long t = seen.get(StableHash.of(key));
+                return t == Long.MIN_VALUE ? null : t;
+            }
+
+            @Override
+            public void markSeen(String key, long eventTimeMs) {
+                seen.put(StableHash.of(key), eventTimeMs);
+            }
+        });
         this.dropped = EnrichMetrics.sensor(context, EnrichMetrics.DUPLICATES_DROPPED);
         this.sweeps = new SweepSchedule(retention);
         context.schedule(SweepSchedule.WALL_CLOCK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetExpired(sweeps.newestMs()));
     }
 
     @Override
-    public void process(Record<String, EnrichedArticle> record) {
+    public void process(Record<String, PreparedArticle> record) {
         if (Watermark.isWatermark(record.key(), record.headers())) {
             context.forward(record); // the merge's watermark, on its way to the enriched topic
             return;
@@ -68,7 +91,16 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         if (sweeps.record(record.timestamp())) {
             forgetExpired(sweeps.newestMs());
         }
-        DuplicateIndex.Verdict verdict = index.check(DuplicateKeys.of(record.value().article()), record.timestamp());
+        List<String> keys = record.value().duplicateKeys();
+        DuplicateIndex.Verdict verdict = index.check(keys, record.timestamp());
+        ByteBuffer hashes = ByteBuffer.allocate(8 * keys.size());
+        long id = 0;
+        for (String key : keys) {
+            long h = StableHash.of(key);
+            hashes.putLong(h);
+            id = 31 * id + h;
+        }
+        sightings.put(record.timestamp(), id, hashes.array());
         if (verdict.duplicate()) {
             dropped.record();
             LOG.debug("dropped duplicate article {} (already seen as {})", record.key(), verdict.matchedKey());
@@ -77,32 +109,18 @@ public final class DuplicateFilter implements Processor<String, EnrichedArticle,
         context.forward(record);
     }
 
-    private void forgetExpired(long streamTimeMs) {
-        if (streamTimeMs < 0) {
+    /** Expires the sightings more than the retention before {@code newestMs}, and the keys no later sighting refreshed. */
+    private void forgetExpired(long newestMs) {
+        if (newestMs < 0) {
             return; // no record yet since start: nothing to measure age against
         }
         sweeps.swept();
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Long> seen = all.next();
-                if (index.isExpired(seen.value, streamTimeMs)) {
-                    expired.add(seen.key);
-                }
+        long cutoff = newestMs - retention.toMillis();
+        sightings.expireBefore(cutoff, (time, id, hashes) -> {
+            ByteBuffer b = ByteBuffer.wrap(hashes);
+            while (b.hasRemaining()) {
+                seen.removeIfBefore(b.getLong(), cutoff);
             }
-        }
-        expired.forEach(store::delete);
-    }
-
-    private record StoreSeen(KeyValueStore<String, Long> store) implements DuplicateIndex.SeenStore {
-        @Override
-        public Long lastSeen(String key) {
-            return store.get(key);
-        }
-
-        @Override
-        public void markSeen(String key, long eventTimeMs) {
-            store.put(key, eventTimeMs);
-        }
+        });
     }
 }

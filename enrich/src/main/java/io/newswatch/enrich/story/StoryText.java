@@ -60,15 +60,55 @@ public final class StoryText {
     /** Normalised words of the cleaned title and the summary, stop words removed. */
     public static List<String> words(String title, String summary) {
         String text = cleanTitle(title) + " " + (summary == null ? "" : summary);
+        List<String> words = new ArrayList<>();
+        if (isPlain(text)) {
+            plainWords(text, words);
+            return words;
+        }
         String folded = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
                 .toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
         for (String w : NON_WORD.split(folded)) {
-            if (!w.isEmpty() && !STOP_WORDS.contains(w)) {
-                words.add(stem(w));
-            }
+            add(w, words);
         }
         return words;
+    }
+
+    private static void add(String word, List<String> words) {
+        if (!word.isEmpty() && !STOP_WORDS.contains(word)) {
+            words.add(stem(word));
+        }
+    }
+
+    /**
+     * True when the text has only ASCII, no-break spaces and General Punctuation (curly quotes, dashes, ellipses): the
+     * common case, where the full folding (Unicode decomposition, removal of combining marks, then a split on anything
+     * but letters and digits) is plain ASCII lower-casing and a split on anything but ASCII letters and digits, since
+     * none of those non-ASCII characters is a letter, a digit or a combining mark, or decomposes into one.
+     */
+    static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c != 0xA0 && (c < 0x2000 || c > 0x206F)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The words of a text for which {@link #isPlain} holds, as the full folding would give them, about ten times faster. */
+    private static void plainWords(String text, List<String> words) {
+        StringBuilder word = new StringBuilder(16);
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                word.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                word.append((char) (c + ('a' - 'A')));
+            } else if (!word.isEmpty()) {
+                add(word.toString(), words);
+                word.setLength(0);
+            }
+        }
     }
 
     /**

@@ -2,6 +2,14 @@ package io.newswatch.enrich.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +42,45 @@ class StoryTextTest {
     @DisplayName("features are the words and the pairs of neighbouring words")
     void features() {
         assertThat(StoryText.features(java.util.List.of("a", "b", "c"))).containsExactly("a", "b", "c", "a b", "b c");
+    }
+
+    @Test
+    @DisplayName("plain texts (ASCII, curly quotes, dashes) take a fast path that gives exactly the words of the full folding")
+    void plainPathAgrees() throws Exception {
+        List<String> texts = new ArrayList<>(List.of("Putin\u2019s \u201cfinal\u201d offer \u2014 U.S.-Ukraine talks\u2026",
+                "F-16s and 2,000 HIMARS\u00a0rockets", "  ", "A", "x\u2009y\u200bz", "Ends with a digit 9"));
+        for (String file : List.of("/labelled/headlines.jsonl", "/labelled/holdout.jsonl")) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(StoryTextTest.class.getResourceAsStream(file),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    texts.add(line); // the raw JSON line: titles, summaries, quotes and escapes all at once
+                }
+            }
+        }
+        int plain = 0;
+        for (String text : texts) {
+            if (StoryText.isPlain(text)) {
+                plain++;
+                assertThat(StoryText.words(text, null)).as(text).isEqualTo(fullFolding(text));
+            }
+        }
+        assertThat(plain).as("most texts take the fast path").isGreaterThan(texts.size() / 2);
+    }
+
+    /** The full folding, as words() did it before the fast path. */
+    private static List<String> fullFolding(String title) {
+        String text = StoryText.cleanTitle(title) + " ";
+        String folded = Pattern.compile("\\p{M}+").matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty() && !List.of("a", "an", "the", "of", "to", "in", "s", "and", "for", "on", "is", "at", "with", "as", "by",
+                    "be", "been", "but", "from", "had", "has", "have", "he", "her", "his", "into", "it", "its", "or", "says", "said",
+                    "she", "that", "their", "they", "this", "was", "were", "will", "would", "after", "over", "about", "new", "more",
+                    "than", "who", "what", "are").contains(w)) {
+                words.add(StoryText.stem(w));
+            }
+        }
+        return words;
     }
 }
