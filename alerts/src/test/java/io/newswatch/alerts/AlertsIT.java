@@ -15,6 +15,7 @@ import io.newswatch.core.AlertStatus;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Json;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
@@ -132,7 +133,12 @@ class AlertsIT {
         assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a second start writes nothing").isEmpty();
         try (WatchStore store = new WatchStore(client(), TOPICS, new WatchValidator(settings.watchDefaults(), TOPICS))) {
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
-            store.put(new Watch(0, "desk", null, null, "summit", null, null, null, null, null, null, null, "it.desk.summit", null, null));
+            // A baseline `watch add` learned for a watch of the file is kept by the next start: the file does not know it.
+            LearnedBaseline learned = new LearnedBaseline(Duration.ofDays(7), 12.5, 5000.0, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-20T00:00:00Z"));
+            store.put(store.list(Duration.ofSeconds(30)).get("hungary").withLearned(learned));
+            assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a start after `watch add` learned").isEmpty();
+            assertThat(store.list(Duration.ofSeconds(30)).get("hungary").learned()).isEqualTo(learned);
+            store.put(new Watch(0, "desk", null, null, "summit", null, null, null, null, null, null, null, "it.desk.summit", null, null, null));
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary", "desk");
             store.remove("desk");
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
@@ -233,8 +239,8 @@ class AlertsIT {
                 "alerts.webhook.queue-capacity", "1",
                 "alerts.webhook.request-timeout", "5m")));
         try (WatchStore store = new WatchStore(client(), topics, new WatchValidator(settings.watchDefaults(), topics))) {
-            store.put(new Watch(0, "slow", null, null, "summit", null, null, null, null, null, null, null, null, base + "/slow", null));
-            store.put(new Watch(0, "fast", null, null, "sanctions", null, null, null, null, null, null, null, null, base + "/fast", null));
+            store.put(new Watch(0, "slow", null, null, "summit", null, null, null, null, null, null, null, null, base + "/slow", null, null));
+            store.put(new Watch(0, "fast", null, null, "sanctions", null, null, null, null, null, null, null, null, base + "/fast", null, null));
         }
         try (WebhookDispatcher dispatcher = new WebhookDispatcher(settings, client(), topics);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client(), new StringSerializer(),

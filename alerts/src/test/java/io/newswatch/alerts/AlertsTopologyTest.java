@@ -83,7 +83,7 @@ class AlertsTopologyTest {
 
     static Watch tomahawkWatch() {
         return new Watch(Watch.SCHEMA_VERSION, "tomahawk", "Tomahawk missiles", null, null, "weapon:tomahawk",
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     void addWatch(Watch w) {
@@ -301,7 +301,7 @@ class AlertsTopologyTest {
     void outputTopic() {
         Watch w = tomahawkWatch();
         addWatch(new Watch(w.schemaVersion(), w.id(), w.description(), null, null, w.entity(), null, null, null, null, null, null,
-                "desk.tomahawk", null, null));
+                "desk.tomahawk", null, null, null));
         burst(T0, 8, 4);
         TestOutputTopic<String, Alert> own = driver.createOutputTopic("desk.tomahawk", new StringDeserializer(), JsonSerde.of(Alert.class));
         flushed();

@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param outputTopic     optional extra topic for this watch's alerts
  * @param webhookUrl      optional URL that receives each alert as a JSON POST
  * @param enabled         false pauses the watch without deleting it
+ * @param learned         the baseline {@code newswatch watch add} learned from stored history, or null (see {@link LearnedBaseline})
  */
 public record Watch(
         int schemaVersion,
@@ -38,7 +39,14 @@ public record Watch(
         Duration cooldown,
         String outputTopic,
         String webhookUrl,
-        Boolean enabled) {
+        Boolean enabled,
+        LearnedBaseline learned) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** This watch with {@code learned} as its learned baseline. */
+    public Watch withLearned(LearnedBaseline learnedBaseline) {
+        return new Watch(schemaVersion, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles, minSources,
+                cooldown, outputTopic, webhookUrl, enabled, learnedBaseline);
+    }
 }

@@ -44,7 +44,7 @@ class JsonSerdeTest {
     void durationsAndUnknownFields() {
         JsonSerde<Watch> serde = JsonSerde.of(Watch.class);
         Watch watch = new Watch(1, "w", "d", null, "summit", null, Duration.ofMinutes(10), Duration.ofDays(3),
-                4.0, 3, 2, Duration.ofHours(1), null, null, true);
+                4.0, 3, 2, Duration.ofHours(1), null, null, true, null);
         String json = new String(serde.serialize("t", watch), StandardCharsets.UTF_8);
         assertThat(json).contains("\"bucket\":\"PT10M\"");
 

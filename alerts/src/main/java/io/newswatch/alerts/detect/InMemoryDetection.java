@@ -2,6 +2,7 @@ package io.newswatch.alerts.detect;
 
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.core.Alert;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Watch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The detectors of a set of watches run in memory over a stream given in event-time order: what a backtest of a watch
@@ -77,6 +79,15 @@ public final class InMemoryDetection {
         long t = Math.max(newestMs, until.toEpochMilli());
         newestMs = t;
         return advance(t);
+    }
+
+    /**
+     * What the watch's detector has learned so far, for a watch that is about to go live ({@code watch add}); empty when the
+     * watch matched nothing yet or its history is shorter than its longest window.
+     */
+    public Optional<LearnedBaseline> learned(String watchId) {
+        Detecting d = detecting.get(watchId);
+        return d == null ? Optional.empty() : Optional.ofNullable(d.detector().learned(d.history(), volume));
     }
 
     /** Articles that came out of event-time order. */

@@ -3,6 +3,7 @@ package io.newswatch.alerts.detect;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertArticle;
 import io.newswatch.core.AlertStatus;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Watch;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,33 @@ public final class SpikeDetector {
         long lastClosed = Math.floorDiv(from, bucketMs) - 1;
         // The baseline starts where the watch does: no bucket before it is ever folded, and G before it is subtracted.
         long start = (lastClosed + 1) * bucketMs;
-        return WatchHistory.start(p, lastClosed, start, volume.decayedTotalAt(start, p.baseline()));
+        WatchHistory h = WatchHistory.start(p, lastClosed, start, volume.decayedTotalAt(start, p.baseline()));
+        LearnedBaseline learned = watch.learned();
+        // A learned baseline counts only when this history starts after what it learned from: live, a watch added with
+        // `watch add`. A replay of the stored history starts before it and learns from the stream itself, as it never
+        // sees its own future. What lies between asOf and the start is in neither part, stories nor volume: no bias.
+        if (learned != null && learned.baseline().equals(p.baseline()) && learned.asOf().toEpochMilli() <= start) {
+            long asOf = learned.asOf().toEpochMilli();
+            h.baselineCount = learned.stories() * StreamVolume.decay(start - asOf, tauMs);
+            h.priorTotal = learned.volume();
+            h.priorAtMs = asOf;
+            h.priorSinceMs = learned.since().toEpochMilli();
+        }
+        return h;
+    }
+
+    /**
+     * What {@code h} has learned by now, as a baseline a new watch of the same definition may start from (see
+     * {@link LearnedBaseline}): its folded part only, up to the fold point of its newest closed bucket.
+     */
+    public LearnedBaseline learned(WatchHistory h, StreamVolume volume) {
+        long fold = (h.lastClosed + 1) * bucketMs - longestMs;
+        long since = Math.min(h.startFoldMs, h.priorSinceMs);
+        if (fold <= since) {
+            return null;
+        }
+        return new LearnedBaseline(p.baseline(), baselineCount(h, fold), baselineTotal(h, volume, fold), Instant.ofEpochMilli(since),
+                Instant.ofEpochMilli(fold));
     }
 
     /** True when {@code history} was built for other parameters and must be started over. */
@@ -136,7 +163,8 @@ public final class SpikeDetector {
         if (h.alertId == null) {
             // While the baseline rests on less than the warm-up, only the shortest window (a burst) may open an alert: a
             // young watch does not know yet what a day of its subject looks like.
-            if (fold - h.startFoldMs < p.warmUp().toMillis() && decisive != null && decisive.endMs - decisive.startMs > bucketMs) {
+            if (fold - Math.min(h.startFoldMs, h.priorSinceMs) < p.warmUp().toMillis() && decisive != null
+                    && decisive.endMs - decisive.startMs > bucketMs) {
                 decisive = shortestIfCrossing(h, volume, share, dispersion, end);
             }
             if (decisive != null && decisive.score >= p.sensitivity() && b * bucketMs >= h.cooldownUntilMs) {
@@ -194,8 +222,15 @@ public final class SpikeDetector {
     /** The baseline share at fold time {@code atMs}: decayed counted stories over decayed stream volume. */
     private double share(WatchHistory h, StreamVolume volume, long atMs) {
         double count = baselineCount(h, atMs);
-        double total = volume.decayedTotalAt(atMs, p.baseline()) - StreamVolume.decay(atMs - h.startFoldMs, tauMs) * h.startTotal;
+        double total = baselineTotal(h, volume, atMs);
         return total >= 1 ? count / total : 0.0;
+    }
+
+    /** The decayed stream volume the baseline rests on at fold time {@code atMs}: the watch's own time plus a learned part. */
+    private double baselineTotal(WatchHistory h, StreamVolume volume, long atMs) {
+        double own = volume.decayedTotalAt(atMs, p.baseline()) - StreamVolume.decay(atMs - h.startFoldMs, tauMs) * h.startTotal;
+        double learned = h.priorTotal == 0 ? 0.0 : h.priorTotal * StreamVolume.decay(atMs - h.priorAtMs, tauMs);
+        return Math.max(0.0, own) + learned;
     }
 
     /** One window's figures; what an alert reports. */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  *   <li>the baseline: {@code baselineCount} is the exponentially decayed sum of the (winsorized) counts of the buckets
  *       that left the longest window, valid at {@code baselineAtMs}; the matching sum of the whole stream's volume is
  *       {@code G(F) - decay(F - startFoldMs) * startTotal} (see {@link StreamVolume}), so the baseline share is their
- *       ratio;</li>
+ *       ratio; a baseline learned from stored history adds its own decayed counts ({@code priorTotal});</li>
  *   <li>the lifecycle of the current alert, if any, and the cooldown.</li>
  * </ul>
  */
@@ -33,6 +33,13 @@ public final class WatchHistory {
     long baselineAtMs;
     long startFoldMs;
     double startTotal;
+    /**
+     * A baseline learned from stored history before the watch went live (see {@link io.newswatch.core.LearnedBaseline}):
+     * the stream volume it rests on, valid at {@code priorAtMs}, and where that history began. None: 0 and MAX_VALUE.
+     */
+    double priorTotal;
+    long priorAtMs;
+    long priorSinceMs = Long.MAX_VALUE;
 
     String alertId;
     long openedBucket;

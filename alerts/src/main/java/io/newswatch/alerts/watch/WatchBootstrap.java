@@ -42,7 +42,12 @@ public final class WatchBootstrap {
             store.ensureTopic();
             Map<String, Watch> current = store.list(Duration.ofSeconds(30));
             for (Watch w : wanted) {
-                if (!Objects.equals(current.get(w.id()), w)) {
+                Watch live = current.get(w.id());
+                // A baseline learned by `watch add` stays: the file declares what to watch, not what was learned of it.
+                if (live != null && w.learned() == null && live.learned() != null) {
+                    w = w.withLearned(live.learned());
+                }
+                if (!Objects.equals(live, w)) {
                     written.add(store.put(w));
                 }
             }

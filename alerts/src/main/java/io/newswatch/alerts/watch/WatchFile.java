@@ -108,7 +108,7 @@ public final class WatchFile {
                 text(byName, "entity"), duration(byName, "bucket", id), duration(byName, "baseline", id),
                 number(byName, "sensitivity", id), integer(byName, "minarticles", "minArticles", id),
                 integer(byName, "minsources", "minSources", id), duration(byName, "cooldown", id), text(byName, "outputtopic"),
-                text(byName, "webhookurl"), bool(byName, "enabled", id));
+                text(byName, "webhookurl"), bool(byName, "enabled", id), null);
     }
 
     private static String text(Map<String, JsonNode> f, String name) {

@@ -2,6 +2,7 @@ package io.newswatch.alerts.watch;
 
 import io.newswatch.alerts.AlertsSettings.WatchDefaults;
 import io.newswatch.alerts.detect.StreamVolume;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.rules.Rule;
@@ -119,8 +120,24 @@ public final class WatchValidator {
         }
         String description = blank(w.description()) ? (query != null ? "query " + query : tag != null ? "tag " + tag : "entity " + entity)
                 : w.description().trim();
+        LearnedBaseline learned = w.learned();
+        if (learned != null) {
+            checkLearned(id, learned);
+        }
         return new Watch(Watch.SCHEMA_VERSION, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles,
-                minSources, cooldown, outputTopic, webhook, w.enabled() == null || w.enabled());
+                minSources, cooldown, outputTopic, webhook, w.enabled() == null || w.enabled(), learned);
+    }
+
+    private static void checkLearned(String id, LearnedBaseline l) {
+        if (l.baseline() == null || l.since() == null || l.asOf() == null) {
+            throw new InvalidWatchException(id, "learned", "needs baseline, since and asOf");
+        }
+        if (!(l.stories() >= 0) || !(l.volume() > 0) || !Double.isFinite(l.stories()) || !Double.isFinite(l.volume())) {
+            throw new InvalidWatchException(id, "learned", "stories must be >= 0 and volume > 0, got " + l.stories() + " and " + l.volume());
+        }
+        if (l.since().isAfter(l.asOf())) {
+            throw new InvalidWatchException(id, "learned", "since (" + l.since() + ") must not be after asOf (" + l.asOf() + ")");
+        }
     }
 
     /** Parses a webhook URL: absolute http(s) with a host. The message never repeats the URL (it may hold a secret). */

@@ -1,10 +1,12 @@
 package io.newswatch.alerts.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
@@ -32,7 +34,7 @@ class SpikeDetectorTest {
 
     static Watch watch() {
         return new Watch(Watch.SCHEMA_VERSION, "w", "A watched subject", "subject", null, null, Duration.ofMinutes(10),
-                Duration.ofDays(7), null, null, null, null, null, null, true);
+                Duration.ofDays(7), null, null, null, null, null, null, true, null);
     }
 
     /** A minute-by-minute stream: {@code volume(minute)} articles of all kinds, {@code hits(minute)} of them the watch's. */
@@ -48,9 +50,13 @@ class SpikeDetectorTest {
         }
 
         Stream(Map<String, String> settings) {
+            this(settings, watch());
+        }
+
+        Stream(Map<String, String> settings, Watch watch) {
             AlertsSettings s = AlertsSettings.from(Settings.of(settings));
             Watch w = new WatchValidator(s.watchDefaults(), Topics.defaults())
-                    .validate(watch());
+                    .validate(watch);
             detection = new InMemoryDetection(s, List.of(w));
         }
 
@@ -211,6 +217,70 @@ class SpikeDetectorTest {
         s.run(60, m -> 2.0, m -> 0.0);
         s.finish();
         assertThat(s.count(AlertStatus.OPENED)).isEqualTo(1);
+    }
+
+    @Nested
+    @DisplayName("a baseline learned from stored history")
+    class LearnedFromHistory {
+
+        static final double BASE_PER_DAY = 0.4;
+
+        /** Three weeks of a sparse subject (0.4 a day on a stream of 1,440 a day), as `watch add` would read them. */
+        LearnedBaseline learnFromThreeWeeks() {
+            Stream history = new Stream();
+            history.run(21 * DAY_MINUTES, m -> 1.0, m -> BASE_PER_DAY / DAY_MINUTES);
+            history.finish();
+            return history.detection.learned("w").orElseThrow();
+        }
+
+        /** After the history: a quiet half day, then a day-long surge of 14 stories, then quiet. */
+        Stream surgeOnFirstDay(Watch watch) {
+            Stream s = new Stream(Map.of(), watch);
+            s.minute = 22 * DAY_MINUTES;
+            s.run(DAY_MINUTES / 2, m -> 1.0, m -> BASE_PER_DAY / DAY_MINUTES);
+            s.run(DAY_MINUTES, m -> 1.0, m -> 14.0 / DAY_MINUTES);
+            s.run(2 * DAY_MINUTES, m -> 1.0, m -> BASE_PER_DAY / DAY_MINUTES);
+            s.finish();
+            return s;
+        }
+
+        @Test
+        @DisplayName("is the subject's share of the stream, resting on the whole history")
+        void learnsTheShare() {
+            Stream history = new Stream();
+            history.run(21 * DAY_MINUTES, m -> diurnal(m, 2.0), m -> diurnal(m, 2.0) * 0.01); // 1% of the stream, 29 a day
+            history.finish();
+            LearnedBaseline learned = history.detection.learned("w").orElseThrow();
+            // About 200 stories of decayed evidence (a week's memory): the share within a sixth of the truth.
+            assertThat(learned.share()).isCloseTo(0.01, withPercentage(17));
+            assertThat(learned.stories()).isGreaterThan(100);
+            assertThat(learned.since()).isEqualTo(T0);
+            assertThat(learned.asOf()).isAfter(T0.plus(Duration.ofDays(19)));
+        }
+
+        @Test
+        @DisplayName("lets a new watch judge a day-long surge on its first day, which a cold watch (still warming up) cannot")
+        void newWatchStartsWarm() {
+            LearnedBaseline learned = learnFromThreeWeeks();
+            Stream cold = surgeOnFirstDay(watch());
+            Stream warm = surgeOnFirstDay(watch().withLearned(learned));
+
+            assertThat(cold.opened()).isEmpty();
+            List<Alert> opened = warm.alerts.stream().filter(a -> a.status() == AlertStatus.OPENED).toList();
+            assertThat(opened).hasSize(1);
+            assertThat(Duration.between(opened.getFirst().bucketStart(), opened.getFirst().bucketEnd()))
+                    .isGreaterThanOrEqualTo(Duration.ofHours(6));
+        }
+
+        @Test
+        @DisplayName("is ignored by a replay whose stream starts before it was learned: a backtest never sees its own future")
+        void replayIgnoresABaselineFromItsFuture() {
+            LearnedBaseline fromTheFuture = new LearnedBaseline(Duration.ofDays(7), 1000.0, 1_000_000.0, T0,
+                    T0.plus(Duration.ofDays(30)));
+            Stream cold = surgeOnFirstDay(watch());
+            Stream replay = surgeOnFirstDay(watch().withLearned(fromTheFuture));
+            assertThat(replay.alerts).isEqualTo(cold.alerts);
+        }
     }
 
     @Test

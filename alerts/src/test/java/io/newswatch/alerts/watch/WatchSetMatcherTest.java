@@ -15,7 +15,7 @@ class WatchSetMatcherTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     private static Watch watch(String id, String query, String entity) {
-        return new Watch(Watch.SCHEMA_VERSION, id, id, query, null, entity, null, null, null, null, null, null, null, null, true);
+        return new Watch(Watch.SCHEMA_VERSION, id, id, query, null, entity, null, null, null, null, null, null, null, null, true, null);
     }
 
     @Test

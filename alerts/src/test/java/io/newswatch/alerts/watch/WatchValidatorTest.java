@@ -17,7 +17,7 @@ class WatchValidatorTest {
     final WatchValidator validator = new WatchValidator(AlertsSettings.defaults().watchDefaults(), Topics.defaults());
 
     static Watch entity(String id, String entity) {
-        return new Watch(0, id, null, null, null, entity, null, null, null, null, null, null, null, null, null);
+        return new Watch(0, id, null, null, null, entity, null, null, null, null, null, null, null, null, null, null);
     }
 
     static Watch with(String field, Object value) {
@@ -34,7 +34,7 @@ class WatchValidatorTest {
                 field.equals("cooldown") ? (Duration) value : null,
                 field.equals("outputTopic") ? (String) value : null,
                 field.equals("webhookUrl") ? (String) value : null,
-                null);
+                null, null);
     }
 
     @Test
@@ -96,9 +96,9 @@ class WatchValidatorTest {
     @Test
     @DisplayName("exactly one of query, tag and entity")
     void exactlyOneKind() {
-        assertThatThrownBy(() -> validator.validate(new Watch(0, "x", null, "a*", "summit", null, null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> validator.validate(new Watch(0, "x", null, "a*", "summit", null, null, null, null, null, null, null, null, null, null, null)))
                 .hasMessageContaining("query/tag/entity");
-        assertThatThrownBy(() -> validator.validate(new Watch(0, "x", null, null, null, null, null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> validator.validate(new Watch(0, "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
                 .hasMessageContaining("query/tag/entity");
     }
 

@@ -10,11 +10,14 @@ import io.newswatch.app.tail.TopicTail;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Watch;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -84,6 +87,35 @@ public final class WatchTester {
                 days.notes());
         // Until the longest window has passed the detector has folded nothing into its baseline: expectations are the floor.
         return WatchTestScore.score(data, watches, budgetPerWeek, settings.tuning().scales().getLast(), notes);
+    }
+
+    /**
+     * What each watch learns from the whole stored history on {@code topic}, for {@code watch add} to store with it, so a new
+     * watch starts with a baseline instead of cold (docs/ALERTS.md, "A new watch"). The alerts stage's own detector runs over
+     * the history as in {@link #test}; a watch that matched nothing, or whose history is shorter than its longest window,
+     * learns nothing and is left out.
+     *
+     * @return watch id to learned baseline
+     */
+    public Map<String, LearnedBaseline> learn(String topic, List<Watch> watches) {
+        HistoryArticles history = new HistoryArticles();
+        read(topic, watches, new MatchTally(), history);
+        Map<String, LearnedBaseline> learned = new LinkedHashMap<>();
+        if (history.matched() == 0) {
+            return learned;
+        }
+        progress.accept("learning from " + history.size() + " articles");
+        InMemoryDetection detection = new InMemoryDetection(settings, watches);
+        long[] newest = {Long.MIN_VALUE};
+        history.inOrder(Long.MIN_VALUE, Long.MAX_VALUE, (hit, matched) -> {
+            detection.article(hit, matched);
+            newest[0] = hit.eventTime().toEpochMilli();
+        });
+        detection.finish(Instant.ofEpochMilli(newest[0]));
+        for (Watch w : watches) {
+            detection.learned(w.id()).ifPresent(l -> learned.put(w.id(), l));
+        }
+        return learned;
     }
 
     /** Reads the topic into the tally (days, matched counts) and the history; returns how many records were undecodable. */

@@ -18,6 +18,7 @@ import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.ProgressLine;
 import io.newswatch.core.Json;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
@@ -25,8 +26,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -107,6 +110,10 @@ public final class WatchCommand implements Runnable {
         @Mixin
         WatchFields fields;
 
+        @Option(names = "--no-learn", description = "Do not read the stored history on the enriched topic to learn each watch's "
+                + "baseline before adding it (by default a watch learns, so it starts warm instead of cold).")
+        boolean noLearn;
+
         @Spec
         CommandSpec spec;
 
@@ -117,6 +124,9 @@ public final class WatchCommand implements Runnable {
             // Validate all before writing any: a file with one bad watch changes nothing.
             List<Watch> valid = watches.stream().map(context.validator()::validate).toList();
             PrintWriter out = spec.commandLine().getOut();
+            if (!noLearn) {
+                valid = learned(context, valid, out);
+            }
             try (WatchStore store = context.store()) {
                 store.ensureTopic();
                 for (Watch w : valid) {
@@ -125,6 +135,39 @@ public final class WatchCommand implements Runnable {
                 }
             }
             return 0;
+        }
+
+        /** The watches with what they learned from the stored history, each told to the user; unchanged without history. */
+        private List<Watch> learned(Context context, List<Watch> watches, PrintWriter out) {
+            String topic = context.topics().enriched();
+            Map<String, LearnedBaseline> learned;
+            try {
+                learned = new WatchTester(context.clientProperties(), context.alerts(), line -> { }).learn(topic, watches);
+            } catch (UsageException noTopic) {
+                out.println("no stored history to learn from (" + noTopic.getMessage() + "): the watches start cold");
+                return watches;
+            }
+            List<Watch> withBaselines = new ArrayList<>();
+            for (Watch w : watches) {
+                LearnedBaseline l = learned.get(w.id());
+                if (l == null) {
+                    out.println("watch " + w.id() + ": nothing to learn from " + topic + " (no match, or less history than its"
+                            + " longest window): it starts cold");
+                    withBaselines.add(w);
+                } else {
+                    out.printf(Locale.ROOT, "watch %s: learned from %s to %s of %s: about %.1f stories a day in %.0f articles a day%n",
+                            w.id(), l.since(), l.asOf(), topic, l.stories() / days(l), l.volume() / days(l));
+                    withBaselines.add(w.withLearned(l));
+                }
+            }
+            return withBaselines;
+        }
+
+        /** The decayed volume's span in days: the baseline memory, or less for a shorter history. */
+        private static double days(LearnedBaseline l) {
+            double tauDays = l.baseline().toMillis() / 86_400_000.0;
+            double spanDays = Duration.between(l.since(), l.asOf()).toMillis() / 86_400_000.0;
+            return tauDays * (1 - Math.exp(-spanDays / tauDays));
         }
 
         private List<Watch> fromFile() {

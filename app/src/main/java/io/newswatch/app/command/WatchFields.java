@@ -65,7 +65,7 @@ public final class WatchFields {
     /** The watch the flags describe, with {@code id} as its id. */
     Watch toWatch(String id) {
         return new Watch(Watch.SCHEMA_VERSION, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles,
-                minSources, cooldown, outputTopic, webhook, disabled ? Boolean.FALSE : null);
+                minSources, cooldown, outputTopic, webhook, disabled ? Boolean.FALSE : null, null);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class WatchFields {
         return new Watch(Watch.SCHEMA_VERSION, base.id(), or(description, base.description()), base.query(), base.tag(), base.entity(),
                 or(bucket, base.bucket()), or(baseline, base.baseline()), or(sensitivity, base.sensitivity()),
                 or(minArticles, base.minArticles()), or(minSources, base.minSources()), or(cooldown, base.cooldown()),
-                or(outputTopic, base.outputTopic()), or(webhook, base.webhookUrl()), disabled ? Boolean.FALSE : base.enabled());
+                or(outputTopic, base.outputTopic()), or(webhook, base.webhookUrl()), disabled ? Boolean.FALSE : base.enabled(), null);
     }
 
     private static <T> T or(T given, T base) {

@@ -30,9 +30,9 @@ final class HandMadeBacktest {
     static final LocalDate FIRST_DAY = LocalDate.parse("2023-06-01");
     static final int DAYS = 20;
     static final Watch QUAKE = new Watch(Watch.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
     static final Watch SUMMIT = new Watch(Watch.SCHEMA_VERSION, "summit", "Summits", null, "summit", null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
 
     /** One matched article: when, and which watch. */
     record Match(Instant time, String watch) {

@@ -34,7 +34,7 @@ class WatchTestScoreTest {
     private static final LocalDate FIRST_DAY = LocalDate.parse("2023-06-07");
     private static final Watch QUAKE = new WatchValidator(AlertsSettings.defaults().watchDefaults(), new Topics(""))
             .validate(new Watch(Watch.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null));
 
     private static Instant at(int day, int hour) {
         return FIRST_DAY.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(hour * 3600L);

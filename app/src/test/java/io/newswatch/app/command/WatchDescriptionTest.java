@@ -23,7 +23,7 @@ class WatchDescriptionTest {
     @DisplayName("a line says what is counted and how, and never prints the webhook URL (it is a credential)")
     void line() {
         Watch w = new Watch(Watch.SCHEMA_VERSION, "tomahawk", "Tomahawk missiles", "tomahawk*", null, null, Duration.ofMinutes(10),
-                Duration.ofDays(3), 6.0, 5, 3, Duration.ofHours(1), "alerts.tomahawk", "https://hooks.example/T0KEN", false);
+                Duration.ofDays(3), 6.0, 5, 3, Duration.ofHours(1), "alerts.tomahawk", "https://hooks.example/T0KEN", false, null);
         assertThat(WatchCommand.describe(w)).isEqualTo("tomahawk: query tomahawk*, bucket 10m, baseline 3d, sensitivity 6.0, "
                 + "min 5 articles from 3 sources, also to topic alerts.tomahawk, webhook [disabled]  (Tomahawk missiles)");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.app.ExitCodes;
 import io.newswatch.app.NewswatchCommand;
+import io.newswatch.app.testing.QuakeHistory;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
@@ -59,11 +60,6 @@ class WatchTestIT {
 
     private static final Topics HISTORY = new Topics("wt.");
     private static final Topics LIVE = new Topics("");
-    private static final LocalDate FIRST_DAY = LocalDate.parse("2023-06-05"); // a Monday
-    private static final int DAYS = 21;
-    /** The burst: day 16 (Wednesday 2023-06-21), 14:00 to 14:50 UTC. */
-    private static final Instant BURST = at(16, 14, 0);
-    private static final int BURST_ARTICLES = 24;
 
     @RegisterExtension
     static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
@@ -75,23 +71,13 @@ class WatchTestIT {
 
     @BeforeAll
     static void storeHistory() throws Exception {
-        broker.createTopic(HISTORY.enriched(), 3, Map.of("retention.ms", "-1"));
+        QuakeHistory.store(broker.bootstrapServers(), HISTORY.enriched());
         broker.createTopic(LIVE.watches(), 1, Map.of("cleanup.policy", "compact"));
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
-        JsonSerde<EnrichedArticle> enriched = JsonSerde.of(EnrichedArticle.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            for (EnrichedArticle a : history()) {
-                producer.send(new ProducerRecord<>(HISTORY.enriched(), null, a.article().eventTime().toEpochMilli(), a.article().id(),
-                        enriched.serialize(HISTORY.enriched(), a)));
-            }
-            for (int partition = 0; partition < 3; partition++) {
-                // What enrich broadcasts to every enriched partition: a watermark, not an article.
-                producer.send(new ProducerRecord<>(HISTORY.enriched(), partition, at(DAYS, 0, 0).toEpochMilli(), Watermark.KEY, null,
-                        Watermark.downstreamHeaders(at(DAYS, 0, 0).toEpochMilli())));
-            }
             Watch live = new Watch(Watch.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
             producer.send(new ProducerRecord<>(LIVE.watches(), live.id(), JsonSerde.of(Watch.class).serialize(LIVE.watches(), live)));
             producer.flush();
         }
@@ -100,34 +86,6 @@ class WatchTestIT {
                   - {id: quake, query: "earthquake*", description: Earthquakes}
                   - {id: markets, query: "markets", sensitivity: 3}
                 """);
-    }
-
-    /** 72 unrelated articles a day from 6 outlets, 2 earthquake headlines a day, and the burst. */
-    private static List<EnrichedArticle> history() {
-        List<EnrichedArticle> out = new ArrayList<>();
-        for (int d = 0; d < DAYS; d++) {
-            for (int i = 0; i < 72; i++) {
-                out.add(article("bg-" + d + "-" + i, "Markets steady as traders wait, update " + i, at(d, 0, 20 * i), i % 6));
-            }
-            out.add(article("q-" + d + "-a", "Small earthquake felt in the hills, day " + d, at(d, 9, 0), d % 6));
-            out.add(article("q-" + d + "-b", "Earthquake drill held in schools, day " + d, at(d, 15, 0), (d + 3) % 6));
-        }
-        for (int i = 0; i < BURST_ARTICLES; i++) {
-            out.add(article("burst-" + i, "Strong earthquake hits the coast, report " + i, BURST.plusSeconds(125L * i), i % 8));
-        }
-        return out;
-    }
-
-    private static EnrichedArticle article(String id, String title, Instant t, int outlet) {
-        String host = "outlet" + outlet + ".example";
-        String link = "https://" + host + "/" + id;
-        Article a = new Article(Article.SCHEMA_VERSION, id, "https://" + host + "/feed.xml", "Outlet " + outlet, host, title, "", link,
-                link, null, List.of(), List.of(), "en", t, t, t, EventTimeSource.PUBLISHED);
-        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, a, List.of(), List.of(), "s-" + id, "test", t);
-    }
-
-    private static Instant at(int day, int hour, int minute) {
-        return FIRST_DAY.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(hour * 3600L + minute * 60L);
     }
 
     @BeforeEach
@@ -182,13 +140,13 @@ class WatchTestIT {
         JsonNode root = Json.mapper().readTree(run.out());
         assertThat(root.get("formatVersion").asInt()).isEqualTo(1);
         assertThat(root.get("topic").asText()).isEqualTo(HISTORY.enriched());
-        assertThat(root.get("days").asInt()).isEqualTo(DAYS);
-        assertThat(root.get("articles").asLong()).isEqualTo(DAYS * 74L + BURST_ARTICLES);
+        assertThat(root.get("days").asInt()).isEqualTo(QuakeHistory.DAYS);
+        assertThat(root.get("articles").asLong()).isEqualTo(QuakeHistory.DAYS * 74L + QuakeHistory.BURST_ARTICLES);
         assertThat(root.get("budgetPerWeek").asDouble()).isEqualTo(21.0);
         JsonNode quake = root.get("watches").get(0);
         assertThat(quake.get("id").asText()).isEqualTo("test");
         assertThat(quake.get("what").asText()).isEqualTo("query earthquake*");
-        assertThat(quake.get("matched").asLong()).isEqualTo(DAYS * 2L + BURST_ARTICLES);
+        assertThat(quake.get("matched").asLong()).isEqualTo(QuakeHistory.DAYS * 2L + QuakeHistory.BURST_ARTICLES);
         assertThat(quake.get("opened").asInt()).isEqualTo(1);
         assertThat(quake.get("openedPerWeek").asDouble()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(quake.get("withinBudget").asBoolean()).isTrue();
@@ -197,7 +155,7 @@ class WatchTestIT {
         assertThat(openedPerWeek).containsExactly(0, 0, 1);
         JsonNode opened = quake.get("openedList").get(0);
         Instant time = Instant.parse(opened.get("time").asText());
-        assertThat(time).isAfter(BURST).isBeforeOrEqualTo(BURST.plus(Duration.ofHours(1)));
+        assertThat(time).isAfter(QuakeHistory.BURST).isBeforeOrEqualTo(QuakeHistory.BURST.plus(Duration.ofHours(1)));
         assertThat(opened.get("counted").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(opened.get("sources").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(opened.get("score").asDouble()).isGreaterThanOrEqualTo(2.5);

@@ -49,7 +49,7 @@ final class TrialArticles {
         String query = from == EntryTopic.RAW ? word(trial) + "*" : null;
         String entity = from == EntryTopic.RAW ? null : "weapon:bench-" + trial;
         return new Watch(Watch.SCHEMA_VERSION, watchId(trial), null, query, null, entity,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Article {@code i} of trial {@code trial}, as ingest would publish it; event time {@code now + i ms}. */

@@ -1,0 +1,100 @@
+package io.newswatch.app.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.app.ExitCodes;
+import io.newswatch.app.NewswatchCommand;
+import io.newswatch.app.testing.QuakeHistory;
+import io.newswatch.app.testing.TopicReader;
+import io.newswatch.broker.EmbeddedKafkaExtension;
+import io.newswatch.core.JsonSerde;
+import io.newswatch.core.LearnedBaseline;
+import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
+
+/**
+ * {@code newswatch watch add} on a real broker with three weeks of stored history (two earthquake headlines a day among 72
+ * others, one burst): the watch it adds carries the baseline its detector learned from that history, so it starts warm.
+ */
+@DisplayName("newswatch watch add learns a new watch's baseline from stored history")
+class WatchAddLearnsIT {
+
+    private static final Topics STORED = new Topics("wl.");
+
+    @RegisterExtension
+    static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
+
+    @BeforeAll
+    static void storeHistory() throws Exception {
+        QuakeHistory.store(broker.bootstrapServers(), STORED.enriched());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run watchAdd(String prefix, String... args) {
+        CommandLine cmd = NewswatchCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of("watch", "add"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--topic-prefix", prefix, "--bootstrap-servers", broker.bootstrapServers()));
+        return new Run(cmd.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    private static Map<String, Watch> watchesOn(Topics topics) {
+        JsonSerde<Watch> serde = JsonSerde.of(Watch.class);
+        return TopicReader.readAll(broker.bootstrapServers(), topics.watches()).stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, r -> serde.deserialize(r.topic(), r.value()), (a, b) -> b));
+    }
+
+    @Test
+    @DisplayName("the added watch holds the share it had in the history (2 stories a day in 74, the burst capped), up to a day before the history ends")
+    void learnsFromTheEnrichedTopic() {
+        Run run = watchAdd(STORED.prefix(), "--id", "quake", "--query", "earthquake*", "--description", "Earthquakes");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("watch quake: learned from 2023-06-05T00:00:00Z to 2023-06-24T23:40:00Z of wl.news.articles.enriched")
+                .contains("added watch quake");
+
+        LearnedBaseline learned = watchesOn(STORED).get("quake").learned();
+        assertThat(learned).isNotNull();
+        assertThat(learned.baseline()).isEqualTo(Duration.ofDays(7));
+        assertThat(learned.since()).isEqualTo(QuakeHistory.at(0, 0, 0));
+        // The newest article is at 23:40 on the last day; the day before that is still inside the longest window (1 day): not
+        // folded into the baseline yet, so not learned.
+        assertThat(learned.asOf()).isEqualTo(QuakeHistory.at(QuakeHistory.DAYS - 2, 23, 40));
+        // Its ordinary share is 2 of 74 a day. The burst of 24 five days before the end is winsorized: it lifts the share a
+        // little (24 whole stories would more than double it).
+        assertThat(learned.share()).isBetween(2.0 / 74, 2 * 2.0 / 74);
+    }
+
+    @Test
+    @DisplayName("--no-learn adds the watch cold; with no stored history it is added cold and says so")
+    void cold() {
+        Run noLearn = watchAdd(STORED.prefix(), "--id", "quake-cold", "--query", "earthquake*", "--no-learn");
+        assertThat(noLearn.code()).as(noLearn.err()).isEqualTo(ExitCodes.OK);
+        assertThat(noLearn.out()).doesNotContain("learned");
+        assertThat(watchesOn(STORED).get("quake-cold").learned()).isNull();
+
+        Topics empty = new Topics("nohistory.");
+        Run nothing = watchAdd(empty.prefix(), "--id", "quake", "--query", "earthquake*");
+        assertThat(nothing.code()).as(nothing.err()).isEqualTo(ExitCodes.OK);
+        assertThat(nothing.out()).contains("no stored history to learn from").contains("the watches start cold");
+        assertThat(watchesOn(empty).get("quake").learned()).isNull();
+    }
+}
