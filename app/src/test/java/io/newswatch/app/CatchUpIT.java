@@ -1,7 +1,6 @@
 package io.newswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.newswatch.app.runtime.GroupProgress;
 import io.newswatch.app.runtime.KafkaCluster;
@@ -97,12 +96,6 @@ class CatchUpIT {
         List<String> caughtUp = alerts(live);
         assertThat(caughtUp).as("alerts of the live run").isNotEmpty();
         assertThat(caughtUp).containsExactlyElementsOf(alerts(new Topics("uninterrupted.")));
-        List<Double> liveScores = scores(live);
-        List<Double> replayScores = scores(new Topics("uninterrupted."));
-        assertThat(liveScores).hasSameSizeAs(replayScores);
-        for (int i = 0; i < liveScores.size(); i++) {
-            assertThat(liveScores.get(i)).as("score of alert event " + i).isCloseTo(replayScores.get(i), withinPercentage(1));
-        }
     }
 
     /** Starts enrich and alerts, waits until both have taken in everything and released it, checks nothing was late, stops. */
@@ -129,22 +122,15 @@ class CatchUpIT {
         }
     }
 
-    private static List<Double> scores(Topics topics) {
-        return TopicReader.readAll(broker.bootstrapServers(), topics.alerts()).stream()
-                .map(r -> ALERTS.deserialize(r.topic(), r.value()))
-                .sorted(Comparator.comparing(Alert::watchId))
-                .map(Alert::score)
-                .toList();
-    }
 
     private static List<String> alerts(Topics topics) {
         return TopicReader.readAll(broker.bootstrapServers(), topics.alerts()).stream()
                 .map(r -> ALERTS.deserialize(r.topic(), r.value()))
                 .sorted(Comparator.comparing(Alert::watchId))
-                // Ids, windows, counts, sources, stories and lifecycle exactly; expected and score apart, within 1% (scores):
-                // the live catch-up's baseline share still drifts from the replay's in the third digit (a known defect, on issue 9).
+                // Everything, expected count and score included: the catch-up's result is the uninterrupted run's.
                 .map(x -> x.watchId() + " " + x.status() + " " + x.alertId() + " " + x.bucketStart() + " observed " + x.observed()
-                        + " sources " + x.distinctSources() + " stories " + x.distinctStories() + " at " + x.eventTime())
+                        + " sources " + x.distinctSources() + " stories " + x.distinctStories() + " expected " + x.expected()
+                        + " score " + x.score() + " at " + x.eventTime())
                 .toList();
     }
 }

@@ -32,8 +32,13 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     private static final Logger LOG = LoggerFactory.getLogger(ArticleMatchProcessor.class);
     private static final JsonSerde<EnrichedArticle> SERDE = JsonSerde.of(EnrichedArticle.class);
     static final String STAGE = "alerts";
-    /** Key of volume reports in the repartition topic (all records go to its one partition anyway). */
-    static final String VOLUME_KEY = "\u0000volume";
+    /**
+     * Key of volume reports in the repartition topic (all records go to its one partition anyway), followed by the input
+     * partition. The partition is needed: the merge releases byte-identical records (same key, time and value) once, and two
+     * partitions' reports of the same slots with the same counts and stamp are identical but for it. Without it, which
+     * reports coincided depended on when enrich's watermarks came, and a replay's stream volume on timing.
+     */
+    static final String VOLUME_KEY = "\u0000volume-";
 
     private final String watchesStoreName;
     private final String volumeStoreName;
@@ -66,7 +71,7 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
                 // Enrich's watermark, broadcast to every enriched partition: first the volume of the slots it completes, then
                 // the watermark itself on to this partition's stamper.
                 volume.report(record.timestamp()).ifPresent(report ->
-                        context.forward(new Record<>(VOLUME_KEY, MatchOutcome.hits(report), report.eventTime().toEpochMilli())));
+                        context.forward(new Record<>(volumeKey(), MatchOutcome.hits(report), report.eventTime().toEpochMilli())));
                 ArticleHits none = ArticleHits.hit(Watermark.KEY, Instant.ofEpochMilli(record.timestamp()), null, null, null, null, null,
                         List.of());
                 context.forward(new Record<>(Watermark.KEY, MatchOutcome.hits(none), record.timestamp(), record.headers()));
@@ -112,6 +117,10 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
         LOG.warn("undecodable enriched article at {} sent to the dead-letter topic ({} so far): {}", source, deadLetters, why.errorMessage());
         context.forward(new Record<>(null, MatchOutcome.deadLetter(record.key(), record.value()), record.timestamp(),
                 why.toHeaders(record.headers())));
+    }
+
+    private String volumeKey() {
+        return VOLUME_KEY + context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
     }
 
     private String topic() {
