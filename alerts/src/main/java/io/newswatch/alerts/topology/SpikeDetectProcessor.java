@@ -72,6 +72,7 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
     private KeyValueStore<String, OpenBuckets> openBuckets;
     private KeyValueStore<String, StreamVolume> volumeStore;
     private StreamVolume volume;
+    private boolean volumeChanged;
     private final Map<String, Loaded> loaded = new HashMap<>();
     private Map<String, Detecting> knownWatches;
     private long lateSeen;
@@ -98,6 +99,15 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
 
     @Override
     public void process(Record<String, byte[]> record) {
+        handle(record);
+        // The volume changes in several places per record; it is put once, after the record, and before any commit.
+        if (volumeChanged) {
+            volumeStore.put(VOLUME_STATE_KEY, volume);
+            volumeChanged = false;
+        }
+    }
+
+    private void handle(Record<String, byte[]> record) {
         if (Watermark.isWatermark(record.key(), record.headers())) {
             long w = EventTimeMerge.watermarkTime(record);
             newestMs = Math.max(newestMs, w);
@@ -147,13 +157,13 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
                 LOG.warn("a volume report for slot {} came after the slot was final; {} articles not counted", slot, articles);
             }
         });
-        volumeStore.put(VOLUME_STATE_KEY, volume);
+        volumeChanged = true;
     }
 
     private void finalizeVolume(long timeMs) {
         if (timeMs >= volume.finalUntilMs() + StreamVolume.SLOT_MS) {
             volume.finalizeThrough(timeMs);
-            volumeStore.put(VOLUME_STATE_KEY, volume);
+            volumeChanged = true;
         }
     }
 
@@ -180,7 +190,7 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
             }
         }
         volume.prune(streamTime);
-        volumeStore.put(VOLUME_STATE_KEY, volume);
+        volumeChanged = true;
     }
 
     /** A removed (tombstoned) or disabled watch forgets its history; adding it again starts afresh. */
@@ -235,7 +245,7 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
             state.history = detector.newHistory(volume, newestMs);
             state.open = new OpenBuckets();
             histories.put(watchId, state.history);
-            volumeStore.put(VOLUME_STATE_KEY, volume); // newHistory may start tracking a new baseline memory
+            volumeChanged = true; // newHistory may start tracking a new baseline memory
         }
         if (state.open == null) {
             state.open = new OpenBuckets();
