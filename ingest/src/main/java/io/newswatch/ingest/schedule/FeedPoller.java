@@ -99,6 +99,8 @@ public final class FeedPoller {
         if (!fresh.isEmpty()) {
             LOG.info("feed {}: {} new articles of {}", source.displayName(), fresh.size(), extraction.articles().size());
         }
+        state.postingRate(publishTimes.stream().filter(t -> t != null && !t.isAfter(fetchedAt)).max(Instant::compareTo).orElse(null),
+                PollIntervalPolicy.usualGap(publishTimes, fetchedAt));
         Duration next = policy.afterSuccess(publishTimes, floors(body.pollFloor(), extraction.feed().ttl()), fetchedAt);
         state.healthyInterval(next);
         return next;

@@ -11,8 +11,17 @@ import java.time.Instant;
  * published, the error streak, the current interval and the counters. Polls of one feed never overlap
  * (the scheduler schedules the next only when one ends), so the mutable parts are confined to one
  * thread at a time; the counters are read by {@link #stats()} from any thread, hence volatile.
+ *
+ * <p>{@link #save} and {@link #restore} carry what matters across a restart or a move to another instance
+ * ({@link SavedFeedState}); the counters start again from zero in each process.
  */
 public final class FeedState {
+
+    /**
+     * Seen ids kept in a saved state. A feed lists its latest items (10 to 100, rarely a few hundred), and only ids
+     * it still lists can come back; a thousand covers that with room while keeping a state record around 40 KB.
+     */
+    public static final int SAVED_SEEN_IDS = 1000;
 
     private final FeedSource source;
     private final SeenIds seen;
@@ -27,12 +36,34 @@ public final class FeedState {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private volatile Instant lastSuccessAt;
+    private volatile Instant newestItemAt;
+    private volatile Duration usualItemGap;
 
     public FeedState(FeedSource source, int seenCapacity, Duration initialInterval) {
         this.source = source;
         this.seen = new SeenIds(seenCapacity);
         this.currentInterval = initialInterval;
         this.healthyInterval = initialInterval;
+    }
+
+    /** A feed's state as saved by {@link #save} (possibly by another instance), under a possibly renamed source. */
+    public static FeedState restore(FeedSource source, int seenCapacity, Duration initialInterval, SavedFeedState saved) {
+        FeedState state = new FeedState(source, seenCapacity, saved.healthyInterval() != null ? saved.healthyInterval() : initialInterval);
+        saved.seenIds().forEach(state.seen::add);
+        state.validators = new Validators(saved.etag(), saved.lastModified());
+        state.consecutiveErrors = saved.consecutiveErrors();
+        state.lastSuccessAt = saved.lastSuccessAt();
+        state.lastError = saved.lastError();
+        state.lastErrorAt = saved.lastErrorAt();
+        state.newestItemAt = saved.newestItemAt();
+        state.usualItemGap = saved.usualItemGap();
+        return state;
+    }
+
+    /** What another instance needs to go on polling this feed; {@code nextPollAt} is when the next poll is due. */
+    public SavedFeedState save(Instant nextPollAt, Instant now) {
+        return new SavedFeedState(source.location(), validators.etag(), validators.lastModified(), seen.mostRecent(SAVED_SEEN_IDS),
+                healthyInterval, consecutiveErrors, lastSuccessAt, lastError, lastErrorAt, newestItemAt, usualItemGap, nextPollAt, now);
     }
 
     public FeedSource source() {
@@ -91,6 +122,26 @@ public final class FeedState {
 
     void healthyInterval(Duration d) {
         healthyInterval = d;
+    }
+
+    /** What the latest body said about the posting rate: its newest item's time, and the mean gap between its items. */
+    void postingRate(Instant newest, Duration meanGap) {
+        if (newest != null && (newestItemAt == null || newest.isAfter(newestItemAt))) {
+            newestItemAt = newest;
+        }
+        if (meanGap != null) {
+            usualItemGap = meanGap;
+        }
+    }
+
+    /** Publish time of the newest item seen in this feed, or null. */
+    public Instant newestItemAt() {
+        return newestItemAt;
+    }
+
+    /** Mean gap between the feed's recent items, or null when the feed gave fewer than two dated items. */
+    public Duration usualItemGap() {
+        return usualItemGap;
     }
 
     public FeedStats stats() {
