@@ -1,6 +1,7 @@
 package io.newswatch.core;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,6 +112,11 @@ public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFac
             replicationFactor = Optional.of((short) rf);
         }
         return new TopicLayout(specs, replicationFactor);
+    }
+
+    /** This layout cut down to the named topics (full names), for a command that needs only a few of them. */
+    public TopicLayout only(Collection<String> topicNames) {
+        return new TopicLayout(topics.stream().filter(t -> topicNames.contains(t.name())).toList(), replicationFactor);
     }
 
     /** The spec of a topic by its full name. */
