@@ -4,6 +4,7 @@ import io.newswatch.core.Topics;
 import io.newswatch.ingest.fetch.FileFeedFetcher;
 import io.newswatch.ingest.fetch.HttpFeedFetcher;
 import io.newswatch.ingest.group.FeedGroup;
+import io.newswatch.ingest.health.FeedHealthReporter;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.parse.BoundedFeedParser;
 import io.newswatch.ingest.publish.ArticleSink;
@@ -61,6 +62,8 @@ public final class IngestService implements AutoCloseable {
     private final ArticleSink sink;
     private final FeedScheduler scheduler;
     private final FeedGroup group;
+    private final FeedHealthReporter health;
+    private final Clock clock = Clock.systemUTC();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -113,12 +116,12 @@ public final class IngestService implements AutoCloseable {
         ArticleExtractor extractor = new ArticleExtractor(parser, settings.parseTimeout(),
                 new ArticleNormalizer(settings.eventTimeRule(), settings.summaryMaxChars(), settings.detectLanguage()));
         FeedPoller poller = new FeedPoller(http, new FileFeedFetcher(settings.maxDecompressedBytes()), extractor, sink, policy,
-                Clock.systemUTC());
+                clock);
         this.scheduler = new FeedScheduler(poller, settings.maxInterval(), this::polled);
         FeedGroup member = null;
         if (shared) {
             try {
-                member = new FeedGroup(clientProperties, topics, scheduler, this::newState, Clock.systemUTC());
+                member = new FeedGroup(clientProperties, topics, scheduler, this::newState, clock);
             } catch (RuntimeException e) {
                 scheduler.close();
                 http.close();
@@ -128,6 +131,7 @@ public final class IngestService implements AutoCloseable {
             }
         }
         this.group = member;
+        this.health = new FeedHealthReporter(settings.healthRule(), member != null ? member::publishStatus : status -> { });
     }
 
     private FeedState newState(FeedSource source, SavedFeedState saved) {
@@ -135,7 +139,9 @@ public final class IngestService implements AutoCloseable {
                 : FeedState.restore(source, settings.seenPerFeed(), policy.initial(), saved);
     }
 
+    /** After each poll, on its thread: health first (it is saved with the state), then the state. */
     private void polled(FeedState feed, Duration next) {
+        health.check(feed, clock.instant());
         if (group != null) {
             group.polled(feed, next);
         }

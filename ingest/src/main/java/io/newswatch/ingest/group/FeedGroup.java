@@ -1,5 +1,6 @@
 package io.newswatch.ingest.group;
 
+import io.newswatch.core.FeedStatus;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.schedule.FeedScheduler;
@@ -189,6 +190,11 @@ public final class FeedGroup implements AutoCloseable {
         }
     }
 
+    /** Writes a change of a feed's health to the feed-status topic. */
+    public void publishStatus(FeedStatus status) {
+        stateWriter.status(status);
+    }
+
     /** A feed added, renamed or removed while this instance owns its partition. */
     private void changed(ConsumerRecord<String, byte[]> r) {
         String location = r.key();
@@ -199,6 +205,7 @@ public final class FeedGroup implements AutoCloseable {
             boolean wasPolled = scheduler.stop(location, STOP_GRACE) != null;
             partitionOf.remove(location);
             stateWriter.remove(r.partition(), location);
+            stateWriter.removeStatus(FeedSource.of(location));
             if (wasPolled) {
                 LOG.info("feed {}: removed from {}; no longer polled", FeedSource.of(location).displayName(), topics.feeds());
             }

@@ -1,5 +1,6 @@
 package io.newswatch.ingest.schedule;
 
+import io.newswatch.core.FeedStatus.Health;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.FeedStats;
 import io.newswatch.ingest.fetch.Validators;
@@ -38,6 +39,7 @@ public final class FeedState {
     private volatile Instant lastSuccessAt;
     private volatile Instant newestItemAt;
     private volatile Duration usualItemGap;
+    private volatile Health health = Health.HEALTHY;
 
     public FeedState(FeedSource source, int seenCapacity, Duration initialInterval) {
         this.source = source;
@@ -57,13 +59,14 @@ public final class FeedState {
         state.lastErrorAt = saved.lastErrorAt();
         state.newestItemAt = saved.newestItemAt();
         state.usualItemGap = saved.usualItemGap();
+        state.health = saved.health() != null ? saved.health() : Health.HEALTHY;
         return state;
     }
 
     /** What another instance needs to go on polling this feed; {@code nextPollAt} is when the next poll is due. */
     public SavedFeedState save(Instant nextPollAt, Instant now) {
         return new SavedFeedState(source.location(), validators.etag(), validators.lastModified(), seen.mostRecent(SAVED_SEEN_IDS),
-                healthyInterval, consecutiveErrors, lastSuccessAt, lastError, lastErrorAt, newestItemAt, usualItemGap, nextPollAt, now);
+                healthyInterval, consecutiveErrors, lastSuccessAt, lastError, lastErrorAt, newestItemAt, usualItemGap, health, nextPollAt, now);
     }
 
     public FeedSource source() {
@@ -134,6 +137,16 @@ public final class FeedState {
         }
     }
 
+    /** The health last reported for this feed (see {@code FeedHealthReporter}). */
+    public Health health() {
+        return health;
+    }
+
+    /** Records a newly reported health. */
+    public void health(Health h) {
+        health = h;
+    }
+
     /** Publish time of the newest item seen in this feed, or null. */
     public Instant newestItemAt() {
         return newestItemAt;
@@ -146,6 +159,6 @@ public final class FeedState {
 
     public FeedStats stats() {
         return new FeedStats(source.displayName(), source.name(), fetches, notModified, newArticles, errors, consecutiveErrors,
-                currentInterval, lastError, lastErrorAt, lastSuccessAt);
+                currentInterval, lastError, lastErrorAt, lastSuccessAt, health);
     }
 }

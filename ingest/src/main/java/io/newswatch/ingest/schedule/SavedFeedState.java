@@ -1,5 +1,6 @@
 package io.newswatch.ingest.schedule;
 
+import io.newswatch.core.FeedStatus.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param lastErrorAt       when it happened, or null
  * @param newestItemAt      publish time of the newest item seen, or null (feed health: is it silent?)
  * @param usualItemGap      mean gap between the feed's recent items, or null when unknown (feed health)
+ * @param health            the health last reported for the feed (so a move or restart does not report it again)
  * @param nextPollAt        when the next poll is due
  * @param savedAt           when this state was written
  */
@@ -37,6 +39,7 @@ public record SavedFeedState(
         Instant lastErrorAt,
         Instant newestItemAt,
         Duration usualItemGap,
+        Health health,
         Instant nextPollAt,
         Instant savedAt) {
 
