@@ -7,6 +7,8 @@ import io.newswatch.app.NewswatchCommand;
 import io.newswatch.app.testing.FeedServer;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;
+import io.newswatch.core.FeedStatus;
+import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.IngestService;
@@ -33,7 +35,8 @@ import picocli.CommandLine;
 
 /**
  * {@code newswatch feeds add|list|remove} on a real broker, as a user types them (in-process through picocli), with a running
- * ingest instance that must pick the changes up live: an added feed gets polled, a removed one stops and loses its saved state.
+ * ingest instance that must pick the changes up live: an added feed gets polled, a removed one stops and loses its saved state;
+ * a feed that keeps failing is reported on the feed-status topic.
  */
 @DisplayName("newswatch feeds add|list|remove on a real broker")
 class FeedsCommandIT {
@@ -120,7 +123,7 @@ class FeedsCommandIT {
         Properties client = new Properties();
         client.put("bootstrap.servers", broker.bootstrapServers());
         IngestSettings settings = IngestSettings.from(Settings.of(Map.of("ingest.feeds", "", "ingest.min-interval", "1s",
-                "ingest.max-interval", "1s", "ingest.parse-threads", "1")));
+                "ingest.max-interval", "1s", "ingest.parse-threads", "1", "ingest.health.failing-after", "2")));
         broker.createTopic(TOPICS.raw(), 1, Map.of());
         try (IngestService ingest = new IngestService(settings, client, TOPICS)) {
             ingest.start();
@@ -139,11 +142,28 @@ class FeedsCommandIT {
                 List<ConsumerRecord<String, byte[]>> states = stateRecords(live);
                 return !states.isEmpty() && states.get(states.size() - 1).value() == null;
             }, "a tombstone for the removed feed's state");
+
+            // A feed that keeps failing is reported on the feed-status topic; removing it removes its status too.
+            String broken = server.url("/gone.xml"); // the server answers 404
+            assertThat(feeds("add", broken).code()).isZero();
+            await(() -> !statusRecords(broken).isEmpty(), "a status record for the failing feed");
+            FeedStatus status = JsonSerde.of(FeedStatus.class).deserialize("t", statusRecords(broken).get(0).value());
+            assertThat(status.health()).isEqualTo(FeedStatus.Health.FAILING);
+            assertThat(status.reason()).startsWith("2 polls in a row failed; last: fetch failed: HTTP 404");
+            assertThat(feeds("remove", broken).code()).isZero();
+            await(() -> {
+                List<ConsumerRecord<String, byte[]>> statuses = statusRecords(broken);
+                return statuses.get(statuses.size() - 1).value() == null;
+            }, "a tombstone for the removed feed's status");
         }
     }
 
     private static List<ConsumerRecord<String, byte[]>> stateRecords(String location) {
         return TopicReader.readAll(broker.bootstrapServers(), TOPICS.feedState()).stream().filter(r -> location.equals(r.key())).toList();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> statusRecords(String feed) {
+        return TopicReader.readAll(broker.bootstrapServers(), TOPICS.feedStatus()).stream().filter(r -> feed.equals(r.key())).toList();
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
