@@ -103,7 +103,7 @@ public final class FeedsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (FeedCatalog catalog = context.catalog()) {
                 for (FeedSource feed : feeds) {
-                    catalog.put(feed);
+                    catalog.put(feed, FeedCatalog.Origin.USER);
                     out.println("added feed " + describe(feed) + " to " + context.topics().feeds());
                 }
             }

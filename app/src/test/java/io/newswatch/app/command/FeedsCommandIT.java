@@ -10,9 +10,14 @@ import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.FeedStatus;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
+import io.newswatch.core.TopicLayout;
+import io.newswatch.core.TopicProvisioner;
 import io.newswatch.core.Topics;
+import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.group.FeedBootstrap;
+import io.newswatch.ingest.group.FeedCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -156,6 +161,35 @@ class FeedsCommandIT {
                 return statuses.get(statuses.size() - 1).value() == null;
             }, "a tombstone for the removed feed's status");
         }
+    }
+
+    @Test
+    @DisplayName("seeding from ingest.feeds adds the configured feeds, removes those no longer configured, never the user's")
+    void seeding() {
+        Topics topics = new Topics("seeding.");
+        Properties client = new Properties();
+        client.put("bootstrap.servers", broker.bootstrapServers());
+        TopicProvisioner.provision(client, TopicLayout.defaults(topics).only(List.of(topics.feeds())));
+        String a = server.url("/a.xml");
+        String b = server.url("/b.xml");
+        assertThat(FeedBootstrap.seed(seedSettings(a, b), client, topics).written()).extracting(FeedSource::location).containsExactly(a, b);
+        String mine = server.url("/wire.xml");
+        try (FeedCatalog catalog = new FeedCatalog(client, topics)) {
+            catalog.put(new FeedSource(mine, "Mine"), FeedCatalog.Origin.USER);
+            // A list that cannot be read: nothing is removed.
+            FeedBootstrap.Seeded partial = FeedBootstrap.seed(seedSettings(a, dir.resolve("gone.opml").toString()), client, topics);
+            assertThat(partial.removed()).isEmpty();
+            assertThat(catalog.list(Duration.ofSeconds(30))).containsOnlyKeys(a, b, mine);
+
+            FeedBootstrap.Seeded seeded = FeedBootstrap.seed(seedSettings(a), client, topics);
+            assertThat(seeded.written()).isEmpty();
+            assertThat(seeded.removed()).containsExactly(b);
+            assertThat(catalog.list(Duration.ofSeconds(30))).containsOnlyKeys(a, mine);
+        }
+    }
+
+    private static IngestSettings seedSettings(String... feeds) {
+        return IngestSettings.from(Settings.of(Map.of("ingest.feeds", String.join(",", feeds))));
     }
 
     private static List<ConsumerRecord<String, byte[]>> stateRecords(String location) {

@@ -115,8 +115,8 @@ class SharedIngestIT {
     @Test
     @DisplayName("each feed polled by exactly one live instance; feeds move on leave and join; each item on the raw topic once")
     void shareMoveRemember() throws Exception {
-        assertThat(FeedBootstrap.seed(settings("seed"), client(), TOPICS)).hasSize(FEEDS);
-        assertThat(FeedBootstrap.seed(settings("seed"), client(), TOPICS)).as("seeding again writes nothing").isEmpty();
+        assertThat(FeedBootstrap.seed(settings("seed"), client(), TOPICS).written()).hasSize(FEEDS);
+        assertThat(FeedBootstrap.seed(settings("seed"), client(), TOPICS).written()).as("seeding again writes nothing").isEmpty();
 
         Map<String, IngestService> live = new LinkedHashMap<>();
         for (String agent : List.of("agent-a", "agent-b", "agent-c")) {

@@ -3,11 +3,15 @@ package io.newswatch.ingest.group;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,6 +42,21 @@ public final class FeedCatalog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedCatalog.class);
     static final JsonSerde<FeedSource> SERDE = JsonSerde.of(FeedSource.class);
+    /** Record header saying who wrote a feed: {@code config} (seeded from ingest.feeds) or {@code user} (feeds add). */
+    static final String ORIGIN_HEADER = "newswatch.feed-origin";
+
+    /** Who put a feed on the topic: seeding from the configured lists, which may take it off again, or a user. */
+    public enum Origin {
+        CONFIG, USER;
+
+        String header() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The feeds on the topic, by location, and which of them were last written by seeding from the configured lists. */
+    public record Listing(Map<String, FeedSource> feeds, Set<String> fromConfig) {
+    }
 
     private final Properties client;
     private final String topic;
@@ -49,28 +69,43 @@ public final class FeedCatalog implements AutoCloseable {
     }
 
     /** Adds the feed, or renames it when its location is on the topic already. */
-    public void put(FeedSource feed) {
-        send(feed.location(), feed);
+    public void put(FeedSource feed, Origin origin) {
+        send(feed.location(), feed, origin);
     }
 
     /** Writes a tombstone: the instance that polls the feed stops, and its saved state is removed. */
     public void remove(String location) {
-        send(location, null);
+        send(location, null, null);
     }
 
     /** Every feed on the topic (read from the beginning to the current end), by location. Undecodable values are skipped and logged. */
     public Map<String, FeedSource> list(Duration timeout) {
+        return listing(timeout).feeds();
+    }
+
+    /** As {@link #list}, with the origin of each feed. */
+    public Listing listing(Duration timeout) {
         Properties p = new Properties();
         p.putAll(client);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-feeds-list-" + UUID.randomUUID());
         Map<String, FeedSource> out = new TreeMap<>();
+        Set<String> fromConfig = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = new ArrayList<>();
             consumer.partitionsFor(topic, timeout).forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-            PartitionReader.readToEnd(consumer, parts, timeout, r -> apply(out, r));
+            PartitionReader.readToEnd(consumer, parts, timeout, r -> {
+                apply(out, r);
+                Header origin = r.headers().lastHeader(ORIGIN_HEADER);
+                if (r.value() != null && origin != null && Origin.CONFIG.header().equals(new String(origin.value(), StandardCharsets.UTF_8))) {
+                    fromConfig.add(r.key());
+                } else {
+                    fromConfig.remove(r.key());
+                }
+            });
         }
-        return out;
+        fromConfig.retainAll(out.keySet());
+        return new Listing(out, fromConfig);
     }
 
     /**
@@ -108,9 +143,13 @@ public final class FeedCatalog implements AutoCloseable {
         return null;
     }
 
-    private void send(String location, FeedSource value) {
+    private void send(String location, FeedSource value, Origin origin) {
+        ProducerRecord<String, FeedSource> record = new ProducerRecord<>(topic, location, value);
+        if (origin != null) {
+            record.headers().add(ORIGIN_HEADER, origin.header().getBytes(StandardCharsets.UTF_8));
+        }
         try {
-            producer().send(new ProducerRecord<>(topic, location, value)).get(30, TimeUnit.SECONDS);
+            producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write feed " + location + " to " + topic + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
