@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param name              the feed's configured name, or null
  * @param health            what the feed is now
  * @param previous          what it was before this change
- * @param reason            why, in a sentence: "5 polls in a row failed; last: HTTP 503 ..." or "no new item for 3 d; usually one every 2 h"
+ * @param reason            why, in a sentence: "5 polls in a row failed; last: HTTP 503 ..."
  * @param consecutiveErrors failed polls since the last success
  * @param lastError         the last error's cause, or null
  * @param lastSuccessAt     when the last poll succeeded, or null

@@ -37,7 +37,8 @@ import java.util.Optional;
  * minutes of the import, and compaction by id turns a re-import of the same file into a no-op. The feeds topic
  * ({@code news.feeds}) is a table of the feeds to poll whose partitions are how ingest instances share the feeds
  * (6: room for six instances, like raw); {@code news.feed-state} is each feed's polling state with the same key and
- * partitions; {@code news.feed-status} is the latest health report per feed (1 partition: few records, read by people). Compression is left to the producers
+ * partitions; {@code news.feed-status} is the latest health report per feed (1 partition: few records, read by people).
+ * Compression is left to the producers
  * (topic {@code compression.type=producer}): a topic-level codec would make the broker re-compress every
  * batch a client sent with another codec.
  */
@@ -129,7 +130,8 @@ public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFac
         String retentionKey = PREFIX + d.key() + ".retention";
         if (d.key().equals(FEED_STATE)) {
             if (settings.has(partitionsKey)) {
-                throw new SettingsException("config key " + partitionsKey + ": topic " + name + " always has the partitions of the feeds topic"
+                throw new SettingsException("config key " + partitionsKey + ": topic " + name
+                        + " always has the partitions of the feeds topic"
                         + " (its state is read partition by partition beside it); set " + PREFIX + FEEDS + ".partitions instead");
             }
             partitionsKey = PREFIX + FEEDS + ".partitions";

@@ -154,8 +154,8 @@ public final class IngestService implements AutoCloseable {
         }
         started = true;
         if (group != null) {
-            LOG.info("ingest: joining the ingest group to poll its share of the feeds (interval {}..{}, {} per host)", settings.minInterval(),
-                    settings.maxInterval(), settings.perHostConcurrency());
+            LOG.info("ingest: joining the ingest group to poll its share of the feeds (interval {}..{}, {} per host)",
+                    settings.minInterval(), settings.maxInterval(), settings.perHostConcurrency());
             group.start();
             return;
         }

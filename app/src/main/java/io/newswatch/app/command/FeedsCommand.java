@@ -146,14 +146,15 @@ public final class FeedsCommand implements Runnable {
                 out.println(format == OutputFormat.json ? json.writeValueAsString(feed) : describe(feed));
             }
             if (format == OutputFormat.text) {
-                spec.commandLine().getErr().println(feeds.size() + (feeds.size() == 1 ? " feed on " : " feeds on ") + context.topics().feeds());
+                String count = feeds.size() + (feeds.size() == 1 ? " feed on " : " feeds on ");
+                spec.commandLine().getErr().println(count + context.topics().feeds());
             }
             return 0;
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Remove feeds by location (a tombstone on the feeds topic: the instance polling it stops, and its saved state goes).")
+            description = "Remove feeds by location (a tombstone on the feeds topic: the instance polling it stops, its saved state goes).")
     static final class Remove implements Callable<Integer> {
 
         @Mixin

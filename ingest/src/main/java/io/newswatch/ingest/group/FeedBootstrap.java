@@ -59,14 +59,16 @@ public final class FeedBootstrap {
                     if (!configured.contains(location)) {
                         catalog.remove(location);
                         removed.add(location);
-                        LOG.info("feed {}: no longer in ingest.feeds; removed from {}", FeedSource.of(location).displayName(), topics.feeds());
+                        LOG.info("feed {}: no longer in ingest.feeds; removed from {}", FeedSource.of(location).displayName(),
+                                topics.feeds());
                     }
                 }
             } else if (current.fromConfig().stream().anyMatch(l -> !configured.contains(l))) {
-                LOG.warn("ingest.feeds: some feed lists could not be read, so feeds no longer listed are left on {} for now", topics.feeds());
+                LOG.warn("ingest.feeds: some feed lists could not be read, so feeds no longer listed are left on {} for now",
+                        topics.feeds());
             }
-            LOG.info("ingest.feeds: {} feeds configured; {} written to {}, {} removed", loaded.sources().size(), written.size(), topics.feeds(),
-                    removed.size());
+            LOG.info("ingest.feeds: {} feeds configured; {} written to {}, {} removed", loaded.sources().size(), written.size(),
+                    topics.feeds(), removed.size());
         }
         return new Seeded(written, removed);
     }

@@ -97,7 +97,8 @@ public final class FeedCatalog implements AutoCloseable {
             PartitionReader.readToEnd(consumer, parts, timeout, r -> {
                 apply(out, r);
                 Header origin = r.headers().lastHeader(ORIGIN_HEADER);
-                if (r.value() != null && origin != null && Origin.CONFIG.header().equals(new String(origin.value(), StandardCharsets.UTF_8))) {
+                boolean seeded = origin != null && Origin.CONFIG.header().equals(new String(origin.value(), StandardCharsets.UTF_8));
+                if (r.value() != null && seeded) {
                     fromConfig.add(r.key());
                 } else {
                     fromConfig.remove(r.key());
@@ -151,7 +152,8 @@ public final class FeedCatalog implements AutoCloseable {
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write feed " + location + " to " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot write feed " + location + " to " + topic + ": " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted writing feed " + location, e);

@@ -100,7 +100,8 @@ public final class FeedGroup implements AutoCloseable {
             reader.close();
             throw e;
         }
-        this.consumer = new KafkaConsumer<>(groupProperties(clientProperties, topics), new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(groupProperties(clientProperties, topics), new StringDeserializer(),
+                new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "ingest-feeds");
         this.thread.setDaemon(true);
     }

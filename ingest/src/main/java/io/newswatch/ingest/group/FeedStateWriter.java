@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes feed states to the compacted feed-state topic, and changes of their health to the feed-status topic. Each
  * state goes to the partition of its feed on the feeds topic (not where the partitioner would put it): the instance
- * that owns feeds-partition N reads its states from state-partition N, whatever partitioner wrote them. Sends are asynchronous; a failed one is logged and the next poll
- * of the feed writes a newer state anyway. {@link #flush()} waits for every send, before feeds are handed over.
+ * that owns feeds-partition N reads its states from state-partition N, whatever partitioner wrote them.
+ * Sends are asynchronous; a failed one is logged and the next poll of the feed writes a newer state anyway.
+ * {@link #flush()} waits for every send, before feeds are handed over.
  */
 final class FeedStateWriter implements AutoCloseable {
 

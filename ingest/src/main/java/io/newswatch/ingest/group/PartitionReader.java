@@ -26,7 +26,8 @@ final class PartitionReader {
      *
      * @throws IllegalStateException when the end is not reached within {@code timeout}
      */
-    static Map<TopicPartition, Long> readToEnd(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions, Duration timeout, Consumer<ConsumerRecord<String, byte[]>> sink) {
+    static Map<TopicPartition, Long> readToEnd(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions,
+            Duration timeout, Consumer<ConsumerRecord<String, byte[]>> sink) {
         List<TopicPartition> parts = List.copyOf(partitions);
         consumer.assign(parts);
         consumer.seekToBeginning(parts);

@@ -37,8 +37,9 @@ public final class FeedHealthReporter {
             return null;
         }
         feed.health(health);
-        FeedStatus status = new FeedStatus(feed.source().feedUrl(), feed.source().name(), health, previous, reason(health, previous, stats,
-                feed, now), stats.consecutiveErrors(), stats.lastError(), stats.lastSuccessAt(), feed.newestItemAt(), feed.usualItemGap(), now);
+        FeedStatus status = new FeedStatus(feed.source().feedUrl(), feed.source().name(), health, previous,
+                reason(health, previous, stats, feed, now), stats.consecutiveErrors(), stats.lastError(), stats.lastSuccessAt(),
+                feed.newestItemAt(), feed.usualItemGap(), now);
         if (health == Health.HEALTHY) {
             LOG.info("feed {}: healthy again ({})", stats.feed(), status.reason());
         } else {

@@ -93,7 +93,7 @@ public final class FeedScheduler implements AutoCloseable {
         return stopped.isEmpty() ? null : stopped.get(0);
     }
 
-    /** As {@link #stop(String, Duration)} for several feeds at once, with one {@code grace} for all; returns the states of those polled here. */
+    /** As {@link #stop(String, Duration)} for several feeds, with one {@code grace} for all; returns the states of those polled here. */
     public List<FeedState> stop(Collection<String> locations, Duration grace) {
         List<Running> stopping = new ArrayList<>();
         List<Future<?>> inFlight = new ArrayList<>();

@@ -66,7 +66,8 @@ public final class FeedState {
     /** What another instance needs to go on polling this feed; {@code nextPollAt} is when the next poll is due. */
     public SavedFeedState save(Instant nextPollAt, Instant now) {
         return new SavedFeedState(source.location(), validators.etag(), validators.lastModified(), seen.mostRecent(SAVED_SEEN_IDS),
-                healthyInterval, consecutiveErrors, lastSuccessAt, lastError, lastErrorAt, newestItemAt, usualItemGap, health, nextPollAt, now);
+                healthyInterval, consecutiveErrors, lastSuccessAt, lastError, lastErrorAt, newestItemAt, usualItemGap, health, nextPollAt,
+                now);
     }
 
     public FeedSource source() {

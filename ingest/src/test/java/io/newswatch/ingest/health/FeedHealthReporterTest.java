@@ -22,7 +22,8 @@ class FeedHealthReporterTest {
 
     /** A feed as a saved state describes it: an error streak, its newest item and usual gap, and the health last reported. */
     private static FeedState feed(int errors, Instant newest, Duration gap, Health health) {
-        SavedFeedState saved = new SavedFeedState("https://user:pw@example.com/rss?token=s3cret", null, null, List.of(), Duration.ofMinutes(5),
+        SavedFeedState saved = new SavedFeedState("https://user:pw@example.com/rss?token=s3cret", null, null, List.of(),
+                Duration.ofMinutes(5),
                 errors, null, errors > 0 ? "HTTP 503 Service Unavailable" : null, null, newest, gap, health, null, NOW);
         return FeedState.restore(new FeedSource(saved.location(), "Example"), 10, Duration.ofMinutes(5), saved);
     }
@@ -56,7 +57,8 @@ class FeedHealthReporterTest {
         FeedStatus back = reporter.check(feed(0, NOW.minusSeconds(60), Duration.ofHours(2), Health.FAILING), NOW);
         assertThat(back.health()).isEqualTo(Health.HEALTHY);
         assertThat(back.reason()).isEqualTo("polls succeed again");
-        assertThat(reporter.check(feed(0, NOW.minusSeconds(60), Duration.ofHours(2), Health.SILENT), NOW).reason()).isEqualTo("new items again");
+        FeedState wasSilent = feed(0, NOW.minusSeconds(60), Duration.ofHours(2), Health.SILENT);
+        assertThat(reporter.check(wasSilent, NOW).reason()).isEqualTo("new items again");
     }
 
     @Test
