@@ -73,6 +73,7 @@ public final class FeedPoller {
         if (!extraction.feed().notes().isEmpty()) {
             LOG.warn("feed {}: {}", source.displayName(), String.join("; ", extraction.feed().notes()));
         }
+        state.listedItems(extraction.articles().size());
         List<Article> fresh = new ArrayList<>();
         List<Instant> publishTimes = new ArrayList<>(extraction.articles().size());
         for (Article article : extraction.articles()) {

@@ -15,7 +15,9 @@ import java.util.List;
  * @param location          the feed's location (the record's key too)
  * @param etag              validator of the last successful fetch, or null
  * @param lastModified      validator of the last successful fetch, or null
- * @param seenIds           ids already published from this feed, oldest first, at most {@link FeedState#SAVED_SEEN_IDS}
+ * @param seenIds           ids already published from this feed, oldest first: twice the items of its last body, 100 to
+ *                          {@link FeedState#SAVED_SEEN_IDS}
+ * @param listedItems       how many items the feed's last body listed
  * @param healthyInterval   the interval learned from the feed's posting rate (what a 304 keeps)
  * @param consecutiveErrors failed polls since the last success (the backoff goes on from there)
  * @param lastSuccessAt     when the last poll succeeded, or null
@@ -32,6 +34,7 @@ public record SavedFeedState(
         String etag,
         String lastModified,
         List<String> seenIds,
+        int listedItems,
         Duration healthyInterval,
         int consecutiveErrors,
         Instant lastSuccessAt,

@@ -22,7 +22,7 @@ class FeedHealthReporterTest {
 
     /** A feed as a saved state describes it: an error streak, its newest item and usual gap, and the health last reported. */
     private static FeedState feed(int errors, Instant newest, Duration gap, Health health) {
-        SavedFeedState saved = new SavedFeedState("https://user:pw@example.com/rss?token=s3cret", null, null, List.of(),
+        SavedFeedState saved = new SavedFeedState("https://user:pw@example.com/rss?token=s3cret", null, null, List.of(), 0,
                 Duration.ofMinutes(5),
                 errors, null, errors > 0 ? "HTTP 503 Service Unavailable" : null, null, newest, gap, health, null, NOW);
         return FeedState.restore(new FeedSource(saved.location(), "Example"), 10, Duration.ofMinutes(5), saved);

@@ -156,6 +156,22 @@ class FeedPollerTest {
     }
 
     @Test
+    @DisplayName("a saved state keeps twice the ids of the feed's last body, at least 100, at most 1,000")
+    void savedIdsFollowTheFeedsSize() {
+        FeedState big = new FeedState(state.source(), 5000, policy.initial());
+        for (int i = 0; i < 3000; i++) {
+            big.seen().add("id-" + i);
+        }
+        assertThat(big.save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT).seenIds()).hasSize(100).endsWith("id-2999");
+        big.listedItems(80);
+        assertThat(big.save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT).seenIds()).hasSize(160);
+        big.listedItems(900);
+        assertThat(big.save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT).seenIds()).hasSize(1000);
+        assertThat(FeedState.restore(state.source(), 5000, policy.initial(), big.save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT))
+                .save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT).seenIds()).as("the size survives a move").hasSize(1000);
+    }
+
+    @Test
     @DisplayName("a saved state goes through JSON unchanged")
     void savedStateJson() {
         fetcher.script.add(body("rss20-basic.xml", "\"v1\""));
