@@ -138,6 +138,15 @@ class FeedsCommandIT {
             await(() -> server.fetches("/live.xml") >= 2, "the added feed to be polled");
             await(() -> stateRecords(live).size() >= 1, "the added feed's state to be saved");
 
+            // Renamed while polled: the new name is used, and what the feed published is not sent again.
+            await(() -> ingest.stats().values().stream().allMatch(f -> f.newArticles() > 0), "every feed's first poll");
+            int rawBefore = TopicReader.readAll(broker.bootstrapServers(), TOPICS.raw()).size();
+            assertThat(feeds("add", wire, "--name", "Wire, renamed").code()).isZero();
+            await(() -> ingest.sources().stream().anyMatch(f -> "Wire, renamed".equals(f.name())), "the rename to reach the instance");
+            int fetchedAfterRename = server.fetches("/wire.xml");
+            await(() -> server.fetches("/wire.xml") > fetchedAfterRename + 1, "the renamed feed to be polled again");
+            assertThat(TopicReader.readAll(broker.bootstrapServers(), TOPICS.raw())).as("nothing sent again").hasSize(rawBefore);
+
             assertThat(feeds("remove", live).code()).isZero();
             await(() -> ingest.sources().size() == 2, "the removed feed to stop");
             int fetched = server.fetches("/live.xml");
