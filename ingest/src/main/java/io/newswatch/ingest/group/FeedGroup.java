@@ -177,6 +177,9 @@ public final class FeedGroup implements AutoCloseable {
             failed = true;
             LOG.error("ingest: the feed group member stopped; this instance polls no feed any more", e);
             scheduler.stopAll(STOP_GRACE);
+            partitionOf.clear();
+            owned.clear();
+            stateWriter.flush();
         } finally {
             consumer.close(); // leaves the group: the others take its partitions at once
         }
