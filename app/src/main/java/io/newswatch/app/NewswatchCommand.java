@@ -7,6 +7,7 @@ import io.newswatch.app.command.ReplayCommand;
 import io.newswatch.app.command.ResetCommand;
 import io.newswatch.app.command.WatchCommand;
 import io.newswatch.app.command.EnrichCommand;
+import io.newswatch.app.command.FeedsCommand;
 import io.newswatch.app.command.ImportCommand;
 import io.newswatch.app.command.IngestCommand;
 import io.newswatch.app.command.RunCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             TailCommand.class,
             TagCommand.class,
             WatchCommand.class,
+            FeedsCommand.class,
             ResetCommand.class,
             ReplayCommand.class,
             ImportCommand.class,

@@ -16,6 +16,12 @@ public record Topics(String prefix) {
     public static final String DLQ = "news.dlq";
     /** Imported history ({@code newswatch import}): compacted by article id and kept forever, see {@link TopicLayout}. */
     public static final String HISTORY = "news.articles.history";
+    /** The feeds ingest polls: compacted, key = feed location, value = the feed, tombstone = removed. */
+    public static final String FEEDS = "news.feeds";
+    /** Each feed's polling state (validators, seen ids, interval, errors): compacted, co-partitioned with {@link #FEEDS}. */
+    public static final String FEED_STATE = "news.feed-state";
+    /** Feed health changes (failing, silent, healthy again), keyed by feed location, for users and the alerts stage. */
+    public static final String FEED_STATUS = "news.feed-status";
 
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
 
@@ -54,8 +60,20 @@ public record Topics(String prefix) {
         return prefix + HISTORY;
     }
 
+    public String feeds() {
+        return prefix + FEEDS;
+    }
+
+    public String feedState() {
+        return prefix + FEED_STATE;
+    }
+
+    public String feedStatus() {
+        return prefix + FEED_STATUS;
+    }
+
     public List<String> all() {
-        return List.of(raw(), enriched(), alerts(), watches(), dlq(), history());
+        return List.of(raw(), enriched(), alerts(), watches(), dlq(), history(), feeds(), feedState(), feedStatus());
     }
 
     /**
@@ -72,7 +90,7 @@ public record Topics(String prefix) {
      */
     public String resolve(String name) {
         return switch (name) {
-            case RAW, ENRICHED, ALERTS, WATCHES, DLQ, HISTORY -> prefix + name;
+            case RAW, ENRICHED, ALERTS, WATCHES, DLQ, HISTORY, FEEDS, FEED_STATE, FEED_STATUS -> prefix + name;
             default -> name;
         };
     }

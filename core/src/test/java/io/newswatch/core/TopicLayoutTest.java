@@ -25,7 +25,10 @@ class TopicLayoutTest {
                 tuple("news.alerts", 3),
                 tuple("news.watches", 1),
                 tuple("news.dlq", 1),
-                tuple("news.articles.history", 6));
+                tuple("news.articles.history", 6),
+                tuple("news.feeds", 6),
+                tuple("news.feed-state", 6),
+                tuple("news.feed-status", 1));
         assertThat(config(layout, "news.articles.raw")).containsExactly(Map.entry("retention.ms", Long.toString(7 * DAY_MS)));
         assertThat(config(layout, "news.articles.enriched")).containsExactly(Map.entry("retention.ms", Long.toString(7 * DAY_MS)));
         assertThat(config(layout, "news.alerts")).containsExactly(Map.entry("retention.ms", Long.toString(30 * DAY_MS)));
@@ -33,7 +36,19 @@ class TopicLayoutTest {
         assertThat(config(layout, "news.watches")).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
         // Imported articles carry months-old timestamps: time-based retention would delete them right after the import.
         assertThat(config(layout, "news.articles.history")).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+        for (String table : new String[] {"news.feeds", "news.feed-state", "news.feed-status"}) {
+            assertThat(config(layout, table)).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+        }
         assertThat(layout.replicationFactor()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the feed-state topic always has the feeds topic's partitions; a key of its own is refused")
+    void feedStateFollowsFeeds() {
+        TopicLayout layout = TopicLayout.from(Settings.of(Map.of("topics.feeds.partitions", "12")), Topics.defaults());
+        assertThat(layout.find("news.feed-state")).get().extracting(TopicLayout.TopicSpec::partitions).isEqualTo(12);
+        assertThatThrownBy(() -> TopicLayout.from(Settings.of(Map.of("topics.feed-state.partitions", "3")), Topics.defaults()))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("topics.feeds.partitions");
     }
 
     @Test
@@ -43,7 +58,8 @@ class TopicLayoutTest {
 
         assertThat(layout.topics()).extracting(TopicLayout.TopicSpec::name)
                 .containsExactly("backtest.news.articles.raw", "backtest.news.articles.enriched", "backtest.news.alerts",
-                        "backtest.news.watches", "backtest.news.dlq", "backtest.news.articles.history");
+                        "backtest.news.watches", "backtest.news.dlq", "backtest.news.articles.history",
+                        "backtest.news.feeds", "backtest.news.feed-state", "backtest.news.feed-status");
     }
 
     @Test

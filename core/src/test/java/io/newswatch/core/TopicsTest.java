@@ -13,7 +13,7 @@ class TopicsTest {
     void prefix() {
         Topics backtest = new Topics("backtest.");
         assertThat(backtest.raw()).isEqualTo("backtest.news.articles.raw");
-        assertThat(backtest.all()).hasSize(6).allMatch(t -> t.startsWith("backtest.news."));
+        assertThat(backtest.all()).hasSize(9).allMatch(t -> t.startsWith("backtest.news."));
         assertThat(Topics.defaults().alerts()).isEqualTo("news.alerts");
     }
 
@@ -23,6 +23,7 @@ class TopicsTest {
         Topics t = new Topics("bt-");
         assertThat(t.resolve("news.alerts")).isEqualTo("bt-news.alerts");
         assertThat(t.resolve("news.articles.history")).isEqualTo("bt-news.articles.history");
+        assertThat(t.resolve("news.feed-status")).isEqualTo("bt-news.feed-status");
         assertThat(t.resolve("my.watch.topic")).isEqualTo("my.watch.topic");
     }
 

@@ -1,11 +1,13 @@
 package io.newswatch.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.newswatch.ingest.fetch.LoggedUrl;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One feed to poll: an http(s) URL or a saved feed file.
+ * One feed to poll: an http(s) URL or a saved feed file. Also the value of a record on the feeds topic (JSON
+ * {@code {"location": ..., "name": ...}}, keyed by the location).
  *
  * @param location the URL, or the file's absolute path
  * @param name     a human name from the feed list (OPML {@code text}/{@code title}, YAML {@code name}),
@@ -21,6 +23,7 @@ public record FeedSource(String location, String name) {
         return new FeedSource(location, null);
     }
 
+    @JsonIgnore
     public boolean isHttp() {
         return location.regionMatches(true, 0, "http://", 0, 7) || location.regionMatches(true, 0, "https://", 0, 8);
     }

@@ -1,5 +1,6 @@
 package io.newswatch.ingest;
 
+import io.newswatch.core.FeedStatus.Health;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,6 +18,7 @@ import java.time.Instant;
  * @param lastError         the last error's cause, or null
  * @param lastErrorAt       when it happened, or null
  * @param lastSuccessAt     when the last poll succeeded (including 304), or null
+ * @param health            healthy, failing or silent, as last judged (docs/INGEST.md, feed health)
  */
 public record FeedStats(
         String feed,
@@ -29,5 +31,6 @@ public record FeedStats(
         Duration currentInterval,
         String lastError,
         Instant lastErrorAt,
-        Instant lastSuccessAt) {
+        Instant lastSuccessAt,
+        Health health) {
 }

@@ -3,180 +3,197 @@ package io.newswatch.ingest;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.fetch.FileFeedFetcher;
 import io.newswatch.ingest.fetch.HttpFeedFetcher;
+import io.newswatch.ingest.group.FeedGroup;
+import io.newswatch.ingest.health.FeedHealthReporter;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.parse.BoundedFeedParser;
 import io.newswatch.ingest.publish.ArticleSink;
 import io.newswatch.ingest.publish.KafkaArticlePublisher;
 import io.newswatch.ingest.registry.FeedRegistry;
 import io.newswatch.ingest.schedule.FeedPoller;
+import io.newswatch.ingest.schedule.FeedScheduler;
 import io.newswatch.ingest.schedule.FeedState;
 import io.newswatch.ingest.schedule.PollIntervalPolicy;
+import io.newswatch.ingest.schedule.SavedFeedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest stage: polls every configured feed on its own adaptive schedule and publishes new
- * articles to the raw topic. Each poll runs on a virtual thread (fetches mostly wait on the network);
- * parsing runs on a small bounded pool; one scheduler thread only decides when. Polls of one feed never
- * overlap. {@link #start()} returns at once; {@link #close()} stops scheduling, gives polls in flight a
- * few seconds to finish (then interrupts them; their unacknowledged articles are simply sent again after
- * a restart) and closes the producer.
+ * The ingest stage: polls feeds, each on its own adaptive schedule ({@link FeedScheduler}), and publishes new articles
+ * to the raw topic. Two ways to know the feeds:
+ * <ul>
+ *   <li>{@link #IngestService(IngestSettings, Properties, Topics)}: the feeds topic, shared with every other instance
+ *       through a consumer group ({@link FeedGroup}): this instance polls the feeds of the partitions assigned to it,
+ *       each from its saved state, and saves it after every poll. The configured lists are seeded into the topic by
+ *       {@code FeedBootstrap} before.</li>
+ *   <li>{@link #IngestService(IngestSettings, ArticleSink)}: exactly the configured lists ({@code ingest.feeds}), with
+ *       state in memory only: for tests and runs without Kafka.</li>
+ * </ul>
+ * {@link #start()} returns at once; {@link #close()} stops polling, gives polls in flight a few seconds to finish
+ * (then interrupts them; their unacknowledged articles are sent again by the next owner) and closes the producers.
  */
 public final class IngestService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    /** Parse queue of a service whose feeds come from the topic (their number is not known up front). */
+    private static final int SHARED_PARSE_QUEUE = 1024;
 
     private final IngestSettings settings;
-    private final List<FeedState> feeds = new ArrayList<>();
+    /** The configured feeds, when they do not come from the feeds topic; else empty. */
+    private final List<FeedState> listed = new ArrayList<>();
+    private final PollIntervalPolicy policy;
     private final HttpFeedFetcher http;
     private final BoundedFeedParser parser;
     private final ArticleSink sink;
-    private final FeedPoller poller;
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService polls;
+    private final FeedScheduler scheduler;
+    private final FeedGroup group;
+    private final FeedHealthReporter health;
+    private final Clock clock = Clock.systemUTC();
     private volatile boolean started;
     private volatile boolean closed;
 
     /**
-     * @param producerProperties Kafka client properties; must hold {@code bootstrap.servers}
-     * @param topics             where articles go ({@link Topics#raw()})
+     * Polls the feeds of the feeds topic this instance is given by the group; the feeds and feed-state topics must exist.
+     *
+     * @param clientProperties Kafka client properties; must hold {@code bootstrap.servers}
+     * @param topics           where articles go ({@link Topics#raw()}) and where the feeds and their states are
      */
-    public IngestService(IngestSettings settings, Properties producerProperties, Topics topics) {
-        this(settings, () -> new KafkaArticlePublisher(producerProperties, topics.raw()));
+    public IngestService(IngestSettings settings, Properties clientProperties, Topics topics) {
+        this(settings, () -> new KafkaArticlePublisher(clientProperties, topics.raw()), clientProperties, topics);
     }
 
-    /** With any sink (tests, replays into something other than Kafka). The sink is closed with the service. */
+    /** Polls the configured feeds, with any sink (tests, runs without Kafka). The sink is closed with the service. */
     public IngestService(IngestSettings settings, ArticleSink sink) {
-        this(settings, () -> sink);
+        this(settings, () -> sink, null, null);
     }
 
-    /** The sink is created last, so a failure before it leaves no producer threads behind. */
-    private IngestService(IngestSettings settings, Supplier<ArticleSink> sinkFactory) {
+    /** The sink is created after the fetcher and parser, and the group last, so a failure leaves no threads behind. */
+    private IngestService(IngestSettings settings, Supplier<ArticleSink> sinkFactory, Properties clientProperties,
+            Topics topics) {
         this.settings = settings;
-        FeedRegistry.Loaded loaded = FeedRegistry.load(settings.feeds());
-        for (FeedProblem problem : loaded.problems()) {
-            LOG.warn("feed list: {}", problem.cause());
-        }
         // java.util.Random, not ThreadLocalRandom: the policy's jitter is drawn on many poll threads.
-        PollIntervalPolicy policy = new PollIntervalPolicy(settings.minInterval(), settings.maxInterval(), settings.maxBackoff(),
-                new Random());
-        for (FeedSource source : loaded.sources()) {
-            feeds.add(new FeedState(source, settings.seenPerFeed(), policy.initial()));
-        }
-        if (feeds.isEmpty()) {
-            LOG.warn("ingest: no feeds to poll (ingest.feeds = {})", settings.feeds());
+        this.policy = new PollIntervalPolicy(settings.minInterval(), settings.maxInterval(), settings.maxBackoff(), new Random());
+        boolean shared = topics != null;
+        if (!shared) {
+            FeedRegistry.Loaded loaded = FeedRegistry.load(settings.feeds());
+            for (FeedProblem problem : loaded.problems()) {
+                LOG.warn("feed list: {}", problem.cause());
+            }
+            for (FeedSource source : loaded.sources()) {
+                listed.add(newState(source, null));
+            }
+            if (listed.isEmpty()) {
+                LOG.warn("ingest: no feeds to poll (ingest.feeds = {})", settings.feeds());
+            }
         }
         this.http = new HttpFeedFetcher(settings);
-        this.parser = new BoundedFeedParser(settings.parseThreads(), Math.max(64, feeds.size() * 2), settings.parseTimeout());
+        this.parser = new BoundedFeedParser(settings.parseThreads(), shared ? SHARED_PARSE_QUEUE : Math.max(64, listed.size() * 2),
+                settings.parseTimeout());
+        ArticleSink created;
         try {
-            this.sink = sinkFactory.get();
+            created = sinkFactory.get();
         } catch (RuntimeException e) { // e.g. bad producer properties: release what is already running
             http.close();
             parser.close();
             throw e;
         }
+        this.sink = created;
         ArticleExtractor extractor = new ArticleExtractor(parser, settings.parseTimeout(),
                 new ArticleNormalizer(settings.eventTimeRule(), settings.summaryMaxChars(), settings.detectLanguage()));
-        this.poller = new FeedPoller(http, new FileFeedFetcher(settings.maxDecompressedBytes()), extractor, sink, policy,
-                Clock.systemUTC());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ingest-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
-        this.polls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ingest-poll-", 0).factory());
+        FeedPoller poller = new FeedPoller(http, new FileFeedFetcher(settings.maxDecompressedBytes()), extractor, sink, policy,
+                clock);
+        this.scheduler = new FeedScheduler(poller, settings.maxInterval(), this::polled);
+        FeedGroup member = null;
+        if (shared) {
+            try {
+                member = new FeedGroup(clientProperties, topics, scheduler, this::newState, clock);
+            } catch (RuntimeException e) {
+                scheduler.close();
+                http.close();
+                parser.close();
+                sink.close();
+                throw e;
+            }
+        }
+        this.group = member;
+        this.health = new FeedHealthReporter(settings.healthRule(), member != null ? member::publishStatus : status -> { });
     }
 
-    /** Starts polling every feed (the first polls spread over a few seconds) and returns at once. */
+    private FeedState newState(FeedSource source, SavedFeedState saved) {
+        return saved == null ? new FeedState(source, settings.seenPerFeed(), policy.initial())
+                : FeedState.restore(source, settings.seenPerFeed(), policy.initial(), saved);
+    }
+
+    /** After each poll, on its thread: health first (it is saved with the state), then the state. */
+    private void polled(FeedState feed, Duration next) {
+        health.check(feed, clock.instant());
+        if (group != null) {
+            group.polled(feed, next);
+        }
+    }
+
+    /** Starts polling (the first polls spread over a few seconds) and returns at once. */
     public synchronized void start() {
         if (started || closed) {
             return;
         }
         started = true;
-        LOG.info("ingest: polling {} feeds (interval {}..{}, {} per host)", feeds.size(), settings.minInterval(), settings.maxInterval(),
-                settings.perHostConcurrency());
-        long spreadMillis = Math.min(5000, 100L * feeds.size());
-        for (FeedState feed : feeds) {
-            schedule(feed, Duration.ofMillis(spreadMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(spreadMillis + 1)));
-        }
-    }
-
-    private void schedule(FeedState feed, Duration delay) {
-        if (closed) {
+        if (group != null) {
+            LOG.info("ingest: joining the ingest group to poll its share of the feeds (interval {}..{}, {} per host)",
+                    settings.minInterval(), settings.maxInterval(), settings.perHostConcurrency());
+            group.start();
             return;
         }
-        try {
-            scheduler.schedule(() -> polls.submit(() -> {
-                Duration next;
-                try {
-                    next = poller.poll(feed);
-                } catch (RuntimeException e) { // a bug, not a feed problem: keep the feed alive, say so loudly
-                    LOG.error("feed {}: unexpected failure, will retry", feed.source().displayName(), e);
-                    next = settings.maxInterval();
-                }
-                schedule(feed, next);
-            }), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // closing: the feed is not rescheduled, which is the point
+        LOG.info("ingest: polling {} feeds (interval {}..{}, {} per host)", listed.size(), settings.minInterval(), settings.maxInterval(),
+                settings.perHostConcurrency());
+        long spreadMillis = Math.min(5000, 100L * listed.size());
+        for (FeedState feed : listed) {
+            scheduler.start(feed, Duration.ofMillis(spreadMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(spreadMillis + 1)));
         }
     }
 
     /**
-     * Polls every feed once, now, and waits for all of them: for tests and one-shot runs. Not to be mixed
-     * with {@link #start()} (a feed could then be polled twice at once).
+     * Polls every configured feed once, now, and waits for all of them: for tests and one-shot runs of a service over the
+     * configured lists. Not to be mixed with {@link #start()} (a feed could then be polled twice at once).
      */
     public void pollAllOnce() {
-        if (started) {
-            throw new IllegalStateException("pollAllOnce() is for a service that was not started");
+        if (started || group != null) {
+            throw new IllegalStateException("pollAllOnce() is for a service over the configured feeds that was not started");
         }
-        List<Future<Duration>> running = new ArrayList<>();
-        for (FeedState feed : feeds) {
-            running.add(polls.submit(() -> poller.poll(feed)));
-        }
-        for (Future<Duration> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException e) {
-                LOG.error("unexpected failure while polling", e.getCause());
-            }
-        }
+        scheduler.pollNow(listed);
     }
 
-    /** A snapshot of every feed's counters, keyed by the feed's display name (no credentials). */
+    /** A snapshot of the counters of every feed polled here, keyed by the feed's display name (no credentials). */
     public Map<String, FeedStats> stats() {
         Map<String, FeedStats> out = new LinkedHashMap<>();
-        for (FeedState feed : feeds) {
+        for (FeedState feed : feeds()) {
             out.put(feed.source().displayName(), feed.stats());
         }
         return out;
     }
 
-    /** True between {@link #start()} and {@link #close()}: feeds are being polled. */
+    private Collection<FeedState> feeds() {
+        return group != null ? scheduler.feeds() : listed;
+    }
+
+    /** True between {@link #start()} and {@link #close()} while feeds are being polled (for a shared service: while it is in the group). */
     public boolean running() {
-        return started && !closed;
+        return started && !closed && (group == null || group.running());
     }
 
     /** The Kafka producer articles go through, for its metrics; empty when the sink is not Kafka. */
@@ -184,9 +201,14 @@ public final class IngestService implements AutoCloseable {
         return sink instanceof KafkaArticlePublisher kafka ? Optional.of(kafka.producer()) : Optional.empty();
     }
 
-    /** The feeds this service polls. */
+    /** The feeds polled here now. */
     public List<FeedSource> sources() {
-        return feeds.stream().map(FeedState::source).toList();
+        return feeds().stream().map(FeedState::source).toList();
+    }
+
+    /** The feeds-topic partitions this instance owns now (empty for a service over the configured feeds). */
+    public Set<Integer> ownedPartitions() {
+        return group == null ? Set.of() : group.ownedPartitions();
     }
 
     @Override
@@ -195,19 +217,12 @@ public final class IngestService implements AutoCloseable {
             return;
         }
         closed = true;
-        scheduler.shutdownNow();
-        polls.shutdown();
-        try {
-            if (!polls.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                polls.shutdownNow();
-                if (!polls.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("ingest: some polls did not stop in time");
-                }
-            }
-        } catch (InterruptedException e) {
-            polls.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (group != null) {
+            group.close(); // stops its feeds and writes their states before leaving the group
+        } else {
+            scheduler.stopAll(CLOSE_GRACE);
         }
+        scheduler.close();
         http.close();
         parser.close();
         sink.close();

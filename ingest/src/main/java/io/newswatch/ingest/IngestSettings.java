@@ -3,6 +3,7 @@ package io.newswatch.ingest;
 import io.newswatch.core.EventTimeRule;
 import io.newswatch.core.Settings;
 import io.newswatch.core.SettingsException;
+import io.newswatch.ingest.health.FeedHealthRule;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,6 +30,9 @@ import java.util.List;
  * @param summaryMaxChars       plain-text summaries are cut at this length
  * @param detectLanguage        detect the language when the feed does not declare one
  * @param eventTimeRule         which publish times are plausible enough to be event times
+ * @param healthFailingAfter    failed polls in a row after which a feed is reported failing
+ * @param healthSilentFactor    a feed is reported silent after this many times its usual gap between items...
+ * @param healthSilentMin       ...and never sooner than this
  */
 public record IngestSettings(
         List<String> feeds,
@@ -48,9 +52,15 @@ public record IngestSettings(
         int seenPerFeed,
         int summaryMaxChars,
         boolean detectLanguage,
-        EventTimeRule eventTimeRule) {
+        EventTimeRule eventTimeRule,
+        int healthFailingAfter,
+        int healthSilentFactor,
+        Duration healthSilentMin) {
 
     public static final String PREFIX = "ingest.";
+    public static final String HEALTH_FAILING_AFTER = "ingest.health.failing-after";
+    public static final String HEALTH_SILENT_FACTOR = "ingest.health.silent-factor";
+    public static final String HEALTH_SILENT_MIN = "ingest.health.silent-min";
     public static final List<String> DEFAULT_FEEDS = List.of("config/feeds.opml", "samples/feeds");
     public static final String DEFAULT_USER_AGENT =
             "newswatch/0.1 (news monitoring feed reader; polls politely, honours ETag and Retry-After)";
@@ -75,6 +85,9 @@ public record IngestSettings(
         requireAtLeast("ingest.per-host-concurrency", perHostConcurrency, 1);
         requireAtLeast("ingest.seen-per-feed", seenPerFeed, 1);
         requireAtLeast("ingest.summary-max-chars", summaryMaxChars, 100);
+        requireAtLeast(HEALTH_FAILING_AFTER, healthFailingAfter, 1);
+        requireAtLeast(HEALTH_SILENT_FACTOR, healthSilentFactor, 1);
+        requirePositive(HEALTH_SILENT_MIN, healthSilentMin);
         if (userAgent == null || userAgent.isBlank()) {
             throw new SettingsException("config key ingest.user-agent must not be empty: publishers need to know who is polling");
         }
@@ -106,7 +119,15 @@ public record IngestSettings(
                 s.bool("ingest.detect-language", true),
                 new EventTimeRule(
                         s.duration("ingest.event-time.max-future-skew", EventTimeRule.DEFAULT_MAX_FUTURE_SKEW),
-                        s.duration("ingest.event-time.max-age", EventTimeRule.DEFAULT_MAX_AGE)));
+                        s.duration("ingest.event-time.max-age", EventTimeRule.DEFAULT_MAX_AGE)),
+                s.integer(HEALTH_FAILING_AFTER, 5),
+                s.integer(HEALTH_SILENT_FACTOR, 8),
+                s.duration(HEALTH_SILENT_MIN, Duration.ofHours(6)));
+    }
+
+    /** When a feed counts as failing or silent (docs/INGEST.md, feed health). */
+    public FeedHealthRule healthRule() {
+        return new FeedHealthRule(healthFailingAfter, healthSilentFactor, healthSilentMin);
     }
 
     private static void requirePositive(String key, Duration d) {

@@ -9,6 +9,7 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.fetch.LocalFeedServer;
+import io.newswatch.ingest.publish.KafkaArticlePublisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole stage on the real embedded KRaft broker, with feeds served by a local HTTP server. */
+/** The whole stage over the configured feeds on the real embedded KRaft broker, with feeds served by a local HTTP server. */
 class IngestServiceIT {
 
     @RegisterExtension
@@ -100,7 +101,7 @@ class IngestServiceIT {
         List<String> feeds = List.of(server.url("/wire.xml"), server.url("/atom.xml"), server.url("/dates.xml"),
                 server.url("/broken.xml"), server.url("/gone.xml"), file.toString());
         Map<String, FeedStats> stats;
-        try (IngestService service = new IngestService(settings(feeds), producerProperties(), topics)) {
+        try (IngestService service = new IngestService(settings(feeds), new KafkaArticlePublisher(producerProperties(), topics.raw()))) {
             service.pollAllOnce();
             service.pollAllOnce();
             stats = service.stats();
@@ -140,7 +141,7 @@ class IngestServiceIT {
         Topics topics = new Topics("started.");
         broker.createTopic(topics.raw(), 1, Map.of());
         IngestService service = new IngestService(settings(List.of(server.url("/wire.xml"), server.url("/atom.xml"))),
-                producerProperties(), topics);
+                new KafkaArticlePublisher(producerProperties(), topics.raw()));
         try (service) {
             service.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

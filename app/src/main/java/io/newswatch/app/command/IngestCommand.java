@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code newswatch ingest}: the ingest stage alone, for running the stages as separate processes or on separate machines. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Run the ingest stage alone: poll the configured feeds and publish new articles to news.articles.raw.",
+        description = {"Run the ingest stage alone: seed the configured feed lists into news.feeds, poll this instance's share of "
+                + "its feeds and publish new articles to news.articles.raw. Several instances share the feeds.",
             "Uses the configured Kafka cluster, or starts the embedded broker when none is configured. Runs until Ctrl-C."})
 public final class IngestCommand extends StagesCommand {
 

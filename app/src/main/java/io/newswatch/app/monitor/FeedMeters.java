@@ -6,19 +6,21 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.newswatch.core.FeedStatus.Health;
 import io.newswatch.ingest.FeedStats;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The ingest stage's meters, read from the counters each feed already keeps ({@link FeedStats}): per feed
- * (fetches, 304s, errors, new articles, the error streak, the current interval, the last success; switchable, see
+ * (fetches, 304s, errors, new articles, the error streak, the current interval, the last success, health; switchable, see
  * {@link MonitorSettings#perFeedMetrics()}), and the totals over every feed. The set of feeds is read again before
  * each scrape, so a feed that this process stops polling loses its series and one it starts polling gains them;
  * the totals stay monotonic meanwhile ({@link MonotonicTotal}).
@@ -65,6 +67,13 @@ public final class FeedMeters implements MeterBinder, ScrapeAware {
                 .description("Feeds polled by this process, by whether their last poll succeeded")
                 .tag("state", "failing")
                 .register(registry);
+        for (Health health : List.of(Health.FAILING, Health.SILENT)) {
+            Gauge.builder(MeterNames.FEEDS_UNHEALTHY, this, m -> m.latest.values().stream().filter(f -> f.health() == health).count())
+                    .description("Feeds polled by this process that are reported failing (polls keep failing) or silent (no new item "
+                            + "for much longer than usual), see docs/INGEST.md")
+                    .tag("health", health.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
         beforeScrape();
     }
 
@@ -139,6 +148,9 @@ public final class FeedMeters implements MeterBinder, ScrapeAware {
                         f -> f.lastSuccessAt() == null ? Double.NaN : f.lastSuccessAt().toEpochMilli() / 1000.0))
                 .description("When the last poll succeeded (304 included), in seconds since the epoch; NaN before the first")
                 .baseUnit("seconds").tags(tags).register(registry));
+        meters.add(Gauge.builder(MeterNames.FEED_UNHEALTHY, this, m -> m.feedValue(feed, f -> f.health() == Health.HEALTHY ? 0 : 1))
+                .description("1 while the feed is reported failing or silent (its record on the feed-status topic says which and why)")
+                .tags(tags).register(registry));
         return meters;
     }
 

@@ -26,6 +26,7 @@ public final class MeterNames {
     public static final String WEBHOOK_DELIVERIES = "newswatch.webhook.deliveries";
 
     public static final String FEEDS = "newswatch.ingest.feeds";
+    public static final String FEEDS_UNHEALTHY = "newswatch.ingest.feeds.unhealthy";
     public static final String INGEST_FETCHES = "newswatch.ingest.fetches";
     public static final String INGEST_NOT_MODIFIED = "newswatch.ingest.not.modified";
     public static final String INGEST_ERRORS = "newswatch.ingest.errors";
@@ -37,6 +38,7 @@ public final class MeterNames {
     public static final String FEED_CONSECUTIVE_ERRORS = "newswatch.feed.consecutive.errors";
     public static final String FEED_INTERVAL = "newswatch.feed.interval";
     public static final String FEED_LAST_SUCCESS = "newswatch.feed.last.success.timestamp";
+    public static final String FEED_UNHEALTHY = "newswatch.feed.unhealthy";
 
     private MeterNames() {
     }

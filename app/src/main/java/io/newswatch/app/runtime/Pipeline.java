@@ -22,6 +22,7 @@ import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.MergeProgress;
 import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.group.FeedBootstrap;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,6 +210,8 @@ public final class Pipeline {
             monitor.stage(Stage.DELIVER.label(), () -> StageStatus.of(webhooks.running()));
         }
         if (ingest != null) {
+            // The configured lists go into the feeds topic, which the ingest instances share (FeedGroup).
+            FeedBootstrap.seed(ingest, cluster.clientProperties(), topics);
             IngestService service = new IngestService(ingest, cluster.clientProperties(), topics);
             service.start();
             supervisor.manage(service);

@@ -5,6 +5,7 @@ import io.newswatch.core.Article;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
+import io.newswatch.core.FeedStatus;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
@@ -28,6 +29,7 @@ public final class TextFormat implements RecordFormat {
     private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
     private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
     private static final JsonSerde<Watch> WATCHES = JsonSerde.of(Watch.class);
+    private static final JsonSerde<FeedStatus> FEED_STATUS = JsonSerde.of(FeedStatus.class);
 
     private final Topics topics;
     private final Function<Alert, String> alertText;
@@ -53,6 +55,9 @@ public final class TextFormat implements RecordFormat {
             }
             if (topic.equals(topics.watches())) {
                 return watch(text(record.key()), WATCHES.deserialize(topic, record.value()));
+            }
+            if (topic.equals(topics.feedStatus())) {
+                return feedStatus(text(record.key()), FEED_STATUS.deserialize(topic, record.value()));
             }
             if (topic.equals(topics.dlq())) {
                 return deadLetter(record);
@@ -96,6 +101,15 @@ public final class TextFormat implements RecordFormat {
         String what = w.query() != null ? "query " + w.query() : w.tag() != null ? "tag " + w.tag() : "entity " + w.entity();
         return key + ": " + what + (w.description() == null ? "" : "  (" + w.description() + ")")
                 + (Boolean.FALSE.equals(w.enabled()) ? "  [disabled]" : "");
+    }
+
+    /** {@code 2026-11-29T09:01:13Z  FAILING  https://example.com/rss  (Example)  5 polls in a row failed; last: ...} */
+    private static String feedStatus(String key, FeedStatus s) {
+        if (s == null) {
+            return key + ": removed";
+        }
+        return String.join("  ", time(s.reportedAt()), s.health().name(), s.feed() + (s.name() == null ? "" : "  (" + s.name() + ")"),
+                orDash(s.reason()));
     }
 
     private static String deadLetter(ConsumerRecord<byte[], byte[]> record) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.ingest.FeedStats;
+import io.newswatch.core.FeedStatus.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +19,12 @@ class FeedMetersTest {
     private static final Instant NOON = Instant.parse("2025-10-17T12:00:00Z");
 
     private static FeedStats stats(String feed, long fetches, long notModified, long articles, long errors, int streak) {
+        return stats(feed, fetches, notModified, articles, errors, streak, Health.HEALTHY);
+    }
+
+    private static FeedStats stats(String feed, long fetches, long notModified, long articles, long errors, int streak, Health health) {
         return new FeedStats(feed, null, fetches, notModified, articles, errors, streak, Duration.ofMinutes(5),
-                streak > 0 ? "HTTP 503" : null, null, NOON);
+                streak > 0 ? "HTTP 503" : null, null, NOON, health);
     }
 
     private static double counter(MeterRegistry registry, String name, String... tags) {
@@ -87,8 +92,22 @@ class FeedMetersTest {
     @DisplayName("a feed that never succeeded has no last-success time (NaN), not the epoch")
     void neverSucceeded() {
         MeterRegistry registry = new SimpleMeterRegistry();
-        FeedStats failing = new FeedStats("x", null, 2, 0, 0, 2, 2, Duration.ofMinutes(10), "timeout", NOON, null);
+        FeedStats failing = new FeedStats("x", null, 2, 0, 0, 2, 2, Duration.ofMinutes(10), "timeout", NOON, null, Health.HEALTHY);
         new FeedMeters(() -> List.of(failing), "raw", true).bindTo(registry);
         assertThat(gauge(registry, MeterNames.FEED_LAST_SUCCESS, "feed", "x")).isNaN();
+    }
+
+    @Test
+    @DisplayName("feed health: how many feeds are failing or silent, and per feed whether it is unhealthy")
+    void health() {
+        List<FeedStats> feeds = List.of(stats("a", 1, 0, 1, 0, 0), stats("b", 9, 0, 0, 9, 9, Health.FAILING),
+                stats("c", 3, 3, 0, 0, 0, Health.SILENT), stats("d", 3, 3, 0, 0, 0, Health.SILENT));
+        MeterRegistry registry = new SimpleMeterRegistry();
+        new FeedMeters(() -> feeds, "raw", true).bindTo(registry);
+        assertThat(gauge(registry, MeterNames.FEEDS_UNHEALTHY, "health", "failing")).isEqualTo(1);
+        assertThat(gauge(registry, MeterNames.FEEDS_UNHEALTHY, "health", "silent")).isEqualTo(2);
+        assertThat(gauge(registry, MeterNames.FEED_UNHEALTHY, "feed", "a")).isZero();
+        assertThat(gauge(registry, MeterNames.FEED_UNHEALTHY, "feed", "b")).isEqualTo(1);
+        assertThat(gauge(registry, MeterNames.FEED_UNHEALTHY, "feed", "c")).isEqualTo(1);
     }
 }

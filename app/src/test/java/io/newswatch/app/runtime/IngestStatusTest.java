@@ -3,6 +3,7 @@ package io.newswatch.app.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.ingest.FeedStats;
+import io.newswatch.core.FeedStatus.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ class IngestStatusTest {
 
     private static FeedStats feed(String url, long fetches, long articles, int consecutiveErrors, String lastError) {
         return new FeedStats(url, null, fetches, 1, articles, consecutiveErrors, consecutiveErrors, Duration.ofMinutes(5), lastError,
-                lastError == null ? null : Instant.EPOCH, Instant.EPOCH);
+                lastError == null ? null : Instant.EPOCH, Instant.EPOCH, Health.HEALTHY);
     }
 
     @Test

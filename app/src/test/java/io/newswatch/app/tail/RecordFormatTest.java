@@ -8,6 +8,7 @@ import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
 import io.newswatch.core.EntityType;
 import io.newswatch.core.EventTimeSource;
+import io.newswatch.core.FeedStatus;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
@@ -72,6 +73,20 @@ class RecordFormatTest {
         String lines = text.format(record(TOPICS.enriched(), "a1", JsonSerde.of(EnrichedArticle.class).serialize("t", enriched),
                 new RecordHeaders()));
         assertThat(lines).contains("tags: arms-transfer [Tomahawk, sale]", "entities: Ukraine (country:UA) [Ukraine]");
+    }
+
+    @Test
+    @DisplayName("text: a feed's health change on one line, and its removal")
+    void textFeedStatus() {
+        TextFormat text = new TextFormat(TOPICS, alert -> "alert");
+        FeedStatus status = new FeedStatus("https://example.com/rss", "Example", FeedStatus.Health.SILENT, FeedStatus.Health.HEALTHY,
+                "no new item for 2 d; usually one every 2 h (silent after 16 h)", 0, null, null, null, null,
+                Instant.parse("2026-11-29T09:01:13.5Z"));
+        assertThat(text.format(record(TOPICS.feedStatus(), status.feed(), JsonSerde.of(FeedStatus.class).serialize("t", status),
+                new RecordHeaders()))).isEqualTo("2026-11-29T09:01:13Z  SILENT  https://example.com/rss  (Example)  "
+                + "no new item for 2 d; usually one every 2 h (silent after 16 h)");
+        assertThat(text.format(record(TOPICS.feedStatus(), "https://example.com/rss", null, new RecordHeaders())))
+                .isEqualTo("https://example.com/rss: removed");
     }
 
     @Test

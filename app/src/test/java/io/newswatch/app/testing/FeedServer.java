@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -19,11 +21,15 @@ public final class FeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, IntFunction<byte[]>> feeds = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
+    /** Who fetched each path, by User-Agent, since the last {@link #forgetFetchers()}. */
+    private final Map<String, Set<String>> fetchers = new ConcurrentHashMap<>();
 
     public FeedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            String agent = exchange.getRequestHeaders().getFirst("User-Agent");
+            fetchers.computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet()).add(agent == null ? "" : agent);
             IntFunction<byte[]> feed = feeds.get(path);
             byte[] body = feed == null ? null : feed.apply(fetches.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement());
             if (body == null) {
@@ -53,6 +59,18 @@ public final class FeedServer implements AutoCloseable {
     public int fetches(String path) {
         AtomicInteger n = fetches.get(path);
         return n == null ? 0 : n.get();
+    }
+
+    /** The User-Agents that fetched each path since the last {@link #forgetFetchers()} (paths never fetched are absent). */
+    public Map<String, Set<String>> fetchers() {
+        Map<String, Set<String>> copy = new TreeMap<>();
+        fetchers.forEach((path, agents) -> copy.put(path, Set.copyOf(agents)));
+        return copy;
+    }
+
+    /** Starts recording fetchers afresh. */
+    public void forgetFetchers() {
+        fetchers.clear();
     }
 
     @Override

@@ -73,6 +73,7 @@ public final class FeedPoller {
         if (!extraction.feed().notes().isEmpty()) {
             LOG.warn("feed {}: {}", source.displayName(), String.join("; ", extraction.feed().notes()));
         }
+        state.listedItems(extraction.articles().size());
         List<Article> fresh = new ArrayList<>();
         List<Instant> publishTimes = new ArrayList<>(extraction.articles().size());
         for (Article article : extraction.articles()) {
@@ -99,6 +100,8 @@ public final class FeedPoller {
         if (!fresh.isEmpty()) {
             LOG.info("feed {}: {} new articles of {}", source.displayName(), fresh.size(), extraction.articles().size());
         }
+        state.postingRate(publishTimes.stream().filter(t -> t != null && !t.isAfter(fetchedAt)).max(Instant::compareTo).orElse(null),
+                PollIntervalPolicy.usualGap(publishTimes, fetchedAt));
         Duration next = policy.afterSuccess(publishTimes, floors(body.pollFloor(), extraction.feed().ttl()), fetchedAt);
         state.healthyInterval(next);
         return next;

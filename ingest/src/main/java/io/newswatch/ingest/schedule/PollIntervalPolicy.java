@@ -3,6 +3,7 @@ package io.newswatch.ingest.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -48,23 +49,37 @@ public final class PollIntervalPolicy {
      * @param now          the current time
      */
     public Duration afterSuccess(Collection<Instant> publishTimes, Collection<Duration> floors, Instant now) {
-        List<Instant> recent = publishTimes.stream()
-                .filter(t -> t != null && !t.isAfter(now))
-                .sorted(java.util.Comparator.reverseOrder())
-                .distinct()
-                .limit(RECENT_ITEMS)
-                .toList();
+        List<Instant> recent = recent(publishTimes, now);
         Duration interval;
         if (recent.size() < 2) {
             interval = middle();
         } else {
-            Duration span = Duration.between(recent.get(recent.size() - 1), recent.get(0));
-            Duration meanGap = span.dividedBy(recent.size() - 1);
+            Duration meanGap = meanGap(recent);
             Duration quiet = Duration.between(recent.get(0), now);
             Duration gap = quiet.compareTo(meanGap) > 0 ? quiet : meanGap;
             interval = clamp(gap.dividedBy(2));
         }
         return atLeast(interval, floors);
+    }
+
+    /** The mean gap between the most recent items published by {@code now}, or null with fewer than two dated items. */
+    public static Duration usualGap(Collection<Instant> publishTimes, Instant now) {
+        List<Instant> recent = recent(publishTimes, now);
+        return recent.size() < 2 ? null : meanGap(recent);
+    }
+
+    private static List<Instant> recent(Collection<Instant> publishTimes, Instant now) {
+        return publishTimes.stream()
+                .filter(t -> t != null && !t.isAfter(now))
+                .sorted(Comparator.reverseOrder())
+                .distinct()
+                .limit(RECENT_ITEMS)
+                .toList();
+    }
+
+    /** Mean gap of times sorted newest first, at least two. */
+    private static Duration meanGap(List<Instant> newestFirst) {
+        return Duration.between(newestFirst.get(newestFirst.size() - 1), newestFirst.get(0)).dividedBy(newestFirst.size() - 1);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.newswatch.ingest.schedule;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,5 +40,11 @@ public final class SeenIds {
 
     public int size() {
         return ids.size();
+    }
+
+    /** The {@code limit} most recently seen ids, oldest first: adding them in this order to an empty set restores their recency. */
+    public List<String> mostRecent(int limit) {
+        List<String> all = new ArrayList<>(ids.keySet()); // access order: least recently seen first
+        return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
     }
 }

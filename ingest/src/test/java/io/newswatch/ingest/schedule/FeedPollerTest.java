@@ -3,6 +3,7 @@ package io.newswatch.ingest.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.Article;
+import io.newswatch.core.JsonSerde;
 import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.FeedStats;
@@ -128,6 +129,56 @@ class FeedPollerTest {
         Duration healthy = poller.poll(state);
         assertThat(poller.poll(state)).isEqualTo(Duration.ofHours(3));
         assertThat(poller.poll(state)).isEqualTo(healthy);
+    }
+
+    @Test
+    @DisplayName("a state saved after a poll and restored elsewhere sends the same validators, skips the published ids, keeps the streak")
+    void savedAndRestored() {
+        fetcher.script.add(body("rss20-basic.xml", "\"v1\""));
+        fetcher.script.add(new FetchResult.Failed("HTTP 503", null));
+        poller.poll(state);
+        Duration next = poller.poll(state);
+        SavedFeedState saved = state.save(Fixtures.FETCHED_AT.plus(next), Fixtures.FETCHED_AT);
+        assertThat(saved.location()).isEqualTo(state.source().location());
+        assertThat(saved.seenIds()).hasSize(2);
+        assertThat(saved.consecutiveErrors()).isEqualTo(1);
+        assertThat(saved.lastError()).contains("HTTP 503");
+        assertThat(saved.nextPollAt()).isEqualTo(Fixtures.FETCHED_AT.plus(next));
+        assertThat(saved.newestItemAt()).isNotNull();
+
+        FeedState restored = FeedState.restore(state.source(), 100, policy.initial(), saved);
+        fetcher.script.add(body("rss20-basic.xml", "\"v2\""));
+        poller.poll(restored);
+        assertThat(fetcher.sent.get(2).etag()).isEqualTo("\"v1\"");
+        assertThat(sink.published).as("nothing sent again").hasSize(2);
+        assertThat(restored.stats().consecutiveErrors()).isZero();
+        assertThat(restored.stats().fetches()).as("counters are per process").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a saved state keeps twice the ids of the feed's last body, at least 100, at most 1,000")
+    void savedIdsFollowTheFeedsSize() {
+        FeedState big = new FeedState(state.source(), 5000, policy.initial());
+        for (int i = 0; i < 3000; i++) {
+            big.seen().add("id-" + i);
+        }
+        assertThat(big.save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT).seenIds()).hasSize(100).endsWith("id-2999");
+        big.listedItems(80);
+        assertThat(big.save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT).seenIds()).hasSize(160);
+        big.listedItems(900);
+        assertThat(big.save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT).seenIds()).hasSize(1000);
+        assertThat(FeedState.restore(state.source(), 5000, policy.initial(), big.save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT))
+                .save(Fixtures.FETCHED_AT, Fixtures.FETCHED_AT).seenIds()).as("the size survives a move").hasSize(1000);
+    }
+
+    @Test
+    @DisplayName("a saved state goes through JSON unchanged")
+    void savedStateJson() {
+        fetcher.script.add(body("rss20-basic.xml", "\"v1\""));
+        poller.poll(state);
+        SavedFeedState saved = state.save(Fixtures.FETCHED_AT.plusSeconds(600), Fixtures.FETCHED_AT);
+        JsonSerde<SavedFeedState> serde = JsonSerde.of(SavedFeedState.class);
+        assertThat(serde.deserialize("t", serde.serialize("t", saved))).isEqualTo(saved);
     }
 
     @Test

@@ -32,6 +32,14 @@ class PollIntervalPolicyTest {
     }
 
     @Test
+    @DisplayName("the usual gap is the mean gap between the recent items, unknown with fewer than two dated items")
+    void usualGap() {
+        assertThat(PollIntervalPolicy.usualGap(everyMinutes(20, 10), NOW)).isEqualTo(Duration.ofMinutes(20));
+        assertThat(PollIntervalPolicy.usualGap(everyMinutes(20, 1), NOW)).isNull();
+        assertThat(PollIntervalPolicy.usualGap(List.of(NOW.plusSeconds(60), NOW), NOW)).as("future items are left out").isNull();
+    }
+
+    @Test
     @DisplayName("the interval is clamped to [min, max]")
     void clamped() {
         assertThat(policy.afterSuccess(everyMinutes(1, 10), List.of(), NOW)).isEqualTo(MIN);

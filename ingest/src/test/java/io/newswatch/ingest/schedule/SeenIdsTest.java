@@ -21,4 +21,22 @@ class SeenIdsTest {
         assertThat(seen.contains("a")).isTrue();
         assertThat(seen.contains("d")).isTrue();
     }
+
+    @Test
+    @DisplayName("the most recently seen ids come out oldest first, so adding them back in order restores their recency")
+    void mostRecent() {
+        SeenIds seen = new SeenIds(10);
+        for (String id : new String[] {"a", "b", "c", "d"}) {
+            seen.add(id);
+        }
+        seen.contains("a"); // a is now the most recent
+        assertThat(seen.mostRecent(3)).containsExactly("c", "d", "a");
+        assertThat(seen.mostRecent(10)).containsExactly("b", "c", "d", "a");
+
+        SeenIds restored = new SeenIds(3);
+        seen.mostRecent(3).forEach(restored::add);
+        restored.add("e"); // evicts the eldest restored id
+        assertThat(restored.contains("c")).isFalse();
+        assertThat(restored.contains("a")).isTrue();
+    }
 }
