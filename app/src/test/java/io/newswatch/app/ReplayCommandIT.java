@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.app.testing.GeneratedNews;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.newswatch.app.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @DisplayName("newswatch replay: slices, and a replay that cannot finish says so")
 class ReplayCommandIT {
@@ -34,20 +32,12 @@ class ReplayCommandIT {
         GeneratedNews.producePartitionByPartition(broker.bootstrapServers(), SOURCE, 3, week);
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run replay(Path dir, String... more) {
-        CommandLine cmd = NewswatchCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
+    private static CliRun replay(Path dir, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("replay", "--from", SOURCE, "--bootstrap-servers", broker.bootstrapServers(),
                 "--set", "enrich.taxonomy=../config/taxonomy.yaml", "--set", "enrich.gazetteer=../config/gazetteer",
                 "--set", "alerts.watches-file=../config/watches.yaml", "--set", "app.data-dir=" + dir));
         args.addAll(List.of(more));
-        return new Run(cmd.execute(args.toArray(String[]::new)), out.toString(), err.toString());
+        return CliRun.of(args);
     }
 
     @Test
@@ -56,7 +46,7 @@ class ReplayCommandIT {
         Instant since = Instant.parse("2026-02-03T00:00:00Z");
         Instant until = Instant.parse("2026-02-05T00:00:00Z");
         long inSlice = week.stream().filter(a -> !a.eventTime().isBefore(since) && a.eventTime().isBefore(until)).count();
-        Run run = replay(dir, "--prefix", "slice.", "--since", since.toString(), "--until", until.toString());
+        CliRun run = replay(dir, "--prefix", "slice.", "--since", since.toString(), "--until", until.toString());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("replayed " + inSlice + " articles of " + SOURCE + " under prefix slice.")
                 .contains("enriched:            " + inSlice);
@@ -65,7 +55,7 @@ class ReplayCommandIT {
     @Test
     @DisplayName("a replay that runs out of time exits 1 and says what was left")
     void unfinishedReplayExitsNonZero(@TempDir Path dir) {
-        Run run = replay(dir, "--prefix", "short.", "--timeout", "1s");
+        CliRun run = replay(dir, "--prefix", "short.", "--timeout", "1s");
         assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).contains("replay did not finish").contains("left:");
         assertThat(run.out()).contains("NOT FINISHED");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.app.ExitCodes;
-import io.newswatch.app.NewswatchCommand;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;
@@ -13,8 +12,7 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.eventtime.Watermark;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.newswatch.app.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code newswatch backtest report} on a real broker: the hand-made backtest ({@link HandMadeBacktest}) written as a
@@ -100,25 +97,17 @@ class BacktestReportIT {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run report(String... args) {
-        CommandLine cmd = NewswatchCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
+    private static CliRun report(String... args) {
         List<String> all = new ArrayList<>(List.of("backtest", "report"));
         all.addAll(List.of(args));
         all.addAll(List.of("--bootstrap-servers", broker.bootstrapServers()));
-        return new Run(cmd.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     @DisplayName("the table: per watch matched, alerts, spike days caught, lead, OPENED off spike and per spike, verdict; events")
     void table() {
-        Run run = report(MINE.prefix(), "--events", dir.resolve("events.yaml").toString());
+        CliRun run = report(MINE.prefix(), "--events", dir.resolve("events.yaml").toString());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         String t = run.out();
         assertThat(t).contains("backtest bt-report.: 2023-06-01 .. 2023-06-20 UTC (20 days, 84 enriched articles, 2 watches)");
@@ -134,7 +123,7 @@ class BacktestReportIT {
     @Test
     @DisplayName("--format json: the same figures under the documented field names")
     void json() throws Exception {
-        Run run = report(MINE.prefix(), "--events", dir.resolve("events.yaml").toString(), "--format", "json");
+        CliRun run = report(MINE.prefix(), "--events", dir.resolve("events.yaml").toString(), "--format", "json");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         JsonNode root = Json.mapper().readTree(run.out());
         assertThat(root.get("prefix").asText()).isEqualTo(MINE.prefix());
@@ -157,7 +146,7 @@ class BacktestReportIT {
     @DisplayName("--compare and --html: changes and alerts only in one backtest; one self-contained page with a chart per watch")
     void compareAndHtml() throws Exception {
         Path page = dir.resolve("report.html");
-        Run run = report(MINE.prefix(), "--compare", BASELINE.prefix(), "--html", page.toString());
+        CliRun run = report(MINE.prefix(), "--compare", BASELINE.prefix(), "--html", page.toString());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("backtest bt-report. compared with bt-baseline.");
         assertThat(run.out()).containsPattern("opened +2 +5 +\\+3");
@@ -173,7 +162,7 @@ class BacktestReportIT {
     @Test
     @DisplayName("--watches FILE judges those watches instead of the backtest's own, and says which the replay did not run")
     void watchesFile() {
-        Run run = report(MINE.prefix(), "--watches", dir.resolve("quake-and-new.yaml").toString());
+        CliRun run = report(MINE.prefix(), "--watches", dir.resolve("quake-and-new.yaml").toString());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("84 enriched articles, 2 watches)").doesNotContainPattern("summit +\\d");
         assertThat(run.out()).containsPattern("quake +54 +2.70").containsPattern("coast +54 +2.70 +15 +0 +0 +0");
@@ -184,7 +173,7 @@ class BacktestReportIT {
     @Test
     @DisplayName("a prefix without a backtest is a usage error naming what is missing")
     void missingBacktest() {
-        Run run = report("nothing-here.");
+        CliRun run = report("nothing-here.");
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("no watches on nothing-here.news.watches");
     }

@@ -3,7 +3,6 @@ package io.newswatch.app.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.app.ExitCodes;
-import io.newswatch.app.NewswatchCommand;
 import io.newswatch.app.testing.QuakeHistory;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;
@@ -11,8 +10,7 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.newswatch.app.testing.CliRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /**
  * {@code newswatch watch add} on a real broker with three weeks of stored history (two earthquake headlines a day among 72
@@ -42,19 +39,11 @@ class WatchAddLearnsIT {
         QuakeHistory.store(broker.bootstrapServers(), STORED.enriched());
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run watchAdd(String prefix, String... args) {
-        CommandLine cmd = NewswatchCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
+    private static CliRun watchAdd(String prefix, String... args) {
         List<String> all = new ArrayList<>(List.of("watch", "add"));
         all.addAll(List.of(args));
         all.addAll(List.of("--topic-prefix", prefix, "--bootstrap-servers", broker.bootstrapServers()));
-        return new Run(cmd.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     private static Map<String, Watch> watchesOn(Topics topics) {
@@ -66,7 +55,7 @@ class WatchAddLearnsIT {
     @Test
     @DisplayName("the added watch holds the share it had in the history (2 stories a day in 74, the burst capped), up to a day before the history ends")
     void learnsFromTheEnrichedTopic() {
-        Run run = watchAdd(STORED.prefix(), "--id", "quake", "--query", "earthquake*", "--description", "Earthquakes");
+        CliRun run = watchAdd(STORED.prefix(), "--id", "quake", "--query", "earthquake*", "--description", "Earthquakes");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("watch quake: learned from 2023-06-05T00:00:00Z to 2023-06-24T23:40:00Z of wl.news.articles.enriched")
                 .contains("added watch quake");
@@ -86,13 +75,13 @@ class WatchAddLearnsIT {
     @Test
     @DisplayName("--no-learn adds the watch cold; with no stored history it is added cold and says so")
     void cold() {
-        Run noLearn = watchAdd(STORED.prefix(), "--id", "quake-cold", "--query", "earthquake*", "--no-learn");
+        CliRun noLearn = watchAdd(STORED.prefix(), "--id", "quake-cold", "--query", "earthquake*", "--no-learn");
         assertThat(noLearn.code()).as(noLearn.err()).isEqualTo(ExitCodes.OK);
         assertThat(noLearn.out()).doesNotContain("learned");
         assertThat(watchesOn(STORED).get("quake-cold").learned()).isNull();
 
         Topics empty = new Topics("nohistory.");
-        Run nothing = watchAdd(empty.prefix(), "--id", "quake", "--query", "earthquake*");
+        CliRun nothing = watchAdd(empty.prefix(), "--id", "quake", "--query", "earthquake*");
         assertThat(nothing.code()).as(nothing.err()).isEqualTo(ExitCodes.OK);
         assertThat(nothing.out()).contains("no stored history to learn from").contains("the watches start cold");
         assertThat(watchesOn(empty).get("quake").learned()).isNull();

@@ -4,25 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.app.ExitCodes;
-import io.newswatch.app.NewswatchCommand;
 import io.newswatch.app.testing.QuakeHistory;
 import io.newswatch.broker.EmbeddedKafkaExtension;
-import io.newswatch.core.Article;
-import io.newswatch.core.EnrichedArticle;
-import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
-import io.newswatch.eventtime.Watermark;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.newswatch.app.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +38,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code newswatch watch test} on a real broker: three weeks of enriched articles under a backtest prefix (a steady stream of
@@ -102,25 +93,17 @@ class WatchTestIT {
         assertThat(topics).doesNotContain(HISTORY.alerts(), LIVE.alerts());
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run watchTest(String... args) {
-        CommandLine cmd = NewswatchCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
+    private static CliRun watchTest(String... args) {
         List<String> all = new ArrayList<>(List.of("watch", "test"));
         all.addAll(List.of(args));
         all.addAll(List.of("--bootstrap-servers", broker.bootstrapServers()));
-        return new Run(cmd.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     @DisplayName("a new watch from flags: the burst is its one OPENED, in the week of the burst, within the default budget")
     void newWatchTable() {
-        Run run = watchTest("--id", "quake", "--query", "earthquake*", "--prefix", HISTORY.prefix());
+        CliRun run = watchTest("--id", "quake", "--query", "earthquake*", "--prefix", HISTORY.prefix());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         String t = run.out();
         assertThat(t).contains("watch test over wt.news.articles.enriched: 2023-06-05 .. 2023-06-25 UTC (21 days, 3.00 weeks), "
@@ -135,7 +118,7 @@ class WatchTestIT {
     @Test
     @DisplayName("--format json: the same figures under the documented field names")
     void json() throws Exception {
-        Run run = watchTest("--query", "earthquake*", "--prefix", HISTORY.prefix(), "--format", "json");
+        CliRun run = watchTest("--query", "earthquake*", "--prefix", HISTORY.prefix(), "--format", "json");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         JsonNode root = Json.mapper().readTree(run.out());
         assertThat(root.get("formatVersion").asInt()).isEqualTo(1);
@@ -165,7 +148,7 @@ class WatchTestIT {
     @Test
     @DisplayName("--id of a live watch, made stricter by a flag, against --budget 0: over budget, and the watches topic is untouched")
     void existingWatchOverBudget() {
-        Run run = watchTest("--id", "quake", "--sensitivity", "3", "--prefix", HISTORY.prefix(), "--budget", "0");
+        CliRun run = watchTest("--id", "quake", "--sensitivity", "3", "--prefix", HISTORY.prefix(), "--budget", "0");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("quake: query earthquake*  (Earthquakes)").contains("sensitivity 3, bucket 10m");
         assertThat(run.out()).contains("verdict: OVER BUDGET: 0.33 OPENED a week on average, budget 0; busiest week 1; 1 of 3 weeks over it");
@@ -174,7 +157,7 @@ class WatchTestIT {
     @Test
     @DisplayName("--file: every watch of the file, each with its own tally")
     void file() {
-        Run run = watchTest("--file", dir.resolve("watches.yaml").toString(), "--prefix", HISTORY.prefix());
+        CliRun run = watchTest("--file", dir.resolve("watches.yaml").toString(), "--prefix", HISTORY.prefix());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("markets: query markets\n").contains("matched 1,512 articles: 504.00 a week")
                 .contains("quake: query earthquake*  (Earthquakes)").contains("matched 66 articles");
@@ -186,13 +169,13 @@ class WatchTestIT {
     @Test
     @DisplayName("refusals, exit 2: an invalid watch names its field; an unknown id lists the known ones; no history")
     void refusals() {
-        Run invalid = watchTest("--query", "earthquake*", "--bucket", "7m", "--prefix", HISTORY.prefix());
+        CliRun invalid = watchTest("--query", "earthquake*", "--bucket", "7m", "--prefix", HISTORY.prefix());
         assertThat(invalid.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(invalid.err()).contains("bucket");
-        Run unknown = watchTest("--id", "nosuch", "--prefix", HISTORY.prefix());
+        CliRun unknown = watchTest("--id", "nosuch", "--prefix", HISTORY.prefix());
         assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("no watch nosuch on news.watches; there are: quake");
-        Run noHistory = watchTest("--query", "earthquake*", "--prefix", "nothing-here.");
+        CliRun noHistory = watchTest("--query", "earthquake*", "--prefix", "nothing-here.");
         assertThat(noHistory.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noHistory.err()).contains("nothing-here.news.articles.enriched does not exist");
     }

@@ -9,6 +9,7 @@ import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topics;
+import io.newswatch.app.testing.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -37,18 +38,10 @@ class ImportCommandIT {
 
     private static final JsonSerde<Article> SERDE = JsonSerde.of(Article.class);
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result importing(String prefix, String... args) {
-        CommandLine cmd = NewswatchCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
+    private static CliRun importing(String prefix, String... args) {
         List<String> all = new ArrayList<>(List.of("import", "--bootstrap-servers", broker.bootstrapServers(), "--topic-prefix", prefix));
         all.addAll(List.of(args));
-        return new Result(cmd.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     private static String fixture(String name) throws URISyntaxException {
@@ -59,10 +52,10 @@ class ImportCommandIT {
     @DisplayName("JSON lines, CSV and a directory of feeds land on the history topic: keyed by id, timestamped by event time, in order")
     void importsEveryForm() throws Exception {
         Topics topics = new Topics("import1.");
-        Result r = importing(topics.prefix(), fixture("history.jsonl"), fixture("history.csv"), fixture("feeds"),
+        CliRun r = importing(topics.prefix(), fixture("history.jsonl"), fixture("history.csv"), fixture("feeds"),
                 "--captured", "2023-06-23T12:00:00Z", "--sort-chunk", "3");
 
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         // 5 + 3 + 2 + 1 articles read; the harbour story twice in the JSON lines: written once.
         assertThat(r.out()).contains("imported 10 articles into import1.news.articles.history",
                 "read 17 lines/items from 5 files (1 JSON lines, 1 CSV, 3 feeds)", "skipped 1 other files",
@@ -93,11 +86,11 @@ class ImportCommandIT {
     @DisplayName("a second import of the same file writes the same keys: no new distinct ids")
     void reimportIsIdempotent() throws Exception {
         Topics topics = new Topics("import2.");
-        assertThat(importing(topics.prefix(), "--quiet", fixture("history.jsonl")).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(importing(topics.prefix(), "--quiet", fixture("history.jsonl")).code()).isEqualTo(ExitCodes.OK);
         List<ConsumerRecord<String, byte[]>> first = TopicReader.readAll(broker.bootstrapServers(), topics.history());
         Set<String> firstKeys = new HashSet<>(first.stream().map(ConsumerRecord::key).toList());
 
-        assertThat(importing(topics.prefix(), "--quiet", fixture("history.jsonl")).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(importing(topics.prefix(), "--quiet", fixture("history.jsonl")).code()).isEqualTo(ExitCodes.OK);
         List<ConsumerRecord<String, byte[]>> both = TopicReader.readAll(broker.bootstrapServers(), topics.history());
 
         assertThat(firstKeys).hasSize(4);
@@ -110,12 +103,12 @@ class ImportCommandIT {
     @Test
     @DisplayName("--topic writes elsewhere; a missing file is a usage error (exit 2) and nothing is written")
     void topicAndMissingFile() throws Exception {
-        Result missing = importing("import3.", fixture("history.jsonl"), "/no/such/file.jsonl");
-        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        CliRun missing = importing("import3.", fixture("history.jsonl"), "/no/such/file.jsonl");
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("no such file or directory: /no/such/file.jsonl");
 
-        Result other = importing("import3.", "--quiet", "--topic", "my.history", fixture("history.csv"));
-        assertThat(other.exitCode()).as(other.err()).isEqualTo(ExitCodes.OK);
+        CliRun other = importing("import3.", "--quiet", "--topic", "my.history", fixture("history.csv"));
+        assertThat(other.code()).as(other.err()).isEqualTo(ExitCodes.OK);
         assertThat(TopicReader.readAll(broker.bootstrapServers(), "my.history")).hasSize(3);
         assertThat(Stream.of(other.out().split("\n"))).anyMatch(l -> l.startsWith("imported 3 articles into my.history"));
     }
