@@ -131,7 +131,8 @@ public final class AlertsTopology {
     public static Properties streamsProperties(AlertsSettings settings, Properties base) {
         Properties p = new Properties();
         p.putAll(base);
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.streams().applicationId());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streams().stateDir().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()));
         // An alert waits in the producer for at most this long; Streams' own default (100 ms) adds to latency.
@@ -141,7 +142,7 @@ public final class AlertsTopology {
         // own dead-letter queue (KIP-1034), as in enrich: one bad record must not stop detection for every watch.
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new Topics(settings.topicPrefix()).dlq());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
         // The watches updater never throws; opting in now is the Kafka 5.0 behaviour and silences a start-up warning.
         p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return p;

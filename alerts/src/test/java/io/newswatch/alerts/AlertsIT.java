@@ -123,6 +123,7 @@ class AlertsIT {
                 """.formatted(hooks, hooks));
         AlertsSettings settings = AlertsSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "it.",
+                "app.data-dir", dir.toString(),
                 "alerts.watches-file", watchesFile.toString(),
                 "alerts.webhook.max-attempts", "2",
                 "alerts.webhook.initial-backoff", "10ms",
@@ -142,7 +143,6 @@ class AlertsIT {
         }
 
         Properties base = client();
-        base.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
         try (KafkaStreams streams = new KafkaStreams(AlertsTopology.build(settings, TOPICS, MergeInput.of(ENRICHED_PARTITIONS)), AlertsTopology.streamsProperties(settings, base));
              WebhookDispatcher dispatcher = new WebhookDispatcher(settings, client(), TOPICS)) {
             streams.start();

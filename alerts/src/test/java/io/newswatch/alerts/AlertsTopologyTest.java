@@ -11,6 +11,7 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
+import io.newswatch.core.StreamsApp;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +78,9 @@ class AlertsTopologyTest {
     static TopologyTestDriver newDriver(Path stateDir) {
         Properties base = new Properties();
         base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(AlertsTopology.build(SETTINGS, TOPICS, MergeInput.of(1)), AlertsTopology.streamsProperties(SETTINGS, base));
+        AlertsSettings local = AlertsSettings.from(Settings.of(Map.of(StreamsApp.DATA_DIR.key(), stateDir.toString())));
+        return new TopologyTestDriver(AlertsTopology.build(SETTINGS, TOPICS, MergeInput.of(1)),
+                AlertsTopology.streamsProperties(local, base));
     }
 
     static Watch tomahawkWatch() {

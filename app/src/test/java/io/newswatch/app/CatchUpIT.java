@@ -77,7 +77,7 @@ class CatchUpIT {
                 "enrich.taxonomy", "../config/taxonomy.yaml",
                 "enrich.gazetteer", "../config/gazetteer",
                 "enrich.idle-after", "3s",
-                AlertsSettings.WATCHES_FILE, watches.toString()));
+                AlertsSettings.WATCHES_FILE.key(), watches.toString()));
 
         GeneratedNews.producePartitionByPartition(broker.bootstrapServers(), live.raw(), 6, before);
         runUntilDrained(settings, live);

@@ -136,9 +136,9 @@ public final class EnrichTopology {
     public static Properties streamsProperties(EnrichSettings settings, Properties base) {
         Properties p = new Properties();
         p.putAll(base);
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.streams().applicationId());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streams().stateDir().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
-        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         settings.commitInterval().ifPresent(i -> p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, i.toMillis()));
         // Larger producer batches: this stage writes about five records per article (repartition, merge buffer and
@@ -161,7 +161,7 @@ public final class EnrichTopology {
         }
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new Topics(settings.topicPrefix()).dlq());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
         // Kafka 5.0's default, taken now: the processing handler also covers global-store processing (none here yet).
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return p;

@@ -58,12 +58,12 @@ class EnrichIT {
         broker.createTopic(topics.dlq(), 1, keepAll);
         EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "it.",
-                EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",
-                EnrichSettings.GAZETTEER, "../config/gazetteer",
-                EnrichSettings.STATE_DIR, stateDir.toString(),
-                EnrichSettings.COMMIT_INTERVAL, "100ms",
+                EnrichSettings.TAXONOMY.key(), "../config/taxonomy.yaml",
+                EnrichSettings.GAZETTEER.key(), "../config/gazetteer",
+                EnrichSettings.STATE_DIR.key(), stateDir.toString(),
+                EnrichSettings.COMMIT_INTERVAL.key(), "100ms",
                 // Three articles on three partitions: most partitions fall quiet at once, and this lets them go.
-                EnrichSettings.IDLE_AFTER, "2s")));
+                EnrichSettings.IDLE_AFTER.key(), "2s")));
         assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
         Properties base = new Properties();
         base.put("bootstrap.servers", broker.bootstrapServers());
@@ -110,12 +110,12 @@ class EnrichIT {
         // A second instance with an empty state directory must restore both stores from their changelogs.
         EnrichSettings restarted = EnrichSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "it.",
-                EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",
-                EnrichSettings.GAZETTEER, "../config/gazetteer",
-                EnrichSettings.STATE_DIR, freshStateDir.toString(),
-                EnrichSettings.COMMIT_INTERVAL, "100ms",
+                EnrichSettings.TAXONOMY.key(), "../config/taxonomy.yaml",
+                EnrichSettings.GAZETTEER.key(), "../config/gazetteer",
+                EnrichSettings.STATE_DIR.key(), freshStateDir.toString(),
+                EnrichSettings.COMMIT_INTERVAL.key(), "100ms",
                 // Three articles on three partitions: most partitions fall quiet at once, and this lets them go.
-                EnrichSettings.IDLE_AFTER, "2s")));
+                EnrichSettings.IDLE_AFTER.key(), "2s")));
         Article copy = Fixtures.article("copy-of-other", "Opinion | Earthquake of magnitude 6.1 strikes eastern Turkey - BBC News",
                 other.summary(), "https://another.example/quake", null, other.eventTime().plusSeconds(600));
         try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(restarted, topics, MergeInput.of(3)),

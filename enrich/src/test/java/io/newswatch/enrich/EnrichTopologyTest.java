@@ -76,7 +76,7 @@ class EnrichTopologyTest {
         }
         EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "test.",
-                EnrichSettings.STATE_DIR, stateDir.toString())));
+                EnrichSettings.STATE_DIR.key(), stateDir.toString())));
         Properties base = new Properties();
         base.put("bootstrap.servers", "unused:9092");
         Properties props = EnrichTopology.streamsProperties(settings, base);
@@ -97,7 +97,7 @@ class EnrichTopologyTest {
 
     /** As {@link #flushed()}, with the merge's watermark records that enrich writes to the enriched topic too. */
     private List<TestRecord<String, EnrichedArticle>> flushedWithWatermarks() {
-        driver.advanceWallClockTime(EnrichSettings.DEFAULT_IDLE_AFTER.plusSeconds(1));
+        driver.advanceWallClockTime(EnrichSettings.IDLE_AFTER.defaultValue().orElseThrow().plusSeconds(1));
         return enriched.readRecordsToList();
     }
 

@@ -103,10 +103,10 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> overrides = new LinkedHashMap<>();
         if (taxonomy != null) {
-            overrides.put(EnrichSettings.TAXONOMY, Workspace.userPath(taxonomy).toString());
+            overrides.put(EnrichSettings.TAXONOMY.key(), Workspace.userPath(taxonomy).toString());
         }
         if (watches != null) {
-            overrides.put(AlertsSettings.WATCHES_FILE, Workspace.userPath(watches).toString());
+            overrides.put(AlertsSettings.WATCHES_FILE.key(), Workspace.userPath(watches).toString());
         }
         if (since != null && until != null && !since.isBefore(until)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--since must be before --until");

@@ -54,7 +54,7 @@ public final class MonitorServer implements AutoCloseable {
         } catch (BindException e) {
             throw new IllegalStateException("cannot serve /metrics, /health and /ready on " + host + ":" + port + " (" + e.getMessage()
                     + "): another process (another newswatch?) has it. Pick another port with --http-port (setting "
-                    + MonitorSettings.HTTP_PORT + ", 0 for any free port) or turn the endpoints off with --http-port -1", e);
+                    + MonitorSettings.HTTP_PORT.key() + ", 0 for any free port) or turn the endpoints off with --http-port -1", e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
         }

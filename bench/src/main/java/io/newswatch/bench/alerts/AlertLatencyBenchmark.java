@@ -140,8 +140,8 @@ public final class AlertLatencyBenchmark {
         Map<String, String> keys = new HashMap<>(Map.of(
                 "kafka.topic-prefix", topics.prefix(),
                 "alerts.processing-guarantee", config.guarantee(),
-                EnrichSettings.PROCESSING_GUARANTEE, config.guarantee(),
-                EnrichSettings.STATE_DIR, Files.createTempDirectory("enrich-bench").toString()));
+                EnrichSettings.PROCESSING_GUARANTEE.key(), config.guarantee(),
+                EnrichSettings.STATE_DIR.key(), Files.createTempDirectory("enrich-bench").toString()));
         if (config.alertsCommitMs() != null) {
             keys.put("alerts.commit-interval", config.alertsCommitMs() + "ms");
         }

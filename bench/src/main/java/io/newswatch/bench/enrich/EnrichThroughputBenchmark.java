@@ -86,10 +86,10 @@ public final class EnrichThroughputBenchmark {
             double consumeSeconds = seconds(consumeStart);
 
             EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
-                    EnrichSettings.PROCESSING_GUARANTEE, guarantee,
-                    EnrichSettings.COMMIT_INTERVAL, commitInterval,
-                    EnrichSettings.THREADS, threads,
-                    EnrichSettings.STATE_DIR, stateDir.toString())));
+                    EnrichSettings.PROCESSING_GUARANTEE.key(), guarantee,
+                    EnrichSettings.COMMIT_INTERVAL.key(), commitInterval,
+                    EnrichSettings.THREADS.key(), threads,
+                    EnrichSettings.STATE_DIR.key(), stateDir.toString())));
             Properties base = new Properties();
             base.put("bootstrap.servers", broker.bootstrapServers());
             long[] firstRecordAt = new long[1];
