@@ -13,6 +13,7 @@ import io.newswatch.alerts.topology.WatchesStoreUpdater;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.eventtime.EventTimeMerge;
 import io.newswatch.eventtime.EventTimeOrder;
@@ -116,8 +117,9 @@ public final class AlertsTopology {
                         Named.as("alerts-detect"), DETECTOR_STORE, OPEN_BUCKETS_STORE, STREAM_VOLUME_STORE)
                 .processValues(() -> new AlertCounter(METRICS_SCOPE), Named.as("alerts-count-by-status"));
 
+        Topic<String, Alert> alertEvents = topics.alertEvents();
         alerts.mapValues(RoutedAlert::alert, Named.as("alerts-unwrap"))
-                .to(topics.alerts(), Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("alerts-sink"));
+                .to(alertEvents.name(), Produced.with(alertEvents.keySerde(), alertEvents.valueSerde()).withName("alerts-sink"));
         alerts.filter((k, v) -> v.outputTopic() != null, Named.as("alerts-with-output-topic"))
                 .to((k, v, ctx) -> v.outputTopic(), Produced.with(Serdes.String(), RoutedAlert.serde()).withName("alerts-watch-topic-sink"));
 

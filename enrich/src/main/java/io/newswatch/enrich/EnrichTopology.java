@@ -2,7 +2,7 @@ package io.newswatch.enrich;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.dedup.DuplicateFilter;
 import io.newswatch.enrich.deadletter.DeadLetterRouting;
@@ -65,7 +65,6 @@ public final class EnrichTopology {
     /** Names the event-time merge in front of dedup and story ids, and so its repartition topic and stores. */
     public static final String MERGE = "dedup-and-story";
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
 
     /** Producer batch size, in bytes, unless the client properties set one. */
     static final int BATCH_SIZE = 512 * 1024;
@@ -100,7 +99,7 @@ public final class EnrichTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-articles"));
 
         Supplier<RecordHandler<EnrichedArticle>> handlers = () -> new EnrichingHandler(
-                new ArticleEnricher(taggers.get(), entities, clock), topics.raw());
+                new ArticleEnricher(taggers.get(), entities, clock), topics.rawArticles());
         KStream<String, EnrichedArticle> enriched = DeadLetterRouting.handle(raw, STAGE, handlers, topics.dlq())
                 .map((key, article) -> KeyValue.pair(article.article().id(), article), Named.as("key-by-article-id"));
 
@@ -112,7 +111,7 @@ public final class EnrichTopology {
         // The merge's serializer prepares each article in the parallel stage (duplicate keys, story fingerprint, final JSON),
         // so the serial stage behind the merge decodes only a small header and never re-encodes JSON.
         EventTimeOrder.merge(builder, enriched, new ArticlePreparation(), article -> true, merge)
-                .mapValues((id, bytes) -> bytes == null ? null : ArticlePreparation.read(topics.enriched(), bytes),
+                .mapValues((id, bytes) -> bytes == null ? null : ArticlePreparation.read(topics.enrichedArticles(), bytes),
                         Named.as("decode-in-order"))
                 .process(() -> new DuplicateFilter(settings.dedupRetention()), Named.as("drop-duplicates"), DuplicateFilter.STORE)
                 .process(() -> new StoryIdAssigner(settings.storyMaxDistance(), settings.storyHorizon()),
@@ -168,10 +167,10 @@ public final class EnrichTopology {
     }
 
     /** Decodes one raw record and enriches it; anything thrown here sends the record to the DLQ. */
-    private record EnrichingHandler(ArticleEnricher enricher, String topic) implements RecordHandler<EnrichedArticle> {
+    private record EnrichingHandler(ArticleEnricher enricher, Topic<String, Article> topic) implements RecordHandler<EnrichedArticle> {
         @Override
         public EnrichedArticle handle(byte[] key, byte[] value) {
-            Article article = ARTICLES.deserialize(topic, value);
+            Article article = topic.value(value);
             if (article == null) {
                 throw new IllegalArgumentException("record has no value (a tombstone): nothing to enrich");
             }

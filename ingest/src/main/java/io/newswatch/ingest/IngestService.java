@@ -62,7 +62,7 @@ public final class IngestService implements AutoCloseable {
      * @param topics             where articles go ({@link Topics#raw()})
      */
     public IngestService(IngestSettings settings, Properties producerProperties, Topics topics) {
-        this(settings, () -> new KafkaArticlePublisher(producerProperties, topics.raw()));
+        this(settings, () -> new KafkaArticlePublisher(producerProperties, topics.rawArticles()));
     }
 
     /** With any sink (tests, replays into something other than Kafka). The sink is closed with the service. */

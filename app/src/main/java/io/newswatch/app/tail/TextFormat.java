@@ -5,7 +5,6 @@ import io.newswatch.core.Article;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
-import io.newswatch.core.JsonSerde;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
@@ -24,10 +23,6 @@ import org.apache.kafka.common.header.Header;
  */
 public final class TextFormat implements RecordFormat {
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
-    private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
-    private static final JsonSerde<Watch> WATCHES = JsonSerde.of(Watch.class);
 
     private final Topics topics;
     private final Function<Alert, String> alertText;
@@ -43,16 +38,16 @@ public final class TextFormat implements RecordFormat {
         String topic = record.topic();
         try {
             if (topic.equals(topics.raw())) {
-                return article(ARTICLES.deserialize(topic, record.value()));
+                return article(topics.rawArticles().value(record.value()));
             }
             if (topic.equals(topics.enriched())) {
-                return enriched(ENRICHED.deserialize(topic, record.value()));
+                return enriched(topics.enrichedArticles().value(record.value()));
             }
             if (topic.equals(topics.alerts())) {
-                return alertText.apply(ALERTS.deserialize(topic, record.value()));
+                return alertText.apply(topics.alertEvents().value(record.value()));
             }
             if (topic.equals(topics.watches())) {
-                return watch(text(record.key()), WATCHES.deserialize(topic, record.value()));
+                return watch(text(record.key()), topics.watchTable().value(record.value()));
             }
             if (topic.equals(topics.dlq())) {
                 return deadLetter(record);
