@@ -1,7 +1,9 @@
 package io.newswatch.alerts;
 
 import io.newswatch.alerts.detect.DetectorParams;
+import io.newswatch.alerts.detect.InMemoryDetection;
 import io.newswatch.alerts.detect.StreamVolume;
+import io.newswatch.alerts.watch.WatchDefaults;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Check;
 import io.newswatch.core.KafkaSettings;
@@ -105,11 +107,6 @@ public record AlertsSettings(
     public static final Setting<Integer> WEBHOOK_QUEUE_CAPACITY = DEF.define("alerts.webhook.queue-capacity", SettingType.INT, 1000,
             Check.atLeast(1), "pending deliveries per webhook URL");
 
-    /** Values for the fields a watch leaves out. */
-    public record WatchDefaults(Duration bucket, Duration baseline, double sensitivity, int minArticles, int minSources,
-                                Duration cooldown) {
-    }
-
     /**
      * Detector knobs shared by all watches (docs/ALERTS.md explains each).
      *
@@ -188,6 +185,11 @@ public record AlertsSettings(
                 tuning.warmUp(), watch.sensitivity(), Math.min(tuning.resolveScore(), watch.sensitivity() / 2), tuning.quietFor(),
                 tuning.updateEvery(), watch.minArticles(), watch.minSources(), watch.cooldown(), tuning.floorPerDay(),
                 tuning.dispersion(), tuning.sourceCap(), tuning.escalation(), tuning.topArticles());
+    }
+
+    /** The alerts stage's detection over {@code validatedWatches}, in memory: what a backtest runs. */
+    public InMemoryDetection inMemoryDetection(List<Watch> validatedWatches) {
+        return new InMemoryDetection(this::detectorParams, volumeRetention(), watchDefaults.baseline(), validatedWatches);
     }
 
     /**

@@ -113,7 +113,8 @@ public final class AlertsTopology {
                 STREAM_VOLUME_STORE);
         KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.of(ArticleHits.class),
                         h -> !h.watchIds().isEmpty() || h.reportsVolume(), merge)
-                .process(() -> new SpikeDetectProcessor(stores, settings, validator),
+                .process(() -> new SpikeDetectProcessor(stores, settings::detectorParams, settings.volumeRetention(),
+                        settings.watchDefaults().baseline(), validator),
                         Named.as("alerts-detect"), DETECTOR_STORE, OPEN_BUCKETS_STORE, STREAM_VOLUME_STORE)
                 .processValues(() -> new AlertCounter(METRICS_SCOPE), Named.as("alerts-count-by-status"));
 

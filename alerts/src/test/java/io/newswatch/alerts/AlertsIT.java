@@ -128,8 +128,10 @@ class AlertsIT {
                 "alerts.webhook.initial-backoff", "10ms",
                 "alerts.webhook.request-timeout", "5s")));
 
-        assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).extracting(Watch::id).containsExactly("tomahawk", "hungary");
-        assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a second start writes nothing").isEmpty();
+        assertThat(WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), client(), TOPICS)).extracting(Watch::id)
+                .containsExactly("tomahawk", "hungary");
+        assertThat(WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), client(), TOPICS))
+                .as("a second start writes nothing").isEmpty();
         try (WatchStore store = new WatchStore(client(), TOPICS, new WatchValidator(settings.watchDefaults(), TOPICS))) {
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
             store.put(new Watch(0, "desk", null, null, "summit", null, null, null, null, null, null, null, "it.desk.summit", null, null));

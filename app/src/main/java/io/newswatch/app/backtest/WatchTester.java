@@ -116,7 +116,7 @@ public final class WatchTester {
     /** The alerts stage's detector over the history's days, every article in event-time order. */
     private List<Alert> detect(List<Watch> watches, HistoryArticles history, long fromMs, Instant end) {
         progress.accept("running the detector over " + history.size() + " articles");
-        InMemoryDetection detection = new InMemoryDetection(settings, watches);
+        InMemoryDetection detection = settings.inMemoryDetection(watches);
         List<Alert> alerts = new ArrayList<>();
         history.inOrder(fromMs, end.toEpochMilli(), (hit, matched) -> alerts.addAll(detection.article(hit, matched)));
         alerts.addAll(detection.finish(end));

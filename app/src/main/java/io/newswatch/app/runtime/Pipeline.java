@@ -191,7 +191,7 @@ public final class Pipeline {
             monitor(monitor, Stage.ENRICH, stage, PipelineMeters.enrich(stage.kafkaStreams()::metrics, topics));
         }
         if (stages.contains(Stage.ALERTS)) {
-            WatchBootstrap.seed(alerts, cluster.clientProperties(), topics);
+            WatchBootstrap.seed(alerts.watchesFile(), alerts.watchDefaults(), cluster.clientProperties(), topics);
             Topology topology = AlertsTopology.build(alerts, topics, new MergeInput(cluster.partitions(topics.enriched()), alertsMerge));
             StreamsStage stage = supervisor.manage(StreamsStage.start("alerts", topology,
                     AlertsTopology.streamsProperties(alerts, cluster.clientProperties()), supervisor::fail));
