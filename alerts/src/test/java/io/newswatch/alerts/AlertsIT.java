@@ -15,12 +15,12 @@ import io.newswatch.core.AlertStatus;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Json;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.Watermark;
-import io.newswatch.core.Watch;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,7 +160,7 @@ class AlertsIT {
                 }
                 for (EnrichedArticle a : burst) {
                     producer.send(new ProducerRecord<>(TOPICS.enriched(), null, a.article().eventTime().toEpochMilli(), a.article().id(),
-                            JsonSerde.of(EnrichedArticle.class).serialize(TOPICS.enriched(), a)));
+                            RecordSerdes.ENRICHED_ARTICLE.serialize(TOPICS.enriched(), a)));
                 }
                 producer.send(new ProducerRecord<>(TOPICS.enriched(), "junk", "{broken".getBytes(StandardCharsets.UTF_8)));
                 // What enrich writes after its merge has released the burst and the rest of its bucket: a watermark on every
@@ -246,7 +246,7 @@ class AlertsIT {
             for (String id : List.of("slow", "slow", "slow", "fast")) {
                 Alert a = new Alert(1, id + "@x", id, id, AlertStatus.OPENED, Instant.EPOCH, Instant.EPOCH.plusSeconds(600), 9, 9, 0.5,
                         8.5, 4, 4, List.of(), "Spike: " + id, Instant.EPOCH);
-                producer.send(new ProducerRecord<>(topics.alerts(), id, JsonSerde.of(Alert.class).serialize(topics.alerts(), a)));
+                producer.send(new ProducerRecord<>(topics.alerts(), id, RecordSerdes.ALERT.serialize(topics.alerts(), a)));
                 producer.flush();
                 if (first) {
                     assertThat(slow.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("first delivery in flight").contains("Spike: slow");
@@ -279,7 +279,7 @@ class AlertsIT {
             c.subscribe(List.of(TOPICS.alerts()));
             while (out.stream().map(Alert::watchId).distinct().count() < atLeast && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    Alert a = JsonSerde.of(Alert.class).deserialize(r.topic(), r.value());
+                    Alert a = RecordSerdes.ALERT.deserialize(r.topic(), r.value());
                     assertThat(r.key()).isEqualTo(a.watchId());
                     out.add(a);
                 }

@@ -8,6 +8,7 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
@@ -39,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("EnrichTopology on the embedded broker, exactly-once v2")
 class EnrichIT {
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+    private static final JsonSerde<Article> ARTICLES = RecordSerdes.ARTICLE;
+    private static final JsonSerde<EnrichedArticle> ENRICHED = RecordSerdes.ENRICHED_ARTICLE;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @RegisterExtension

@@ -7,6 +7,7 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
@@ -47,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EnrichTopologyTest {
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+    private static final JsonSerde<Article> ARTICLES = RecordSerdes.ARTICLE;
+    private static final JsonSerde<EnrichedArticle> ENRICHED = RecordSerdes.ENRICHED_ARTICLE;
     private static final Instant T0 = Instant.parse("2025-10-17T10:00:00Z");
     private static final Instant NOW = Instant.parse("2025-10-20T00:00:00Z");
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.fetch.LocalFeedServer;
@@ -77,7 +77,7 @@ class IngestServiceIT {
         p.put("bootstrap.servers", broker.bootstrapServers());
         p.put("auto.offset.reset", "earliest");
         p.put("enable.auto.commit", "false");
-        try (KafkaConsumer<String, Article> consumer = new KafkaConsumer<>(p, new StringDeserializer(), JsonSerde.of(Article.class))) {
+        try (KafkaConsumer<String, Article> consumer = new KafkaConsumer<>(p, new StringDeserializer(), RecordSerdes.ARTICLE)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);

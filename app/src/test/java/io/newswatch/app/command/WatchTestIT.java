@@ -11,6 +11,7 @@ import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.eventtime.Watermark;
@@ -79,7 +80,7 @@ class WatchTestIT {
         broker.createTopic(LIVE.watches(), 1, Map.of("cleanup.policy", "compact"));
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
-        JsonSerde<EnrichedArticle> enriched = JsonSerde.of(EnrichedArticle.class);
+        JsonSerde<EnrichedArticle> enriched = RecordSerdes.ENRICHED_ARTICLE;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (EnrichedArticle a : history()) {
                 producer.send(new ProducerRecord<>(HISTORY.enriched(), null, a.article().eventTime().toEpochMilli(), a.article().id(),
@@ -92,7 +93,7 @@ class WatchTestIT {
             }
             Watch live = new Watch(Watch.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null,
                     null, null, null, null, null);
-            producer.send(new ProducerRecord<>(LIVE.watches(), live.id(), JsonSerde.of(Watch.class).serialize(LIVE.watches(), live)));
+            producer.send(new ProducerRecord<>(LIVE.watches(), live.id(), RecordSerdes.WATCH.serialize(LIVE.watches(), live)));
             producer.flush();
         }
         Files.writeString(dir.resolve("watches.yaml"), """

@@ -8,6 +8,7 @@ import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +36,7 @@ class ImportCommandIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
 
-    private static final JsonSerde<Article> SERDE = JsonSerde.of(Article.class);
+    private static final JsonSerde<Article> SERDE = RecordSerdes.ARTICLE;
 
     private record Result(int exitCode, String out, String err) {
     }
