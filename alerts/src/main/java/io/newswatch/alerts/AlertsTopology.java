@@ -13,6 +13,7 @@ import io.newswatch.alerts.topology.WatchesStoreUpdater;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.eventtime.EventTimeMerge;
 import io.newswatch.eventtime.EventTimeOrder;
@@ -115,12 +116,14 @@ public final class AlertsTopology {
                 STREAM_VOLUME_STORE);
         KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.of(ArticleHits.class),
                         h -> !h.watchIds().isEmpty() || h.reportsVolume(), merge)
-                .process(() -> new SpikeDetectProcessor(stores, settings, validator),
+                .process(() -> new SpikeDetectProcessor(stores, settings::detectorParams, settings.volumeRetention(),
+                        settings.watchDefaults().baseline(), validator),
                         Named.as("alerts-detect"), DETECTOR_STORE, OPEN_BUCKETS_STORE, STREAM_VOLUME_STORE)
                 .processValues(() -> new AlertCounter(METRICS_SCOPE), Named.as("alerts-count-by-status"));
 
+        Topic<String, Alert> alertEvents = topics.alertEvents();
         alerts.mapValues(RoutedAlert::alert, Named.as("alerts-unwrap"))
-                .to(topics.alerts(), Produced.with(Serdes.String(), JsonSerde.of(Alert.class)).withName("alerts-sink"));
+                .to(alertEvents.name(), Produced.with(alertEvents.keySerde(), alertEvents.valueSerde()).withName("alerts-sink"));
         alerts.filter((k, v) -> v.outputTopic() != null, Named.as("alerts-with-output-topic"))
                 .to((k, v, ctx) -> v.outputTopic(), Produced.with(Serdes.String(), RoutedAlert.serde()).withName("alerts-watch-topic-sink"));
 
@@ -134,7 +137,8 @@ public final class AlertsTopology {
     public static Properties streamsProperties(AlertsSettings settings, Properties base) {
         Properties p = new Properties();
         p.putAll(base);
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.streams().applicationId());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streams().stateDir().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()));
         // An alert waits in the producer for at most this long; Streams' own default (100 ms) adds to latency.
@@ -144,7 +148,7 @@ public final class AlertsTopology {
         // own dead-letter queue (KIP-1034), as in enrich: one bad record must not stop detection for every watch.
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new Topics(settings.topicPrefix()).dlq());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
         // The watches updater never throws; opting in now is the Kafka 5.0 behaviour and silences a start-up warning.
         p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return p;

@@ -16,12 +16,12 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Json;
 import io.newswatch.core.LearnedBaseline;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.Watermark;
-import io.newswatch.core.Watch;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -124,19 +123,22 @@ class AlertsIT {
                 """.formatted(hooks, hooks));
         AlertsSettings settings = AlertsSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "it.",
+                "app.data-dir", dir.toString(),
                 "alerts.watches-file", watchesFile.toString(),
                 "alerts.webhook.max-attempts", "2",
                 "alerts.webhook.initial-backoff", "10ms",
                 "alerts.webhook.request-timeout", "5s")));
 
-        assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).extracting(Watch::id).containsExactly("tomahawk", "hungary");
-        assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a second start writes nothing").isEmpty();
+        assertThat(WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), client(), TOPICS)).extracting(Watch::id)
+                .containsExactly("tomahawk", "hungary");
+        assertThat(WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), client(), TOPICS))
+                .as("a second start writes nothing").isEmpty();
         try (WatchStore store = new WatchStore(client(), TOPICS, new WatchValidator(settings.watchDefaults(), TOPICS))) {
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
             // A baseline `watch add` learned for a watch of the file is kept by the next start: the file does not know it.
             LearnedBaseline learned = new LearnedBaseline(Duration.ofDays(7), 12.5, 5000.0, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-20T00:00:00Z"));
             store.put(store.list(Duration.ofSeconds(30)).get("hungary").withLearned(learned));
-            assertThat(WatchBootstrap.seed(settings, client(), TOPICS)).as("a start after `watch add` learned").isEmpty();
+            assertThat(WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), client(), TOPICS)).as("a start after `watch add` learned").isEmpty();
             assertThat(store.list(Duration.ofSeconds(30)).get("hungary").learned()).isEqualTo(learned);
             store.put(new Watch(0, "desk", null, null, "summit", null, null, null, null, null, null, null, "it.desk.summit", null, null, null));
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary", "desk");
@@ -148,7 +150,6 @@ class AlertsIT {
         }
 
         Properties base = client();
-        base.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
         try (KafkaStreams streams = new KafkaStreams(AlertsTopology.build(settings, TOPICS, MergeInput.of(ENRICHED_PARTITIONS)), AlertsTopology.streamsProperties(settings, base));
              WebhookDispatcher dispatcher = new WebhookDispatcher(settings, client(), TOPICS)) {
             streams.start();
@@ -165,7 +166,7 @@ class AlertsIT {
                 }
                 for (EnrichedArticle a : burst) {
                     producer.send(new ProducerRecord<>(TOPICS.enriched(), null, a.article().eventTime().toEpochMilli(), a.article().id(),
-                            JsonSerde.of(EnrichedArticle.class).serialize(TOPICS.enriched(), a)));
+                            RecordSerdes.ENRICHED_ARTICLE.serialize(TOPICS.enriched(), a)));
                 }
                 producer.send(new ProducerRecord<>(TOPICS.enriched(), "junk", "{broken".getBytes(StandardCharsets.UTF_8)));
                 // What enrich writes after its merge has released the burst and the rest of its bucket: a watermark on every
@@ -251,7 +252,7 @@ class AlertsIT {
             for (String id : List.of("slow", "slow", "slow", "fast")) {
                 Alert a = new Alert(1, id + "@x", id, id, AlertStatus.OPENED, Instant.EPOCH, Instant.EPOCH.plusSeconds(600), 9, 9, 0.5,
                         8.5, 4, 4, List.of(), "Spike: " + id, Instant.EPOCH);
-                producer.send(new ProducerRecord<>(topics.alerts(), id, JsonSerde.of(Alert.class).serialize(topics.alerts(), a)));
+                producer.send(new ProducerRecord<>(topics.alerts(), id, RecordSerdes.ALERT.serialize(topics.alerts(), a)));
                 producer.flush();
                 if (first) {
                     assertThat(slow.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("first delivery in flight").contains("Spike: slow");
@@ -284,7 +285,7 @@ class AlertsIT {
             c.subscribe(List.of(TOPICS.alerts()));
             while (out.stream().map(Alert::watchId).distinct().count() < atLeast && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    Alert a = JsonSerde.of(Alert.class).deserialize(r.topic(), r.value());
+                    Alert a = RecordSerdes.ALERT.deserialize(r.topic(), r.value());
                     assertThat(r.key()).isEqualTo(a.watchId());
                     out.add(a);
                 }

@@ -42,14 +42,32 @@ class AlertsSettingsTest {
     }
 
     @Test
+    @DisplayName("the topic prefix goes before a configured application id and webhook group too")
+    void prefixBeforeConfiguredIds() {
+        AlertsSettings s = AlertsSettings.from(Settings.of(Map.of("kafka.topic-prefix", "bt.", "alerts.application-id", "mine",
+                "alerts.webhook.group-id", "hooks")));
+        assertThat(s.applicationId()).isEqualTo("bt.mine");
+        assertThat(s.webhook().groupId()).isEqualTo("bt.hooks");
+    }
+
+    @Test
+    @DisplayName("detector scales are sorted and must be positive multiples of 5m")
+    void scales() {
+        assertThat(AlertsSettings.from(Settings.of(Map.of("alerts.detector.scales", "1h, 10m"))).tuning().scales())
+                .containsExactly(Duration.ofMinutes(10), Duration.ofHours(1));
+        assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.detector.scales", "10m,7m"))))
+                .hasMessageContaining("config key alerts.detector.scales: expected positive multiples of 5m, got '10m,7m'");
+    }
+
+    @Test
     @DisplayName("bad values fail naming the key")
     void badValues() {
         assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.processing-guarantee", "maybe"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.processing-guarantee");
         assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.commit-interval", "soon"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.commit-interval");
-        assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.webhook.url", "ftp://x/y"))))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.webhook.url");
+        assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.webhook.url", "ftp://secret-token@x/y"))))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.webhook.url").hasMessageNotContaining("secret-token");
         assertThatThrownBy(() -> AlertsSettings.from(Settings.of(Map.of("alerts.detector.escalation", "1"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("alerts.detector.escalation");
     }

@@ -3,16 +3,17 @@ package io.newswatch.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.testing.Articles;
-import io.newswatch.eventtime.MergeInput;
-import io.newswatch.eventtime.Watermark;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
+import io.newswatch.core.StreamsApp;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.Watermark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class AlertsTopologyTest {
         driver = newDriver(stateDir);
         articles = driver.createInputTopic(TOPICS.enriched(), new StringSerializer(), new ByteArraySerializer());
         watches = driver.createInputTopic(TOPICS.watches(), new StringSerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), JsonSerde.of(Alert.class));
+        alerts = driver.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), RecordSerdes.ALERT);
     }
 
     @AfterEach
@@ -77,8 +78,9 @@ class AlertsTopologyTest {
     static TopologyTestDriver newDriver(Path stateDir) {
         Properties base = new Properties();
         base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(AlertsTopology.build(SETTINGS, TOPICS, MergeInput.of(1)), AlertsTopology.streamsProperties(SETTINGS, base));
+        AlertsSettings local = AlertsSettings.from(Settings.of(Map.of(StreamsApp.DATA_DIR.key(), stateDir.toString())));
+        return new TopologyTestDriver(AlertsTopology.build(SETTINGS, TOPICS, MergeInput.of(1)),
+                AlertsTopology.streamsProperties(local, base));
     }
 
     static Watch tomahawkWatch() {
@@ -87,7 +89,7 @@ class AlertsTopologyTest {
     }
 
     void addWatch(Watch w) {
-        watches.pipeInput(w.id(), JsonSerde.of(Watch.class).serialize(TOPICS.watches(), w));
+        watches.pipeInput(w.id(), RecordSerdes.WATCH.serialize(TOPICS.watches(), w));
     }
 
     void tomahawk(Instant at, String domain) {
@@ -103,7 +105,7 @@ class AlertsTopologyTest {
 
     void pipe(EnrichedArticle a) {
         newest = a.article().eventTime().isAfter(newest) ? a.article().eventTime() : newest;
-        articles.pipeInput(new TestRecord<>(a.article().id(), JsonSerde.of(EnrichedArticle.class).serialize(TOPICS.enriched(), a),
+        articles.pipeInput(new TestRecord<>(a.article().id(), RecordSerdes.ENRICHED_ARTICLE.serialize(TOPICS.enriched(), a),
                 null, a.article().eventTime()));
     }
 
@@ -250,13 +252,13 @@ class AlertsTopologyTest {
         try (TopologyTestDriver d = newDriver(dir)) {
             TestInputTopic<String, byte[]> in = d.createInputTopic(TOPICS.enriched(), new StringSerializer(), new ByteArraySerializer());
             d.createInputTopic(TOPICS.watches(), new StringSerializer(), new ByteArraySerializer())
-                    .pipeInput("tomahawk", JsonSerde.of(Watch.class).serialize(TOPICS.watches(), tomahawkWatch()));
+                    .pipeInput("tomahawk", RecordSerdes.WATCH.serialize(TOPICS.watches(), tomahawkWatch()));
             for (EnrichedArticle a : input) {
-                in.pipeInput(new TestRecord<>(a.article().id(), JsonSerde.of(EnrichedArticle.class).serialize("t", a), null,
+                in.pipeInput(new TestRecord<>(a.article().id(), RecordSerdes.ENRICHED_ARTICLE.serialize("t", a), null,
                         a.article().eventTime()));
             }
             flush(d, input.stream().map(a -> a.article().eventTime()).max(Instant::compareTo).orElseThrow().plus(BUCKET));
-            return d.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), JsonSerde.of(Alert.class)).readValuesToList().stream()
+            return d.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), RecordSerdes.ALERT).readValuesToList().stream()
                     .filter(a -> a.status() != AlertStatus.UPDATED)
                     .map(a -> a.status() + " " + a.alertId() + " bucket " + a.bucketStart()
                             + (a.status() == AlertStatus.RESOLVED ? " observed " + a.observed() : ""))
@@ -303,7 +305,7 @@ class AlertsTopologyTest {
         addWatch(new Watch(w.schemaVersion(), w.id(), w.description(), null, null, w.entity(), null, null, null, null, null, null,
                 "desk.tomahawk", null, null, null));
         burst(T0, 8, 4);
-        TestOutputTopic<String, Alert> own = driver.createOutputTopic("desk.tomahawk", new StringDeserializer(), JsonSerde.of(Alert.class));
+        TestOutputTopic<String, Alert> own = driver.createOutputTopic("desk.tomahawk", new StringDeserializer(), RecordSerdes.ALERT);
         flushed();
         List<Alert> mine = own.readValuesToList();
         assertThat(mine).extracting(Alert::status).startsWith(AlertStatus.OPENED);

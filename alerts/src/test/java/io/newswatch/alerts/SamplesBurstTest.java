@@ -54,7 +54,7 @@ class SamplesBurstTest {
         WatchValidator validator = new WatchValidator(settings.watchDefaults(), Topics.defaults());
         Watch tomahawk = WatchFile.load(Path.of("..", "config", "watches.yaml")).stream()
                 .filter(w -> w.id().equals("tomahawk")).map(validator::validate).findFirst().orElseThrow();
-        InMemoryDetection detection = new InMemoryDetection(settings, List.of(tomahawk));
+        InMemoryDetection detection = settings.inMemoryDetection(List.of(tomahawk));
         Instant fetchedAt = Instant.parse("2026-11-26T15:01:00Z");
         List<Alert> alerts = new ArrayList<>();
         try (WatchMatcher matcher = WatchMatcher.of(tomahawk)) {

@@ -51,6 +51,8 @@ public final class CommonOptions {
         Map<String, String> all = new LinkedHashMap<>(overrides());
         all.putAll(commandOverrides);
         Settings settings = Settings.load(file, environment, all);
+        // A typo in a key must stop the command, not leave the setting silently at its default.
+        KnownSettings.CATALOG.requireKnown(settings);
         // Every command logs in the format the settings ask for, from its first line on.
         LogFormat.apply(settings);
         return settings;
@@ -59,12 +61,12 @@ public final class CommonOptions {
     /** The command-line layer as dotted setting keys. */
     public Map<String, String> overrides() {
         Map<String, String> out = new LinkedHashMap<>(settings);
-        kafkaProperties.forEach((name, value) -> out.put(KafkaSettings.CLIENT_PROPERTIES_PREFIX + name, value));
+        kafkaProperties.forEach((name, value) -> out.put(KafkaSettings.CLIENT_PROPERTIES.prefix() + name, value));
         if (bootstrapServers != null) {
-            out.put(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers);
+            out.put(KafkaSettings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
         }
         if (topicPrefix != null) {
-            out.put(KafkaSettings.TOPIC_PREFIX, topicPrefix);
+            out.put(KafkaSettings.TOPIC_PREFIX.key(), topicPrefix);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.newswatch.app;
 
 import io.newswatch.app.runtime.AppSettings;
+import io.newswatch.core.StreamsApp;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,13 +26,13 @@ public final class EmbeddedBrokerOptions {
     public Map<String, String> overrides() {
         Map<String, String> out = new LinkedHashMap<>();
         if (dataDir != null) {
-            out.put(AppSettings.DATA_DIR, Workspace.userPath(dataDir).toString());
+            out.put(StreamsApp.DATA_DIR.key(), Workspace.userPath(dataDir).toString());
         }
         if (brokerPort != null) {
-            out.put(AppSettings.BROKER_PORT, brokerPort.toString());
+            out.put(AppSettings.BROKER_PORT.key(), brokerPort.toString());
         }
         if (brokerHost != null) {
-            out.put(AppSettings.BROKER_HOST, brokerHost);
+            out.put(AppSettings.BROKER_HOST.key(), brokerHost);
         }
         return out;
     }

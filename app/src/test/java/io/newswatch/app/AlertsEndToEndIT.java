@@ -13,6 +13,7 @@ import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import java.io.PrintWriter;
@@ -20,12 +21,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ class AlertsEndToEndIT {
             KafkaCluster cluster = supervisor.manage(KafkaCluster.connectOrStartEmbedded(pipeline.app()));
             pipeline.start(cluster, supervisor);
 
-            JsonSerde<Alert> serde = JsonSerde.of(Alert.class);
+            JsonSerde<Alert> serde = RecordSerdes.ALERT;
             alerts = TopicReader.readUntil(broker.bootstrapServers(), topics.alerts(),
                     records -> records.stream().anyMatch(r -> serde.deserialize(r.topic(), r.value()).status() == AlertStatus.OPENED),
                     DEADLINE);
@@ -107,7 +108,7 @@ class AlertsEndToEndIT {
         }
 
         assertThat(feeds.fetches("/kyiv-morning.xml")).as("the burst came after a quiet first poll").isGreaterThan(1);
-        JsonSerde<Alert> serde = JsonSerde.of(Alert.class);
+        JsonSerde<Alert> serde = RecordSerdes.ALERT;
         Alert opened = alerts.stream().filter(r -> r.key().equals(WATCH)).map(r -> serde.deserialize(r.topic(), r.value()))
                 .filter(a -> a.status() == AlertStatus.OPENED).findFirst()
                 .orElseThrow(() -> new AssertionError("no OPENED alert for " + WATCH + " on " + topics.alerts() + ": " + alerts.size() + " records"));

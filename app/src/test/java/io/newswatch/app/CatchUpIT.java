@@ -2,6 +2,8 @@ package io.newswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.AlertsTopology;
 import io.newswatch.app.runtime.GroupProgress;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.Pipeline;
@@ -12,12 +14,11 @@ import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Alert;
 import io.newswatch.core.Article;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
 import io.newswatch.enrich.EnrichTopology;
-import io.newswatch.alerts.AlertsSettings;
-import io.newswatch.alerts.AlertsTopology;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ import picocli.CommandLine;
 class CatchUpIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
+    private static final JsonSerde<Alert> ALERTS = RecordSerdes.ALERT;
 
     @RegisterExtension
     static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
@@ -76,7 +77,7 @@ class CatchUpIT {
                 "enrich.taxonomy", "../config/taxonomy.yaml",
                 "enrich.gazetteer", "../config/gazetteer",
                 "enrich.idle-after", "3s",
-                AlertsSettings.WATCHES_FILE, watches.toString()));
+                AlertsSettings.WATCHES_FILE.key(), watches.toString()));
 
         GeneratedNews.producePartitionByPartition(broker.bootstrapServers(), live.raw(), 6, before);
         runUntilDrained(settings, live);

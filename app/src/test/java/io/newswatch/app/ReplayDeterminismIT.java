@@ -6,9 +6,9 @@ import io.newswatch.app.testing.GeneratedNews;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Alert;
-import io.newswatch.core.AlertStatus;
 import io.newswatch.core.Article;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,7 +31,7 @@ import picocli.CommandLine;
 @DisplayName("replays of one stored month agree with each other and with a one-partition, time-ordered replay")
 class ReplayDeterminismIT {
 
-    private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
+    private static final JsonSerde<Alert> ALERTS = RecordSerdes.ALERT;
     private static final int[] BURST_DAYS = {3, 9, 16, 22, 27};
 
     @RegisterExtension

@@ -11,15 +11,22 @@ import java.util.Properties;
  */
 public record KafkaSettings(Optional<String> bootstrapServers, Topics topics, Map<String, String> clientProperties) {
 
-    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
-    public static final String TOPIC_PREFIX = "kafka.topic-prefix";
-    public static final String CLIENT_PROPERTIES_PREFIX = "kafka.properties.";
+    public static final SettingsDef DEF = new SettingsDef("kafka");
+    public static final Setting<String> BOOTSTRAP_SERVERS = DEF.defineOptional("kafka.bootstrap-servers", SettingType.STRING, "empty",
+            "the Kafka cluster; empty starts (or connects to) the embedded broker");
+    public static final Setting<String> TOPIC_PREFIX = DEF.define("kafka.topic-prefix",
+            new SettingType<>("letters, digits, '.', '_' and '-'", text -> new Topics(text).prefix(), p -> p), "",
+            "prepended to every topic name, consumer group and Streams application id");
+    public static final SettingsDef.PrefixSetting CLIENT_PROPERTIES = DEF.definePrefix("kafka.properties.",
+            "any Kafka client property, given to every client");
 
     public static KafkaSettings from(Settings settings) {
-        return new KafkaSettings(
-                settings.find(BOOTSTRAP_SERVERS),
-                new Topics(settings.string(TOPIC_PREFIX, "")),
-                settings.withPrefix(CLIENT_PROPERTIES_PREFIX));
+        return new KafkaSettings(settings.find(BOOTSTRAP_SERVERS), topics(settings), settings.withPrefix(CLIENT_PROPERTIES));
+    }
+
+    /** The topic names under the configured prefix: the one place the prefix is read. */
+    public static Topics topics(Settings settings) {
+        return new Topics(settings.get(TOPIC_PREFIX));
     }
 
     /** Base client properties for a given bootstrap address (the configured one, or the embedded broker's). */

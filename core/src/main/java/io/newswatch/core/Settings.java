@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,9 @@ import java.util.regex.Pattern;
  * environment variable for a key is {@code NEWSWATCH_} plus the key upper-cased with dots and dashes
  * as underscores ({@code NEWSWATCH_INGEST_MIN_INTERVAL}).
  *
- * <p>Every typed getter names the key, the bad value and where it came from when it cannot parse, so
- * a user sees "config key ingest.min-interval: expected a duration like 30s, 5m, 2h or PT5M, got
+ * <p>Values are read only through declared settings ({@link #get(Setting)}, see {@link SettingsDef}); the app refuses
+ * keys nobody declared ({@link SettingsCatalog}). A value that does not parse or breaks its check names the key,
+ * the bad value and where it came from, so a user sees "config key ingest.min-interval: expected a duration like 30s, 5m, 2h or PT5M, got
  * 'soon' (from environment variable NEWSWATCH_INGEST_MIN_INTERVAL)" instead of a stack trace.
  */
 public final class Settings {
@@ -97,60 +97,50 @@ public final class Settings {
         return Optional.empty();
     }
 
-    public Optional<String> find(String key) {
-        return lookup(key).map(Value::text).filter(s -> !s.isBlank()).map(String::trim);
+    /**
+     * The value of {@code setting}: its text parsed by its type and checked, or its default when it is not set.
+     *
+     * @throws SettingsException naming the key, the value and where it came from, when the text does not parse or
+     *         breaks the setting's check, or when a setting without a default is not set
+     */
+    public <T> T get(Setting<T> setting) {
+        return find(setting).or(setting::defaultValue).orElseThrow(() -> new SettingsException("config key " + setting.key()
+                + " is required (set it in the settings file, as " + envName(setting.key()) + ", or on the command line)"));
     }
 
-    public boolean has(String key) {
-        return find(key).isPresent();
+    /** The value of {@code setting} when it is set (a blank value counts as not set), parsed and checked; never its default. */
+    public <T> Optional<T> find(Setting<T> setting) {
+        Optional<Value> value = lookup(setting.key()).filter(v -> v.text() != null && !v.text().isBlank());
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = value.get().text().trim();
+        T parsed;
+        try {
+            parsed = setting.type().parser().parse(text);
+        } catch (Exception e) {
+            String got = setting.type().secret() ? "got a value (not shown: it may hold a secret) that " + e.getMessage()
+                    : "got '" + text + "'";
+            throw new SettingsException("config key " + setting.key() + ": expected " + setting.type().expected() + ", " + got + " (from "
+                    + value.get().origin() + ")");
+        }
+        String problem = setting.check().problem(parsed);
+        if (problem != null) {
+            String got = setting.type().secret() ? "got a value not shown here (it may hold a secret)" : "got '" + text + "'";
+            throw new SettingsException("config key " + setting.key() + ": " + problem + ", " + got + " (from " + value.get().origin()
+                    + ")");
+        }
+        return Optional.of(parsed);
     }
 
-    public String string(String key, String defaultValue) {
-        return find(key).orElse(defaultValue);
+    /** Whether {@code setting} is set to something not blank. */
+    public boolean isSet(Setting<?> setting) {
+        return lookup(setting.key()).map(Value::text).filter(t -> !t.isBlank()).isPresent();
     }
 
-    public String required(String key) {
-        return find(key).orElseThrow(() -> new SettingsException("config key " + key + " is required (set it in the settings file, as "
-                + envName(key) + ", or on the command line)"));
-    }
-
-    public int integer(String key, int defaultValue) {
-        return parse(key, defaultValue, "a whole number", Integer::parseInt);
-    }
-
-    public long longValue(String key, long defaultValue) {
-        return parse(key, defaultValue, "a whole number", Long::parseLong);
-    }
-
-    public double decimal(String key, double defaultValue) {
-        return parse(key, defaultValue, "a number", Double::parseDouble);
-    }
-
-    public boolean bool(String key, boolean defaultValue) {
-        return parse(key, defaultValue, "true or false", s -> switch (s.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException(s);
-        });
-    }
-
-    public Duration duration(String key, Duration defaultValue) {
-        return parse(key, defaultValue, "a duration like 30s, 5m, 2h, 7d, 500ms or PT5M", Settings::parseDuration);
-    }
-
-    /** A size in bytes: {@code 1048576}, {@code 512KB}, {@code 10MB}, {@code 1GiB}. */
-    public long bytes(String key, long defaultValue) {
-        return parse(key, defaultValue, "a size like 512KB, 10MB or 1048576", Settings::parseBytes);
-    }
-
-    /** A comma-separated (or YAML list) value as trimmed, non-empty items. */
-    public List<String> list(String key, List<String> defaultValue) {
-        return find(key).map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
-                .orElse(defaultValue);
-    }
-
-    public Path path(String key, Path defaultValue) {
-        return find(key).map(Path::of).orElse(defaultValue);
+    /** A copy with {@code setting} overridden by {@code text}, as if given on the command line. */
+    public Settings with(Setting<?> setting, String text) {
+        return with(setting.key(), text);
     }
 
     /**
@@ -158,7 +148,8 @@ public final class Settings {
      * name arbitrary keys unambiguously). Used to pass any Kafka client property through:
      * {@code kafka.properties.compression.type: lz4}.
      */
-    public Map<String, String> withPrefix(String prefix) {
+    public Map<String, String> withPrefix(SettingsDef.PrefixSetting declared) {
+        String prefix = declared.prefix();
         Map<String, String> out = new TreeMap<>();
         file.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
@@ -173,23 +164,18 @@ public final class Settings {
         return out;
     }
 
-    @FunctionalInterface
-    private interface Parser<T> {
-        T parse(String text) throws Exception;
+    /** Where each given key came from, as the user wrote it: command-line and file keys, and {@code NEWSWATCH_*} variables. */
+    public record Given(String name, String origin, boolean environment) {
     }
 
-    private <T> T parse(String key, T defaultValue, String expected, Parser<T> parser) {
-        Optional<Value> value = lookup(key).filter(v -> v.text() != null && !v.text().isBlank());
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        String text = value.get().text().trim();
-        try {
-            return parser.parse(text);
-        } catch (Exception e) {
-            throw new SettingsException("config key " + key + ": expected " + expected + ", got '" + text + "' (from "
-                    + value.get().origin() + ")");
-        }
+    /** Every key or variable given, for {@link SettingsCatalog} to refuse the unknown ones. */
+    public List<Given> given() {
+        List<Given> out = new ArrayList<>();
+        overrides.keySet().forEach(k -> out.add(new Given(k, "command line", false)));
+        env.keySet().stream().filter(k -> k.startsWith(ENV_PREFIX)).sorted()
+                .forEach(k -> out.add(new Given(k, "environment variable " + k, true)));
+        file.keySet().forEach(k -> out.add(new Given(k, "file " + fileName, false)));
+        return out;
     }
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");

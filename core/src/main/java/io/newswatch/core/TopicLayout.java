@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,14 +43,16 @@ import java.util.Optional;
  */
 public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFactor) {
 
-    public static final String PREFIX = "topics.";
-    public static final String REPLICATION_FACTOR = PREFIX + "replication-factor";
-
     private static final String FEEDS = "feeds";
     private static final String FEED_STATE = "feed-state";
 
     /** Written as a retention value, keeps records forever ({@code retention.ms=-1}). */
     public static final String FOREVER = "forever";
+
+    /** A retention in milliseconds, or -1 for {@value #FOREVER}. */
+    private static final SettingType<Long> RETENTION = new SettingType<>(SettingType.DURATION.expected() + ", or " + FOREVER,
+            text -> text.equalsIgnoreCase(FOREVER) ? -1L : Settings.parseDuration(text).toMillis(),
+            ms -> ms == -1 ? FOREVER : SettingType.formatDuration(Duration.ofMillis(ms)));
 
     /**
      * One topic: {@code key} is the short name used in settings ({@code raw}), {@code name} the full topic
@@ -75,8 +76,7 @@ public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFac
             // Compaction only touches closed segments; roll daily so a small table topic is compacted at all.
             "segment.ms", Long.toString(Duration.ofDays(1).toMillis()));
 
-    private static List<Default> defaults() {
-        return List.of(
+    private static final List<Default> DEFAULTS = List.of(
                 new Default("raw", 6, Optional.of(Duration.ofDays(7)), Map.of()),
                 new Default("enriched", 6, Optional.of(Duration.ofDays(7)), Map.of()),
                 new Default("alerts", 3, Optional.of(Duration.ofDays(30)), Map.of()),
@@ -86,6 +86,27 @@ public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFac
                 new Default(FEEDS, 6, Optional.empty(), COMPACTED),
                 new Default(FEED_STATE, 6, Optional.empty(), COMPACTED),
                 new Default("feed-status", 1, Optional.empty(), COMPACTED));
+
+    public static final SettingsDef DEF = new SettingsDef("topics");
+    public static final Setting<Integer> REPLICATION_FACTOR = DEF.defineOptional("topics.replication-factor", SettingType.INT,
+            "the cluster's default.replication.factor", Check.between(1, Short.MAX_VALUE), "replicas per partition of new topics");
+    private static final Map<String, Setting<Integer>> PARTITIONS = new LinkedHashMap<>();
+    private static final Map<String, Setting<Long>> RETENTIONS = new LinkedHashMap<>();
+
+    static {
+        // Compacted topics keep the latest record per key for as long as the key exists: they have no retention key.
+        // The feed-state topic has no partitions key: it always gets the feeds topic's, since an ingest instance reads
+        // the state of feeds-partition N from state-partition N.
+        for (Default d : DEFAULTS) {
+            if (d.key().equals(FEED_STATE)) {
+                continue;
+            }
+            PARTITIONS.put(d.key(), DEF.define("topics." + d.key() + ".partitions", SettingType.INT, d.partitions(), Check.atLeast(1),
+                    "partitions of the " + d.key() + " topic"));
+            d.retention().ifPresent(r -> RETENTIONS.put(d.key(), DEF.define("topics." + d.key() + ".retention", RETENTION, r.toMillis(),
+                    ms -> ms == -1 || ms > 0 ? null : "expected a positive duration or " + FOREVER, "how long the " + d.key()
+                            + " topic keeps records")));
+        }
     }
 
     public TopicLayout {
@@ -103,16 +124,26 @@ public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFac
      * @throws SettingsException naming the key when a value is not valid
      */
     public static TopicLayout from(Settings settings, Topics topics) {
-        List<TopicSpec> specs = defaults().stream().map(d -> spec(settings, d, nameOf(topics, d.key()))).toList();
-        Optional<Short> replicationFactor = Optional.empty();
-        if (settings.has(REPLICATION_FACTOR)) {
-            int rf = settings.integer(REPLICATION_FACTOR, 1);
-            if (rf < 1 || rf > Short.MAX_VALUE) {
-                throw new SettingsException("config key " + REPLICATION_FACTOR + ": expected a whole number of at least 1, got " + rf);
-            }
-            replicationFactor = Optional.of((short) rf);
+        List<TopicSpec> specs = DEFAULTS.stream().map(d -> spec(settings, d, nameOf(topics, d.key()))).toList();
+        return new TopicLayout(specs, settings.find(REPLICATION_FACTOR).map(Integer::shortValue));
+    }
+
+    /** {@code topics.<key>.partitions}, for {@code key} {@code raw}, {@code enriched} and so on. */
+    public static Setting<Integer> partitions(String key) {
+        return declared(PARTITIONS, key, "partitions");
+    }
+
+    /** {@code topics.<key>.retention}; compacted topics ({@code watches}, {@code history}) have none. */
+    public static Setting<Long> retention(String key) {
+        return declared(RETENTIONS, key, "retention");
+    }
+
+    private static <T> Setting<T> declared(Map<String, Setting<T>> settings, String key, String what) {
+        Setting<T> setting = settings.get(key);
+        if (setting == null) {
+            throw new IllegalArgumentException("topic " + key + " has no " + what + " setting");
         }
-        return new TopicLayout(specs, replicationFactor);
+        return setting;
     }
 
     /** This layout cut down to the named topics (full names), for a command that needs only a few of them. */
@@ -126,46 +157,11 @@ public record TopicLayout(List<TopicSpec> topics, Optional<Short> replicationFac
     }
 
     private static TopicSpec spec(Settings settings, Default d, String name) {
-        String partitionsKey = PREFIX + d.key() + ".partitions";
-        String retentionKey = PREFIX + d.key() + ".retention";
-        if (d.key().equals(FEED_STATE)) {
-            if (settings.has(partitionsKey)) {
-                throw new SettingsException("config key " + partitionsKey + ": topic " + name
-                        + " always has the partitions of the feeds topic"
-                        + " (its state is read partition by partition beside it); set " + PREFIX + FEEDS + ".partitions instead");
-            }
-            partitionsKey = PREFIX + FEEDS + ".partitions";
-        }
-        int partitions = settings.integer(partitionsKey, d.partitions());
-        if (partitions < 1) {
-            throw new SettingsException("config key " + partitionsKey + ": expected a whole number of at least 1, got " + partitions);
-        }
         Map<String, String> configs = new LinkedHashMap<>(d.configs());
-        if (d.retention().isEmpty()) {
-            if (settings.has(retentionKey)) {
-                throw new SettingsException("config key " + retentionKey + ": topic " + name
-                        + " is compacted and keeps the latest record per key; retention does not apply, remove the key");
-            }
-        } else {
-            configs.put("retention.ms", Long.toString(retentionMillis(settings, retentionKey, d.retention().get())));
+        if (RETENTIONS.containsKey(d.key())) {
+            configs.put("retention.ms", Long.toString(settings.get(RETENTIONS.get(d.key()))));
         }
-        return new TopicSpec(d.key(), name, partitions, configs);
-    }
-
-    private static long retentionMillis(Settings settings, String key, Duration defaultValue) {
-        if (settings.find(key).map(v -> v.toLowerCase(Locale.ROOT).equals(FOREVER)).orElse(false)) {
-            return -1;
-        }
-        Duration retention;
-        try {
-            retention = settings.duration(key, defaultValue);
-        } catch (SettingsException e) {
-            throw new SettingsException(e.getMessage() + "; '" + FOREVER + "' keeps records forever", e);
-        }
-        if (retention.isNegative() || retention.isZero()) {
-            throw new SettingsException("config key " + key + ": retention must be positive (or " + FOREVER + "), got " + retention);
-        }
-        return retention.toMillis();
+        return new TopicSpec(d.key(), name, settings.get(PARTITIONS.get(d.key().equals(FEED_STATE) ? FEEDS : d.key())), configs);
     }
 
     private static String nameOf(Topics topics, String key) {

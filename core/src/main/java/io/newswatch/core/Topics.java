@@ -2,6 +2,8 @@ package io.newswatch.core;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The topic names of one pipeline. A prefix lets a backtest run beside live on the same cluster:
@@ -24,6 +26,8 @@ public record Topics(String prefix) {
     public static final String FEED_STATUS = "news.feed-status";
 
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
+
+    private static final Serde<String> KEYS = Serdes.String();
 
     public Topics {
         prefix = prefix == null ? "" : prefix;
@@ -70,6 +74,51 @@ public record Topics(String prefix) {
 
     public String feedStatus() {
         return prefix + FEED_STATUS;
+    }
+
+    /** {@link #feedStatus()}: feed health changes, keyed by feed location (compacted). */
+    public Topic<String, FeedStatus> feedStatusRecords() {
+        return new Topic<>(feedStatus(), KEYS, RecordSerdes.FEED_STATUS);
+    }
+
+    /** {@link #raw()}: articles as ingest found them, keyed by article id. */
+    public Topic<String, Article> rawArticles() {
+        return new Topic<>(raw(), KEYS, RecordSerdes.ARTICLE);
+    }
+
+    /** {@link #history()}: imported articles, keyed by article id (compacted). */
+    public Topic<String, Article> historyArticles() {
+        return new Topic<>(history(), KEYS, RecordSerdes.ARTICLE);
+    }
+
+    /** {@link #enriched()}: articles with tags, entities and story ids, keyed by article id. */
+    public Topic<String, EnrichedArticle> enrichedArticles() {
+        return new Topic<>(enriched(), KEYS, RecordSerdes.ENRICHED_ARTICLE);
+    }
+
+    /** A topic of raw articles named in full by a user ({@code newswatch import --topic}). */
+    public static Topic<String, Article> articlesOn(String fullName) {
+        return new Topic<>(fullName, KEYS, RecordSerdes.ARTICLE);
+    }
+
+    /** A topic of enriched articles named in full by a user (a replay's, under its own prefix). */
+    public static Topic<String, EnrichedArticle> enrichedArticlesOn(String fullName) {
+        return new Topic<>(fullName, KEYS, RecordSerdes.ENRICHED_ARTICLE);
+    }
+
+    /** {@link #alerts()}: alert lifecycle events, keyed by watch id. */
+    public Topic<String, Alert> alertEvents() {
+        return alertEvents(alerts());
+    }
+
+    /** A watch's own output topic ({@link #own}), which carries the same alert events as {@link #alerts()}. */
+    public Topic<String, Alert> alertEvents(String name) {
+        return new Topic<>(own(name), KEYS, RecordSerdes.ALERT);
+    }
+
+    /** {@link #watches()}: the watches, keyed by watch id (compacted; a tombstone removes a watch). */
+    public Topic<String, Watch> watchTable() {
+        return new Topic<>(watches(), KEYS, RecordSerdes.WATCH);
     }
 
     public List<String> all() {

@@ -2,7 +2,7 @@ package io.newswatch.enrich;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import io.newswatch.enrich.dedup.DuplicateKeys;
 import io.newswatch.enrich.prepared.PreparedArticle;
 import io.newswatch.enrich.story.StoryFingerprint;
@@ -16,8 +16,6 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class ArticlePreparation implements Serializer<EnrichedArticle> {
 
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
-
     static PreparedArticle prepare(EnrichedArticle enriched) {
         Article a = enriched.article();
         EnrichedArticle withOwnStory = new EnrichedArticle(enriched.schemaVersion(), a, enriched.tags(), enriched.entities(),
@@ -26,8 +24,8 @@ final class ArticlePreparation implements Serializer<EnrichedArticle> {
     }
 
     /** Reads a merged record: a prepared article, or a plain JSON enriched article written before this format existed. */
-    static PreparedArticle read(String topic, byte[] bytes) {
-        return PreparedArticle.isEncoded(bytes) ? PreparedArticle.decode(bytes) : prepare(ENRICHED.deserialize(topic, bytes));
+    static PreparedArticle read(Topic<String, EnrichedArticle> topic, byte[] bytes) {
+        return PreparedArticle.isEncoded(bytes) ? PreparedArticle.decode(bytes) : prepare(topic.value(bytes));
     }
 
     @Override

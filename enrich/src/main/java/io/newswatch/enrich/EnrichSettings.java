@@ -1,24 +1,28 @@
 package io.newswatch.enrich;
 
+import io.newswatch.core.Check;
 import io.newswatch.core.KafkaSettings;
+import io.newswatch.core.Setting;
+import io.newswatch.core.SettingType;
 import io.newswatch.core.Settings;
-import io.newswatch.core.SettingsException;
+import io.newswatch.core.SettingsDef;
+import io.newswatch.core.StreamsApp;
+import io.newswatch.core.Topics;
 import io.newswatch.enrich.story.StoryIndex;
 import io.newswatch.eventtime.WatermarkPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The enrich stage's settings, read from the {@code enrich.} keys (documented in docs/CONFIGURATION-enrich.md).
+ * The enrich stage's settings, declared once in {@link #DEF} (documented in docs/CONFIGURATION-enrich.md).
  *
  * @param taxonomyPath        the taxonomy file ({@code enrich.taxonomy})
  * @param gazetteerDir        the gazetteer directory ({@code enrich.gazetteer})
- * @param applicationId       Kafka Streams application id: the topic prefix + {@code enrich.application-id} (default newswatch-enrich)
+ * @param streams             Kafka Streams application id (topic prefix + {@code enrich.application-id}) and state directory
+ *                            ({@code enrich.state-dir}, default {@code <app.data-dir>/streams}), derived by {@link StreamsApp}
  * @param processingGuarantee {@code exactly_once_v2} or {@code at_least_once} ({@code enrich.processing-guarantee})
- * @param stateDir            where Kafka Streams keeps local state ({@code enrich.state-dir}, default {@code <app.data-dir>/streams})
  * @param commitInterval      Kafka Streams commit interval, empty for Kafka's default ({@code enrich.commit-interval})
  * @param threads             stream threads in this instance ({@code enrich.threads})
  * @param dedupRetention      how long an article id, canonical link or GUID is remembered ({@code enrich.dedup-retention})
@@ -32,14 +36,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param idleClock           when every raw partition is idle, event time moves on with the wall clock (minus the grace),
  *                            so a quiet spell still closes the buckets before it ({@code enrich.idle-clock}; replays turn
  *                            it off)
- * @param topicPrefix         the pipeline's topic prefix ({@code kafka.topic-prefix}), for the application id and the DLQ
+ * @param topics              the pipeline's topic names ({@code kafka.topic-prefix}), for Kafka's own dead-letter queue
  */
 public record EnrichSettings(
         Path taxonomyPath,
         Path gazetteerDir,
-        String applicationId,
+        StreamsApp streams,
         String processingGuarantee,
-        Path stateDir,
         Optional<Duration> commitInterval,
         int threads,
         Duration dedupRetention,
@@ -48,54 +51,36 @@ public record EnrichSettings(
         Duration grace,
         Duration idleAfter,
         boolean idleClock,
-        String topicPrefix) {
+        Topics topics) {
 
-    public static final String TAXONOMY = "enrich.taxonomy";
-    public static final String GAZETTEER = "enrich.gazetteer";
-    public static final String APPLICATION_ID = "enrich.application-id";
-    public static final String PROCESSING_GUARANTEE = "enrich.processing-guarantee";
-    public static final String STATE_DIR = "enrich.state-dir";
-    public static final String COMMIT_INTERVAL = "enrich.commit-interval";
-    public static final String THREADS = "enrich.threads";
-    public static final String DEDUP_RETENTION = "enrich.dedup-retention";
-    public static final String STORY_HORIZON = "enrich.story-horizon";
-    public static final String STORY_MAX_DISTANCE = "enrich.story-max-distance";
-    public static final String GRACE = "enrich.grace";
-    public static final String IDLE_AFTER = "enrich.idle-after";
-    public static final String IDLE_CLOCK = "enrich.idle-clock";
-
-    public static final String DEFAULT_APPLICATION_ID = "newswatch-enrich";
-    public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofDays(7);
-    public static final Duration DEFAULT_STORY_HORIZON = Duration.ofHours(48);
-    public static final int DEFAULT_STORY_MAX_DISTANCE = 6;
-    public static final Duration DEFAULT_GRACE = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_IDLE_AFTER = Duration.ofSeconds(30);
-
-    public EnrichSettings {
-        if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
-            throw new SettingsException("config key " + PROCESSING_GUARANTEE + ": expected exactly_once_v2 or at_least_once, got '"
-                    + processingGuarantee + "'");
-        }
-        if (threads < 1) {
-            throw new SettingsException("config key " + THREADS + ": expected at least 1, got " + threads);
-        }
-        if (dedupRetention.isNegative() || dedupRetention.isZero()) {
-            throw new SettingsException("config key " + DEDUP_RETENTION + ": expected a positive duration, got " + dedupRetention);
-        }
-        if (storyHorizon.isNegative() || storyHorizon.isZero()) {
-            throw new SettingsException("config key " + STORY_HORIZON + ": expected a positive duration, got " + storyHorizon);
-        }
-        if (storyMaxDistance < 0 || storyMaxDistance > StoryIndex.MAX_DISTANCE_LIMIT) {
-            throw new SettingsException("config key " + STORY_MAX_DISTANCE + ": expected 0 to " + StoryIndex.MAX_DISTANCE_LIMIT
-                    + " bits, got " + storyMaxDistance);
-        }
-        if (grace.isNegative()) {
-            throw new SettingsException("config key " + GRACE + ": expected a duration >= 0, got " + grace);
-        }
-        if (idleAfter.isNegative() || idleAfter.isZero()) {
-            throw new SettingsException("config key " + IDLE_AFTER + ": expected a positive duration, got " + idleAfter);
-        }
-    }
+    public static final SettingsDef DEF = new SettingsDef("enrich");
+    public static final Setting<Path> TAXONOMY = DEF.define("enrich.taxonomy", SettingType.PATH, Path.of("config", "taxonomy.yaml"),
+            "the taxonomy file (tags and rules)");
+    public static final Setting<Path> GAZETTEER = DEF.define("enrich.gazetteer", SettingType.PATH, Path.of("config", "gazetteer"),
+            "directory of gazetteer YAML files");
+    public static final Setting<String> APPLICATION_ID = DEF.define("enrich.application-id", SettingType.STRING, "newswatch-enrich",
+            "Kafka Streams application id, after the topic prefix");
+    public static final Setting<String> PROCESSING_GUARANTEE = DEF.define("enrich.processing-guarantee",
+            SettingType.oneOf(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), StreamsConfig.EXACTLY_ONCE_V2,
+            "Kafka Streams processing guarantee");
+    public static final Setting<Path> STATE_DIR = DEF.defineOptional("enrich.state-dir", SettingType.PATH, "<app.data-dir>/streams",
+            "where Kafka Streams keeps local state");
+    public static final Setting<Duration> COMMIT_INTERVAL = DEF.defineOptional("enrich.commit-interval", SettingType.DURATION,
+            "Kafka's default", Check.positive(), "Kafka Streams commit interval");
+    public static final Setting<Integer> THREADS = DEF.define("enrich.threads", SettingType.INT, 1, Check.atLeast(1),
+            "stream threads in this instance");
+    public static final Setting<Duration> DEDUP_RETENTION = DEF.define("enrich.dedup-retention", SettingType.DURATION, Duration.ofDays(7),
+            Check.positive(), "how long an article id, canonical link or GUID is remembered");
+    public static final Setting<Duration> STORY_HORIZON = DEF.define("enrich.story-horizon", SettingType.DURATION, Duration.ofHours(48),
+            Check.positive(), "largest event-time gap between two copies of one story");
+    public static final Setting<Integer> STORY_MAX_DISTANCE = DEF.define("enrich.story-max-distance", SettingType.INT, 6,
+            Check.between(0, StoryIndex.MAX_DISTANCE_LIMIT), "largest SimHash Hamming distance between two copies of one story");
+    public static final Setting<Duration> GRACE = DEF.define("enrich.grace", SettingType.DURATION, Duration.ofMinutes(5),
+            Check.notNegative(), "how far out of event-time order an article may arrive within its raw partition");
+    public static final Setting<Duration> IDLE_AFTER = DEF.define("enrich.idle-after", SettingType.DURATION, Duration.ofSeconds(30),
+            Check.positive(), "a raw partition quiet this long stops holding the merge back");
+    public static final Setting<Boolean> IDLE_CLOCK = DEF.define("enrich.idle-clock", SettingType.BOOLEAN, true,
+            "when every raw partition is idle, event time follows the wall clock");
 
     /** Watermarks of the merge in front of dedup and story ids. */
     public WatermarkPolicy watermarkPolicy() {
@@ -103,23 +88,25 @@ public record EnrichSettings(
     }
 
     public static EnrichSettings from(Settings settings) {
-        String prefix = settings.string(KafkaSettings.TOPIC_PREFIX, "");
         return new EnrichSettings(
-                settings.path(TAXONOMY, Path.of("config", "taxonomy.yaml")),
-                settings.path(GAZETTEER, Path.of("config", "gazetteer")),
-                // The prefix always goes first, as for alerts: a backtest must never share live's group, state or topics.
-                prefix + settings.string(APPLICATION_ID, DEFAULT_APPLICATION_ID),
-                settings.string(PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2).toLowerCase(Locale.ROOT),
-                settings.path(STATE_DIR, Path.of(settings.string("app.data-dir", "data"), "streams")),
-                settings.has(COMMIT_INTERVAL) ? Optional.of(settings.duration(COMMIT_INTERVAL, Duration.ZERO)) : Optional.empty(),
-                settings.integer(THREADS, 1),
-                settings.duration(DEDUP_RETENTION, DEFAULT_DEDUP_RETENTION),
-                settings.duration(STORY_HORIZON, DEFAULT_STORY_HORIZON),
-                settings.integer(STORY_MAX_DISTANCE, DEFAULT_STORY_MAX_DISTANCE),
-                settings.duration(GRACE, DEFAULT_GRACE),
-                settings.duration(IDLE_AFTER, DEFAULT_IDLE_AFTER),
-                settings.bool(IDLE_CLOCK, true),
-                prefix);
+                settings.get(TAXONOMY),
+                settings.get(GAZETTEER),
+                StreamsApp.of(settings, APPLICATION_ID, STATE_DIR),
+                settings.get(PROCESSING_GUARANTEE),
+                settings.find(COMMIT_INTERVAL),
+                settings.get(THREADS),
+                settings.get(DEDUP_RETENTION),
+                settings.get(STORY_HORIZON),
+                settings.get(STORY_MAX_DISTANCE),
+                settings.get(GRACE),
+                settings.get(IDLE_AFTER),
+                settings.get(IDLE_CLOCK),
+                KafkaSettings.topics(settings));
+    }
+
+    /** Kafka Streams application id, topic prefix first ({@link StreamsApp}). */
+    public String applicationId() {
+        return streams.applicationId();
     }
 
     /** All defaults; paths relative to the working directory. */

@@ -2,7 +2,7 @@ package io.newswatch.enrich;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.dedup.DuplicateFilter;
 import io.newswatch.enrich.deadletter.DeadLetterRouting;
@@ -65,7 +65,6 @@ public final class EnrichTopology {
     /** Names the event-time merge in front of dedup and story ids, and so its repartition topic and stores. */
     public static final String MERGE = "dedup-and-story";
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
 
     /** Producer batch size, in bytes, unless the client properties set one. */
     static final int BATCH_SIZE = 512 * 1024;
@@ -100,7 +99,7 @@ public final class EnrichTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-articles"));
 
         Supplier<RecordHandler<EnrichedArticle>> handlers = () -> new EnrichingHandler(
-                new ArticleEnricher(taggers.get(), entities, clock), topics.raw());
+                new ArticleEnricher(taggers.get(), entities, clock), topics.rawArticles());
         KStream<String, EnrichedArticle> enriched = DeadLetterRouting.handle(raw, STAGE, handlers, topics.dlq())
                 .map((key, article) -> KeyValue.pair(article.article().id(), article), Named.as("key-by-article-id"));
 
@@ -112,7 +111,7 @@ public final class EnrichTopology {
         // The merge's serializer prepares each article in the parallel stage (duplicate keys, story fingerprint, final JSON),
         // so the serial stage behind the merge decodes only a small header and never re-encodes JSON.
         EventTimeOrder.merge(builder, enriched, new ArticlePreparation(), article -> true, merge)
-                .mapValues((id, bytes) -> bytes == null ? null : ArticlePreparation.read(topics.enriched(), bytes),
+                .mapValues((id, bytes) -> bytes == null ? null : ArticlePreparation.read(topics.enrichedArticles(), bytes),
                         Named.as("decode-in-order"))
                 .process(() -> new DuplicateFilter(settings.dedupRetention()), Named.as("drop-duplicates"), DuplicateFilter.STORE)
                 .process(() -> new StoryIdAssigner(settings.storyMaxDistance(), settings.storyHorizon()),
@@ -136,9 +135,9 @@ public final class EnrichTopology {
     public static Properties streamsProperties(EnrichSettings settings, Properties base) {
         Properties p = new Properties();
         p.putAll(base);
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.streams().applicationId());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streams().stateDir().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
-        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         settings.commitInterval().ifPresent(i -> p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, i.toMillis()));
         // Larger producer batches: this stage writes about five records per article (repartition, merge buffer and
@@ -161,17 +160,17 @@ public final class EnrichTopology {
         }
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new Topics(settings.topicPrefix()).dlq());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
         // Kafka 5.0's default, taken now: the processing handler also covers global-store processing (none here yet).
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return p;
     }
 
     /** Decodes one raw record and enriches it; anything thrown here sends the record to the DLQ. */
-    private record EnrichingHandler(ArticleEnricher enricher, String topic) implements RecordHandler<EnrichedArticle> {
+    private record EnrichingHandler(ArticleEnricher enricher, Topic<String, Article> topic) implements RecordHandler<EnrichedArticle> {
         @Override
         public EnrichedArticle handle(byte[] key, byte[] value) {
-            Article article = ARTICLES.deserialize(topic, value);
+            Article article = topic.value(value);
             if (article == null) {
                 throw new IllegalArgumentException("record has no value (a tombstone): nothing to enrich");
             }

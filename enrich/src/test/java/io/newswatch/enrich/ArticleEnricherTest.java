@@ -16,8 +16,8 @@ class ArticleEnricherTest {
     @DisplayName("with the shipped taxonomy and gazetteer, the seed article is tagged arms-transfer and summit, not elections, with its entities")
     void seedArticleWithShippedConfig() {
         EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
-                EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",
-                EnrichSettings.GAZETTEER, "../config/gazetteer")));
+                EnrichSettings.TAXONOMY.key(), "../config/taxonomy.yaml",
+                EnrichSettings.GAZETTEER.key(), "../config/gazetteer")));
         try (ArticleEnricher enricher = ArticleEnricher.load(settings)) {
             EnrichedArticle e = enricher.enrich(Fixtures.seedArticle());
 

@@ -7,6 +7,9 @@ import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
 import io.newswatch.core.EntityType;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
+import io.newswatch.core.Topic;
+import io.newswatch.core.Topics;
 import io.newswatch.core.TagMatch;
 import io.newswatch.enrich.dedup.DuplicateKeys;
 import io.newswatch.enrich.prepared.PreparedArticle;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class ArticlePreparationTest {
 
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+    private static final Topic<String, EnrichedArticle> ENRICHED_TOPIC = Topics.defaults().enrichedArticles();
+    private static final JsonSerde<EnrichedArticle> ENRICHED = RecordSerdes.ENRICHED_ARTICLE;
     private static final Instant T = Instant.parse("2025-10-17T10:00:00Z");
 
     private static EnrichedArticle enriched(Article a) {
@@ -41,7 +45,7 @@ class ArticlePreparationTest {
                 "urn:uuid:1234", T);
         byte[] bytes = new ArticlePreparation().serialize("t", enriched(a));
 
-        PreparedArticle p = ArticlePreparation.read("t", bytes);
+        PreparedArticle p = ArticlePreparation.read(ENRICHED_TOPIC, bytes);
         assertThat(p.duplicateKeys()).isEqualTo(DuplicateKeys.of(a));
         assertThat(p.fingerprint()).isEqualTo(StoryFingerprint.of(a));
         assertThat(p.ownStoryId()).isEqualTo(StoryIds.forFirstArticle("a1"));
@@ -55,7 +59,7 @@ class ArticlePreparationTest {
         String own = StoryIds.forFirstArticle("a2");
         Article a = Fixtures.article("a2", "Odd \"storyId\":\"" + own + "\" title", "Über \\\"storyId\\\":\\\"" + own,
                 "https://x.com/a2", null, T);
-        PreparedArticle p = ArticlePreparation.read("t", new ArticlePreparation().serialize("t", enriched(a)));
+        PreparedArticle p = ArticlePreparation.read(ENRICHED_TOPIC, new ArticlePreparation().serialize("t", enriched(a)));
         String other = StoryIds.forFirstArticle("earlier");
 
         byte[] out = p.jsonWithStoryId(other);
@@ -69,7 +73,7 @@ class ArticlePreparationTest {
     @DisplayName("a story id of another shape is encoded properly rather than spliced")
     void otherShape() {
         Article a = Fixtures.article("a3", "Three words here", "", "https://x.com/a3", null, T);
-        PreparedArticle p = ArticlePreparation.read("t", new ArticlePreparation().serialize("t", enriched(a)));
+        PreparedArticle p = ArticlePreparation.read(ENRICHED_TOPIC, new ArticlePreparation().serialize("t", enriched(a)));
 
         assertThat(p.jsonWithStoryId("story-\"x")).isEqualTo(encodedWith(enriched(a), "story-\"x"));
     }
@@ -78,7 +82,7 @@ class ArticlePreparationTest {
     @DisplayName("a plain JSON enriched article (written before prepared articles existed) is prepared when read")
     void olderJson() {
         Article a = Fixtures.article("a4", "Earthquake of magnitude 6.1 strikes eastern Turkey", "", "https://x.com/a4", null, T);
-        PreparedArticle p = ArticlePreparation.read("t", ENRICHED.serialize(null, enriched(a)));
+        PreparedArticle p = ArticlePreparation.read(ENRICHED_TOPIC, ENRICHED.serialize(null, enriched(a)));
 
         assertThat(p.duplicateKeys()).isEqualTo(DuplicateKeys.of(a));
         assertThat(p.fingerprint()).isEqualTo(StoryFingerprint.of(a));
@@ -89,6 +93,6 @@ class ArticlePreparationTest {
     @DisplayName("an article too short for a fingerprint has none after the round trip")
     void noFingerprint() {
         Article a = Fixtures.article("a5", "Weather", "", "https://x.com/a5", null, T);
-        assertThat(ArticlePreparation.read("t", new ArticlePreparation().serialize("t", enriched(a))).fingerprint()).isEmpty();
+        assertThat(ArticlePreparation.read(ENRICHED_TOPIC, new ArticlePreparation().serialize("t", enriched(a))).fingerprint()).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
@@ -39,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("EnrichTopology on the embedded broker, exactly-once v2")
 class EnrichIT {
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+    private static final JsonSerde<Article> ARTICLES = RecordSerdes.ARTICLE;
+    private static final JsonSerde<EnrichedArticle> ENRICHED = RecordSerdes.ENRICHED_ARTICLE;
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @RegisterExtension
@@ -58,12 +59,12 @@ class EnrichIT {
         broker.createTopic(topics.dlq(), 1, keepAll);
         EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "it.",
-                EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",
-                EnrichSettings.GAZETTEER, "../config/gazetteer",
-                EnrichSettings.STATE_DIR, stateDir.toString(),
-                EnrichSettings.COMMIT_INTERVAL, "100ms",
+                EnrichSettings.TAXONOMY.key(), "../config/taxonomy.yaml",
+                EnrichSettings.GAZETTEER.key(), "../config/gazetteer",
+                EnrichSettings.STATE_DIR.key(), stateDir.toString(),
+                EnrichSettings.COMMIT_INTERVAL.key(), "100ms",
                 // Three articles on three partitions: most partitions fall quiet at once, and this lets them go.
-                EnrichSettings.IDLE_AFTER, "2s")));
+                EnrichSettings.IDLE_AFTER.key(), "2s")));
         assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
         Properties base = new Properties();
         base.put("bootstrap.servers", broker.bootstrapServers());
@@ -110,12 +111,12 @@ class EnrichIT {
         // A second instance with an empty state directory must restore both stores from their changelogs.
         EnrichSettings restarted = EnrichSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "it.",
-                EnrichSettings.TAXONOMY, "../config/taxonomy.yaml",
-                EnrichSettings.GAZETTEER, "../config/gazetteer",
-                EnrichSettings.STATE_DIR, freshStateDir.toString(),
-                EnrichSettings.COMMIT_INTERVAL, "100ms",
+                EnrichSettings.TAXONOMY.key(), "../config/taxonomy.yaml",
+                EnrichSettings.GAZETTEER.key(), "../config/gazetteer",
+                EnrichSettings.STATE_DIR.key(), freshStateDir.toString(),
+                EnrichSettings.COMMIT_INTERVAL.key(), "100ms",
                 // Three articles on three partitions: most partitions fall quiet at once, and this lets them go.
-                EnrichSettings.IDLE_AFTER, "2s")));
+                EnrichSettings.IDLE_AFTER.key(), "2s")));
         Article copy = Fixtures.article("copy-of-other", "Opinion | Earthquake of magnitude 6.1 strikes eastern Turkey - BBC News",
                 other.summary(), "https://another.example/quake", null, other.eventTime().plusSeconds(600));
         try (KafkaStreams streams = new KafkaStreams(EnrichTopology.build(restarted, topics, MergeInput.of(3)),

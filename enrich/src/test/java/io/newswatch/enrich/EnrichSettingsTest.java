@@ -24,10 +24,10 @@ class EnrichSettingsTest {
         assertThat(s.gazetteerDir()).isEqualTo(Path.of("config/gazetteer"));
         assertThat(s.applicationId()).isEqualTo("newswatch-enrich");
         assertThat(s.processingGuarantee()).isEqualTo("exactly_once_v2");
-        assertThat(s.stateDir()).isEqualTo(Path.of("data/streams"));
+        assertThat(s.streams().stateDir()).isEqualTo(Path.of("data/streams"));
         assertThat(s.dedupRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(s.storyHorizon()).isEqualTo(Duration.ofHours(48));
-        assertThat(s.storyMaxDistance()).isEqualTo(EnrichSettings.DEFAULT_STORY_MAX_DISTANCE);
+        assertThat(s.storyMaxDistance()).isEqualTo(EnrichSettings.STORY_MAX_DISTANCE.defaultValue().orElseThrow());
         assertThat(s.commitInterval()).isEmpty();
     }
 
@@ -50,6 +50,23 @@ class EnrichSettingsTest {
         assertThat(s.storyMaxDistance()).isEqualTo(4);
         assertThat(s.commitInterval()).contains(Duration.ofMillis(500));
         assertThat(s.threads()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("the topic prefix goes before a configured application id too: a backtest never shares live's group or state")
+    void prefixBeforeConfiguredId() {
+        EnrichSettings s = EnrichSettings.from(Settings.of(Map.of("kafka.topic-prefix", "bt.", "enrich.application-id", "my-enrich")));
+
+        assertThat(s.applicationId()).isEqualTo("bt.my-enrich");
+    }
+
+    @Test
+    @DisplayName("state lives under app.data-dir unless enrich.state-dir says otherwise")
+    void stateDirectory() {
+        assertThat(EnrichSettings.from(Settings.of(Map.of("app.data-dir", "/var/nw"))).streams().stateDir())
+                .isEqualTo(Path.of("/var/nw/streams"));
+        assertThat(EnrichSettings.from(Settings.of(Map.of("app.data-dir", "/var/nw", "enrich.state-dir", "/fast"))).streams().stateDir())
+                .isEqualTo(Path.of("/fast"));
     }
 
     @Test

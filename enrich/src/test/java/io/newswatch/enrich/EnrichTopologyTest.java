@@ -7,14 +7,16 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
-import io.newswatch.eventtime.MergeInput;
-import io.newswatch.eventtime.Watermark;
 import io.newswatch.enrich.dedup.DuplicateFilter;
+import io.newswatch.enrich.recent.TimeOrderedLog;
 import io.newswatch.enrich.story.StoryIdAssigner;
 import io.newswatch.enrich.taxonomy.Tagger;
+import io.newswatch.eventtime.MergeInput;
+import io.newswatch.eventtime.Watermark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EnrichTopologyTest {
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+    private static final JsonSerde<Article> ARTICLES = RecordSerdes.ARTICLE;
+    private static final JsonSerde<EnrichedArticle> ENRICHED = RecordSerdes.ENRICHED_ARTICLE;
     private static final Instant T0 = Instant.parse("2025-10-17T10:00:00Z");
     private static final Instant NOW = Instant.parse("2025-10-20T00:00:00Z");
 
@@ -76,7 +78,7 @@ class EnrichTopologyTest {
         }
         EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
                 "kafka.topic-prefix", "test.",
-                EnrichSettings.STATE_DIR, stateDir.toString())));
+                EnrichSettings.STATE_DIR.key(), stateDir.toString())));
         Properties base = new Properties();
         base.put("bootstrap.servers", "unused:9092");
         Properties props = EnrichTopology.streamsProperties(settings, base);
@@ -97,7 +99,7 @@ class EnrichTopologyTest {
 
     /** As {@link #flushed()}, with the merge's watermark records that enrich writes to the enriched topic too. */
     private List<TestRecord<String, EnrichedArticle>> flushedWithWatermarks() {
-        driver.advanceWallClockTime(EnrichSettings.DEFAULT_IDLE_AFTER.plusSeconds(1));
+        driver.advanceWallClockTime(EnrichSettings.IDLE_AFTER.defaultValue().orElseThrow().plusSeconds(1));
         return enriched.readRecordsToList();
     }
 

@@ -74,7 +74,7 @@ public final class IngestService implements AutoCloseable {
      * @param topics           where articles go ({@link Topics#raw()}) and where the feeds and their states are
      */
     public IngestService(IngestSettings settings, Properties clientProperties, Topics topics) {
-        this(settings, () -> new KafkaArticlePublisher(clientProperties, topics.raw()), clientProperties, topics);
+        this(settings, () -> new KafkaArticlePublisher(clientProperties, topics.rawArticles()), clientProperties, topics);
     }
 
     /** Polls the configured feeds, with any sink (tests, runs without Kafka). The sink is closed with the service. */

@@ -1,15 +1,19 @@
 package io.newswatch.ingest;
 
+import io.newswatch.core.Check;
 import io.newswatch.core.EventTimeRule;
+import io.newswatch.core.Setting;
+import io.newswatch.core.SettingType;
 import io.newswatch.core.Settings;
+import io.newswatch.core.SettingsDef;
 import io.newswatch.core.SettingsException;
 import io.newswatch.ingest.health.FeedHealthRule;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything the ingest stage can be told, read from {@link Settings} keys under {@code ingest.}
- * (documented in docs/CONFIGURATION-ingest.md). Defaults are polite to publishers and safe on a small
+ * Everything the ingest stage can be told, declared once in {@link #DEF} (documented in
+ * docs/CONFIGURATION-ingest.md). Defaults are polite to publishers and safe on a small
  * machine.
  *
  * @param feeds                 feed lists (OPML/YAML), feed files, directories of saved feeds, or URLs
@@ -57,39 +61,58 @@ public record IngestSettings(
         int healthSilentFactor,
         Duration healthSilentMin) {
 
-    public static final String PREFIX = "ingest.";
-    public static final String HEALTH_FAILING_AFTER = "ingest.health.failing-after";
-    public static final String HEALTH_SILENT_FACTOR = "ingest.health.silent-factor";
-    public static final String HEALTH_SILENT_MIN = "ingest.health.silent-min";
-    public static final List<String> DEFAULT_FEEDS = List.of("config/feeds.opml", "samples/feeds");
-    public static final String DEFAULT_USER_AGENT =
-            "newswatch/0.1 (news monitoring feed reader; polls politely, honours ETag and Retry-After)";
+    public static final SettingsDef DEF = new SettingsDef("ingest");
+    public static final Setting<List<String>> FEEDS = DEF.define("ingest.feeds", SettingType.LIST,
+            List.of("config/feeds.opml", "samples/feeds"), "feed lists, feed files, directories of saved feeds, or URLs");
+    public static final Setting<Duration> MIN_INTERVAL = DEF.define("ingest.min-interval", SettingType.DURATION, Duration.ofMinutes(2),
+            Check.positive(), "shortest time between two polls of one feed");
+    public static final Setting<Duration> MAX_INTERVAL = DEF.define("ingest.max-interval", SettingType.DURATION, Duration.ofMinutes(30),
+            Check.positive(), "longest time between two polls of one healthy feed");
+    public static final Setting<Duration> MAX_BACKOFF = DEF.define("ingest.max-backoff", SettingType.DURATION, Duration.ofHours(2),
+            Check.positive(), "longest wait after repeated errors");
+    public static final Setting<Duration> CONNECT_TIMEOUT = DEF.define("ingest.connect-timeout", SettingType.DURATION,
+            Duration.ofSeconds(10), Check.positive(), "TCP/TLS connect limit");
+    public static final Setting<Duration> READ_TIMEOUT = DEF.define("ingest.read-timeout", SettingType.DURATION, Duration.ofSeconds(20),
+            Check.positive(), "longest silence while waiting for response headers or body bytes");
+    public static final Setting<Duration> TOTAL_TIMEOUT = DEF.define("ingest.total-timeout", SettingType.DURATION, Duration.ofSeconds(60),
+            Check.positive(), "limit for a whole fetch, redirects and body included");
+    public static final Setting<Duration> PARSE_TIMEOUT = DEF.define("ingest.parse-timeout", SettingType.DURATION, Duration.ofSeconds(10),
+            Check.positive(), "limit for parsing one feed body");
+    public static final Setting<Integer> PARSE_THREADS = DEF.defineOptional("ingest.parse-threads", SettingType.INT,
+            "half the cores, at least 1", Check.atLeast(1), "threads parsing feeds");
+    public static final Setting<Long> MAX_BODY_BYTES = DEF.define("ingest.max-body-bytes", SettingType.BYTES, 8L * 1024 * 1024,
+            Check.atLeast(1024), "cap on bytes received (compressed, as on the wire)");
+    public static final Setting<Long> MAX_DECOMPRESSED_BYTES = DEF.define("ingest.max-decompressed-bytes", SettingType.BYTES,
+            32L * 1024 * 1024, Check.atLeast(1024), "cap on bytes after gzip/deflate");
+    public static final Setting<Integer> MAX_REDIRECTS = DEF.define("ingest.max-redirects", SettingType.INT, 5, Check.atLeast(0),
+            "redirects followed before giving up");
+    public static final Setting<String> USER_AGENT = DEF.define("ingest.user-agent", SettingType.STRING,
+            "newswatch/0.1 (news monitoring feed reader; polls politely, honours ETag and Retry-After)",
+            Check.notBlank("publishers need to know who is polling"), "the User-Agent header sent to publishers");
+    public static final Setting<Integer> PER_HOST_CONCURRENCY = DEF.define("ingest.per-host-concurrency", SettingType.INT, 2,
+            Check.atLeast(1), "fetches in flight to one host at once");
+    public static final Setting<Integer> SEEN_PER_FEED = DEF.define("ingest.seen-per-feed", SettingType.INT, 5000, Check.atLeast(1),
+            "article ids remembered per feed to avoid re-sending them");
+    public static final Setting<Integer> SUMMARY_MAX_CHARS = DEF.define("ingest.summary-max-chars", SettingType.INT, 4000,
+            Check.atLeast(100), "plain-text summaries are cut at this length");
+    public static final Setting<Boolean> DETECT_LANGUAGE = DEF.define("ingest.detect-language", SettingType.BOOLEAN, true,
+            "detect the language when the feed does not declare one");
+    public static final Setting<Duration> MAX_FUTURE_SKEW = DEF.define("ingest.event-time.max-future-skew", SettingType.DURATION,
+            EventTimeRule.DEFAULT_MAX_FUTURE_SKEW, "a publish time later than fetch time plus this is implausible");
+    public static final Setting<Duration> MAX_AGE = DEF.define("ingest.event-time.max-age", SettingType.DURATION,
+            EventTimeRule.DEFAULT_MAX_AGE, "a publish time earlier than fetch time minus this is implausible");
+    public static final Setting<Integer> HEALTH_FAILING_AFTER = DEF.define("ingest.health.failing-after", SettingType.INT, 5,
+            Check.atLeast(1), "failed polls in a row after which a feed is reported failing");
+    public static final Setting<Integer> HEALTH_SILENT_FACTOR = DEF.define("ingest.health.silent-factor", SettingType.INT, 8,
+            Check.atLeast(1), "a feed is reported silent after this many times its usual gap between items");
+    public static final Setting<Duration> HEALTH_SILENT_MIN = DEF.define("ingest.health.silent-min", SettingType.DURATION,
+            Duration.ofHours(6), Check.positive(), "and never sooner than this");
 
     public IngestSettings {
         feeds = List.copyOf(feeds);
-        requirePositive("ingest.min-interval", minInterval);
-        requirePositive("ingest.max-interval", maxInterval);
         if (maxInterval.compareTo(minInterval) < 0) {
-            throw new SettingsException("config key ingest.max-interval (" + maxInterval + ") must not be shorter than ingest.min-interval ("
-                    + minInterval + ")");
-        }
-        requirePositive("ingest.max-backoff", maxBackoff);
-        requirePositive("ingest.connect-timeout", connectTimeout);
-        requirePositive("ingest.read-timeout", readTimeout);
-        requirePositive("ingest.total-timeout", totalTimeout);
-        requirePositive("ingest.parse-timeout", parseTimeout);
-        requireAtLeast("ingest.parse-threads", parseThreads, 1);
-        requireAtLeast("ingest.max-body-bytes", maxBodyBytes, 1024);
-        requireAtLeast("ingest.max-decompressed-bytes", maxDecompressedBytes, 1024);
-        requireAtLeast("ingest.max-redirects", maxRedirects, 0);
-        requireAtLeast("ingest.per-host-concurrency", perHostConcurrency, 1);
-        requireAtLeast("ingest.seen-per-feed", seenPerFeed, 1);
-        requireAtLeast("ingest.summary-max-chars", summaryMaxChars, 100);
-        requireAtLeast(HEALTH_FAILING_AFTER, healthFailingAfter, 1);
-        requireAtLeast(HEALTH_SILENT_FACTOR, healthSilentFactor, 1);
-        requirePositive(HEALTH_SILENT_MIN, healthSilentMin);
-        if (userAgent == null || userAgent.isBlank()) {
-            throw new SettingsException("config key ingest.user-agent must not be empty: publishers need to know who is polling");
+            throw new SettingsException("config key " + MAX_INTERVAL.key() + ": expected at least " + MIN_INTERVAL.key() + " ("
+                    + minInterval + "), got " + maxInterval);
         }
     }
 
@@ -100,45 +123,31 @@ public record IngestSettings(
 
     public static IngestSettings from(Settings s) {
         return new IngestSettings(
-                s.list("ingest.feeds", DEFAULT_FEEDS),
-                s.duration("ingest.min-interval", Duration.ofMinutes(2)),
-                s.duration("ingest.max-interval", Duration.ofMinutes(30)),
-                s.duration("ingest.max-backoff", Duration.ofHours(2)),
-                s.duration("ingest.connect-timeout", Duration.ofSeconds(10)),
-                s.duration("ingest.read-timeout", Duration.ofSeconds(20)),
-                s.duration("ingest.total-timeout", Duration.ofSeconds(60)),
-                s.duration("ingest.parse-timeout", Duration.ofSeconds(10)),
-                s.integer("ingest.parse-threads", Math.max(1, Runtime.getRuntime().availableProcessors() / 2)),
-                s.bytes("ingest.max-body-bytes", 8L * 1024 * 1024),
-                s.bytes("ingest.max-decompressed-bytes", 32L * 1024 * 1024),
-                s.integer("ingest.max-redirects", 5),
-                s.string("ingest.user-agent", DEFAULT_USER_AGENT),
-                s.integer("ingest.per-host-concurrency", 2),
-                s.integer("ingest.seen-per-feed", 5000),
-                s.integer("ingest.summary-max-chars", 4000),
-                s.bool("ingest.detect-language", true),
-                new EventTimeRule(
-                        s.duration("ingest.event-time.max-future-skew", EventTimeRule.DEFAULT_MAX_FUTURE_SKEW),
-                        s.duration("ingest.event-time.max-age", EventTimeRule.DEFAULT_MAX_AGE)),
-                s.integer(HEALTH_FAILING_AFTER, 5),
-                s.integer(HEALTH_SILENT_FACTOR, 8),
-                s.duration(HEALTH_SILENT_MIN, Duration.ofHours(6)));
+                s.get(FEEDS),
+                s.get(MIN_INTERVAL),
+                s.get(MAX_INTERVAL),
+                s.get(MAX_BACKOFF),
+                s.get(CONNECT_TIMEOUT),
+                s.get(READ_TIMEOUT),
+                s.get(TOTAL_TIMEOUT),
+                s.get(PARSE_TIMEOUT),
+                s.find(PARSE_THREADS).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)),
+                s.get(MAX_BODY_BYTES),
+                s.get(MAX_DECOMPRESSED_BYTES),
+                s.get(MAX_REDIRECTS),
+                s.get(USER_AGENT),
+                s.get(PER_HOST_CONCURRENCY),
+                s.get(SEEN_PER_FEED),
+                s.get(SUMMARY_MAX_CHARS),
+                s.get(DETECT_LANGUAGE),
+                new EventTimeRule(s.get(MAX_FUTURE_SKEW), s.get(MAX_AGE)),
+                s.get(HEALTH_FAILING_AFTER),
+                s.get(HEALTH_SILENT_FACTOR),
+                s.get(HEALTH_SILENT_MIN));
     }
 
     /** When a feed counts as failing or silent (docs/INGEST.md, feed health). */
     public FeedHealthRule healthRule() {
         return new FeedHealthRule(healthFailingAfter, healthSilentFactor, healthSilentMin);
-    }
-
-    private static void requirePositive(String key, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new SettingsException("config key " + key + " must be a positive duration, got " + d);
-        }
-    }
-
-    private static void requireAtLeast(String key, long value, long min) {
-        if (value < min) {
-            throw new SettingsException("config key " + key + " must be at least " + min + ", got " + value);
-        }
     }
 }

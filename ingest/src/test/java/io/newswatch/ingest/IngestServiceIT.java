@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.fetch.LocalFeedServer;
@@ -78,7 +78,7 @@ class IngestServiceIT {
         p.put("bootstrap.servers", broker.bootstrapServers());
         p.put("auto.offset.reset", "earliest");
         p.put("enable.auto.commit", "false");
-        try (KafkaConsumer<String, Article> consumer = new KafkaConsumer<>(p, new StringDeserializer(), JsonSerde.of(Article.class))) {
+        try (KafkaConsumer<String, Article> consumer = new KafkaConsumer<>(p, new StringDeserializer(), RecordSerdes.ARTICLE)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -101,7 +101,7 @@ class IngestServiceIT {
         List<String> feeds = List.of(server.url("/wire.xml"), server.url("/atom.xml"), server.url("/dates.xml"),
                 server.url("/broken.xml"), server.url("/gone.xml"), file.toString());
         Map<String, FeedStats> stats;
-        try (IngestService service = new IngestService(settings(feeds), new KafkaArticlePublisher(producerProperties(), topics.raw()))) {
+        try (IngestService service = new IngestService(settings(feeds), new KafkaArticlePublisher(producerProperties(), topics.rawArticles()))) {
             service.pollAllOnce();
             service.pollAllOnce();
             stats = service.stats();
@@ -141,7 +141,7 @@ class IngestServiceIT {
         Topics topics = new Topics("started.");
         broker.createTopic(topics.raw(), 1, Map.of());
         IngestService service = new IngestService(settings(List.of(server.url("/wire.xml"), server.url("/atom.xml"))),
-                new KafkaArticlePublisher(producerProperties(), topics.raw()));
+                new KafkaArticlePublisher(producerProperties(), topics.rawArticles()));
         try (service) {
             service.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -7,14 +7,14 @@ import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
 import io.newswatch.core.DeadLetter;
 import io.newswatch.core.DeadLetterHeaders;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.EndOffsets;
+import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -58,11 +58,11 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final String STAGE = "alerts-webhook";
-    private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     private final WebhookSettings settings;
     private final Topics topics;
+    private final Topic<String, Alert> alertEvents;
     private final Properties client;
     private final HttpClient http;
     private final Backoff backoff;
@@ -80,6 +80,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     public WebhookDispatcher(AlertsSettings settings, Properties clientProperties, Topics topics) {
         this.settings = settings.webhook();
         this.topics = topics;
+        this.alertEvents = topics.alertEvents();
         this.client = new Properties();
         this.client.putAll(clientProperties);
         this.http = HttpClient.newBuilder()
@@ -147,11 +148,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> watchParts = new ArrayList<>();
-            watchConsumer.partitionsFor(topics.watches(), Duration.ofSeconds(30))
-                    .forEach(i -> watchParts.add(new TopicPartition(i.topic(), i.partition())));
-            watchConsumer.assign(watchParts);
-            watchConsumer.seekToBeginning(watchParts);
+            EndOffsets.assignFromBeginning(watchConsumer, topics.watches(), Duration.ofSeconds(30));
             alertConsumer.subscribe(List.of(topics.alerts()), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -194,14 +191,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** Reads the watches topic up to its current end (bounded): cheap when already there. */
     private void catchUpWatches() {
-        Set<TopicPartition> parts = watchConsumer.assignment();
-        if (parts.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, Long> end = watchConsumer.endOffsets(parts, Duration.ofSeconds(5));
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (parts.stream().anyMatch(tp -> watchConsumer.position(tp) < end.getOrDefault(tp, 0L)) && System.nanoTime() < deadline) {
-            followWatches(Duration.ofMillis(100));
+        if (!watchConsumer.assignment().isEmpty()) {
+            EndOffsets.readToEnd(watchConsumer, Duration.ofSeconds(5), r -> WatchStore.apply(watches, r));
         }
     }
 
@@ -222,7 +213,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
         Alert alert;
         try {
-            alert = ALERTS.deserialize(r.topic(), r.value());
+            alert = alertEvents.value(r.value());
         } catch (SerializationException e) {
             offsets.read(tp, r.offset(), 1);
             deadLetter(r, new WebhookLane.Failure(e.getClass().getName(), "undecodable alert: " + e.getMessage()));

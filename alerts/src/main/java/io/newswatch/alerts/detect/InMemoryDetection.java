@@ -1,9 +1,9 @@
 package io.newswatch.alerts.detect;
 
-import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.core.Alert;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Watch;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The detectors of a set of watches run in memory over a stream given in event-time order: what a backtest of a watch
@@ -33,10 +34,18 @@ public final class InMemoryDetection {
     private long newestMs = Long.MIN_VALUE;
     private long lateArticles;
 
-    /** @param validatedWatches watches with every field filled (see WatchValidator) */
-    public InMemoryDetection(AlertsSettings settings, List<Watch> validatedWatches) {
-        validatedWatches.forEach(w -> detectors.put(w.id(), new SpikeDetector(w, settings.detectorParams(w))));
-        this.volume = new StreamVolume(settings.volumeRetention(), settings.watchDefaults().baseline());
+    /**
+     * As the alerts stage builds its detection; {@code AlertsSettings.inMemoryDetection} gives the arguments.
+     *
+     * @param detectorParams   the detector parameters of a validated watch
+     * @param volumeRetention  how long the stream's volume per slot is kept
+     * @param baseline         the default baseline, for the stream's volume
+     * @param validatedWatches watches with every field filled (see WatchValidator)
+     */
+    public InMemoryDetection(Function<Watch, DetectorParams> detectorParams, Duration volumeRetention, Duration baseline,
+                             List<Watch> validatedWatches) {
+        validatedWatches.forEach(w -> detectors.put(w.id(), new SpikeDetector(w, detectorParams.apply(w))));
+        this.volume = new StreamVolume(volumeRetention, baseline);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.newswatch.alerts.topology;
 
 import io.newswatch.alerts.watch.InvalidWatchException;
 import io.newswatch.alerts.watch.WatchValidator;
-import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Watch;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
 final class ActiveWatches<T extends AutoCloseable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveWatches.class);
-    private static final JsonSerde<Watch> SERDE = JsonSerde.of(Watch.class);
 
     private record Entry<T>(byte[] raw, T compiled) {
     }
@@ -87,7 +85,7 @@ final class ActiveWatches<T extends AutoCloseable> {
 
     private T compile(String id, byte[] raw) {
         try {
-            Watch w = validator.validate(SERDE.deserialize("watches", raw));
+            Watch w = validator.validate(validator.topics().watchTable().value(raw));
             if (!id.equals(w.id())) {
                 throw new InvalidWatchException(w.id(), "id", "differs from the record key '" + id + "'");
             }

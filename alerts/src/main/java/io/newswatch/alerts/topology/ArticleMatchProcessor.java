@@ -8,7 +8,7 @@ import io.newswatch.core.Article;
 import io.newswatch.core.DeadLetter;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import io.newswatch.eventtime.Watermark;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +17,6 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class ArticleMatchProcessor implements Processor<byte[], byte[], String, MatchOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArticleMatchProcessor.class);
-    private static final JsonSerde<EnrichedArticle> SERDE = JsonSerde.of(EnrichedArticle.class);
     static final String STAGE = "alerts";
     /**
      * Key of volume reports in the repartition topic (all records go to its one partition anyway), followed by the input
@@ -40,6 +38,7 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
      */
     static final String VOLUME_KEY = "\u0000volume-";
 
+    private final Topic<String, EnrichedArticle> enrichedArticles;
     private final String watchesStoreName;
     private final String volumeStoreName;
     private PartitionVolume volume;
@@ -55,6 +54,7 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
         this.watchesStoreName = watchesStoreName;
         this.volumeStoreName = volumeStoreName;
         this.watches = new ActiveWatches<>(validator, WatchMatcher::of);
+        this.enrichedArticles = validator.topics().enrichedArticles();
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
         }
         EnrichedArticle enriched;
         try {
-            enriched = SERDE.deserialize(topic(), record.value());
+            enriched = enrichedArticles.value(record.value());
             if (enriched == null || enriched.article() == null || enriched.article().id() == null) {
                 throw new IllegalArgumentException("enriched article without article or article id");
             }
@@ -120,11 +120,7 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     }
 
     private String volumeKey() {
-        return VOLUME_KEY + context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
-    }
-
-    private String topic() {
-        return context.recordMetadata().map(RecordMetadata::topic).orElse("enriched");
+        return VOLUME_KEY + context.recordMetadata().map(m -> m.partition()).orElse(-1);
     }
 
     @Override

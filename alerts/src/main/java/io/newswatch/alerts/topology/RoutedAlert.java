@@ -2,6 +2,7 @@ package io.newswatch.alerts.topology;
 
 import io.newswatch.core.Alert;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -11,7 +12,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public record RoutedAlert(Alert alert, String outputTopic) {
 
     public static Serde<RoutedAlert> serde() {
-        JsonSerde<Alert> alerts = JsonSerde.of(Alert.class);
+        JsonSerde<Alert> alerts = RecordSerdes.ALERT;
         Serializer<RoutedAlert> ser = (topic, routed) -> routed == null ? null : alerts.serialize(topic, routed.alert());
         Deserializer<RoutedAlert> de = (topic, bytes) -> bytes == null ? null : new RoutedAlert(alerts.deserialize(topic, bytes), null);
         return Serdes.serdeFrom(ser, de);

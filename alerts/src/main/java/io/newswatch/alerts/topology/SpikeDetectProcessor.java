@@ -1,6 +1,6 @@
 package io.newswatch.alerts.topology;
 
-import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.detect.DetectorParams;
 import io.newswatch.alerts.detect.OpenBuckets;
 import io.newswatch.alerts.detect.SpikeDetector;
 import io.newswatch.alerts.detect.StreamVolume;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -64,7 +65,8 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
     }
 
     private final Stores names;
-    private final AlertsSettings settings;
+    private final Duration volumeRetention;
+    private final Duration baseline;
     private final ActiveWatches<Detecting> watches;
     private ProcessorContext<String, RoutedAlert> context;
     private KeyValueStore<String, byte[]> watchesStore;
@@ -80,10 +82,17 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
     private long newestMs = Long.MIN_VALUE;
     private long lastCloseStep = Long.MIN_VALUE;
 
-    public SpikeDetectProcessor(Stores names, AlertsSettings settings, WatchValidator validator) {
+    /**
+     * @param detectorParams  the detector parameters of a validated watch
+     * @param volumeRetention how long the stream's volume per slot is kept
+     * @param baseline        the default baseline, for the stream's volume
+     */
+    public SpikeDetectProcessor(Stores names, Function<Watch, DetectorParams> detectorParams, Duration volumeRetention,
+                                Duration baseline, WatchValidator validator) {
         this.names = names;
-        this.settings = settings;
-        this.watches = new ActiveWatches<>(validator, w -> new Detecting(w, new SpikeDetector(w, settings.detectorParams(w))));
+        this.volumeRetention = volumeRetention;
+        this.baseline = baseline;
+        this.watches = new ActiveWatches<>(validator, w -> new Detecting(w, new SpikeDetector(w, detectorParams.apply(w))));
     }
 
     @Override
@@ -94,7 +103,7 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
         this.openBuckets = context.getStateStore(names.openBuckets());
         this.volumeStore = context.getStateStore(names.volume());
         StreamVolume stored = volumeStore.get(VOLUME_STATE_KEY);
-        this.volume = stored != null ? stored : new StreamVolume(settings.volumeRetention(), settings.watchDefaults().baseline());
+        this.volume = stored != null ? stored : new StreamVolume(volumeRetention, baseline);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.newswatch.alerts.watch;
 
-import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +27,16 @@ public final class WatchBootstrap {
     }
 
     /** Returns the watches written (empty when the topic already agreed with the file, or there is no file). */
-    public static List<Watch> seed(AlertsSettings settings, Properties clientProperties, Topics topics) {
-        WatchValidator validator = new WatchValidator(settings.watchDefaults(), topics);
-        if (!Files.isRegularFile(settings.watchesFile())) {
-            LOG.info("no watches file at {}: the watches topic is used as it is", settings.watchesFile());
+    public static List<Watch> seed(Path watchesFile, WatchDefaults defaults, Properties clientProperties, Topics topics) {
+        WatchValidator validator = new WatchValidator(defaults, topics);
+        if (!Files.isRegularFile(watchesFile)) {
+            LOG.info("no watches file at {}: the watches topic is used as it is", watchesFile);
             try (WatchStore store = new WatchStore(clientProperties, topics, validator)) {
                 store.ensureTopic();
             }
             return List.of();
         }
-        List<Watch> wanted = WatchFile.load(settings.watchesFile()).stream().map(validator::validate).toList();
+        List<Watch> wanted = WatchFile.load(watchesFile).stream().map(validator::validate).toList();
         List<Watch> written = new ArrayList<>();
         try (WatchStore store = new WatchStore(clientProperties, topics, validator)) {
             store.ensureTopic();
@@ -52,7 +52,7 @@ public final class WatchBootstrap {
                 }
             }
         }
-        LOG.info("watches file {}: {} watches, {} written to {}", settings.watchesFile(), wanted.size(), written.size(), topics.watches());
+        LOG.info("watches file {}: {} watches, {} written to {}", watchesFile, wanted.size(), written.size(), topics.watches());
         return written;
     }
 }

@@ -1,11 +1,11 @@
 package io.newswatch.alerts.watch;
 
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.EndOffsets;
+import io.newswatch.core.RecordSerdes;
+import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,14 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class WatchStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchStore.class);
-    private static final JsonSerde<Watch> SERDE = JsonSerde.of(Watch.class);
 
     private final Properties client;
     private final Topics topics;
@@ -123,19 +119,9 @@ public final class WatchStore implements AutoCloseable {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-watch-list-" + UUID.randomUUID());
         Map<String, Watch> out = new TreeMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(topics.watches(), timeout).forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts, timeout));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading " + topics.watches() + " after " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    apply(out, r);
-                }
+            EndOffsets.assignFromBeginning(consumer, topics.watches(), timeout);
+            if (!EndOffsets.readToEnd(consumer, timeout, r -> apply(out, r))) {
+                throw new IllegalStateException("timed out reading " + topics.watches() + " after " + timeout);
             }
         }
         return out;
@@ -156,7 +142,7 @@ public final class WatchStore implements AutoCloseable {
             return;
         }
         try {
-            table.put(r.key(), SERDE.deserialize(r.topic(), r.value()));
+            table.put(r.key(), RecordSerdes.WATCH.deserialize(r.topic(), r.value()));
         } catch (SerializationException e) {
             LOG.warn("skipping undecodable watch '{}' at {}-{} offset {}: {}", r.key(), r.topic(), r.partition(), r.offset(),
                     e.getMessage());
@@ -165,7 +151,7 @@ public final class WatchStore implements AutoCloseable {
 
     private void send(String id, Watch value) {
         try {
-            producer().send(new ProducerRecord<>(topics.watches(), id, value)).get(30, TimeUnit.SECONDS);
+            producer().send(topics.watchTable().record(id, value)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write watch '" + id + "' to " + topics.watches() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -182,7 +168,8 @@ public final class WatchStore implements AutoCloseable {
             p.putAll(client);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            producer = new KafkaProducer<>(p, new StringSerializer(), SERDE);
+            Topic<String, Watch> table = topics.watchTable();
+            producer = new KafkaProducer<>(p, table.keySerde().serializer(), table.valueSerde().serializer());
         }
         return producer;
     }

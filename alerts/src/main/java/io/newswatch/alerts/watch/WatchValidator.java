@@ -1,6 +1,5 @@
 package io.newswatch.alerts.watch;
 
-import io.newswatch.alerts.AlertsSettings.WatchDefaults;
 import io.newswatch.alerts.detect.StreamVolume;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Topics;
@@ -14,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks a watch field by field and fills the fields it leaves out from the defaults. Every refusal is an
@@ -23,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * say exactly what to fix. A watch that passes is safe to hand to the detector.
  */
 public final class WatchValidator {
-
-    private static final Logger LOG = LoggerFactory.getLogger(WatchValidator.class);
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
@@ -45,6 +40,11 @@ public final class WatchValidator {
     public WatchValidator(WatchDefaults defaults, Topics topics) {
         this.defaults = defaults;
         this.topics = topics;
+    }
+
+    /** The pipeline's topics, which a watch's output topic is checked against. */
+    public Topics topics() {
+        return topics;
     }
 
     /** The watch with defaults filled in, or an {@link InvalidWatchException} naming the first bad field. */
@@ -166,9 +166,6 @@ public final class WatchValidator {
             // Compiles: good.
         } catch (RuleSyntaxException e) {
             throw new InvalidWatchException(id, "query", "does not parse: " + e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            // The rules engine of this build cannot compile yet; the query is checked again when matching starts.
-            LOG.warn("watch '{}': query not checked, the rule engine is not available in this build", id);
         }
     }
 

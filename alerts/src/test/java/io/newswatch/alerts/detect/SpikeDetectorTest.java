@@ -57,7 +57,7 @@ class SpikeDetectorTest {
             AlertsSettings s = AlertsSettings.from(Settings.of(settings));
             Watch w = new WatchValidator(s.watchDefaults(), Topics.defaults())
                     .validate(watch);
-            detection = new InMemoryDetection(s, List.of(w));
+            detection = s.inMemoryDetection(List.of(w));
         }
 
         /**

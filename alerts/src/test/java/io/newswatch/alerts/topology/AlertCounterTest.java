@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -47,7 +47,7 @@ class AlertCounterTest {
             TestInputTopic<String, RoutedAlert> in = driver.createInputTopic("in", Serdes.String().serializer(),
                     RoutedAlert.serde().serializer());
             TestOutputTopic<String, Alert> out = driver.createOutputTopic("out", Serdes.String().deserializer(),
-                    JsonSerde.of(Alert.class).deserializer());
+                    RecordSerdes.ALERT.deserializer());
             in.pipeInput("w", new RoutedAlert(alert("a", AlertStatus.OPENED), null));
             in.pipeInput("w", new RoutedAlert(alert("a", AlertStatus.UPDATED), null));
             in.pipeInput("w", new RoutedAlert(alert("a", AlertStatus.UPDATED), null));

@@ -9,7 +9,7 @@ import io.newswatch.app.UsageException;
 import io.newswatch.app.tail.TopicTail;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import java.time.Duration;
@@ -35,8 +35,6 @@ public final class BacktestReader {
 
     private static final Duration WATCHES_TIMEOUT = Duration.ofSeconds(30);
     private static final long PROGRESS_EVERY = 20_000;
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
-    private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
 
     private final Properties clientProperties;
     private final WatchValidator validator;
@@ -71,7 +69,7 @@ public final class BacktestReader {
         List<WatchMatcher> matchers = watches.stream().map(WatchMatcher::of).toList();
         try (WatchSetMatcher matcher = WatchSetMatcher.of(matchers)) {
             tail.readToEnd(topics.enriched(), record -> {
-                EnrichedArticle a = decode(ENRICHED, topics.enriched(), record.value());
+                EnrichedArticle a = decode(topics.enrichedArticles(), record.value());
                 if (a == null || a.article() == null) {
                     undecodable[0]++;
                     return;
@@ -147,7 +145,7 @@ public final class BacktestReader {
         Set<String> others = new TreeSet<>();
         long[] skipped = new long[2];
         new TopicTail(clientProperties).readToEnd(topics.alerts(), record -> {
-            Alert a = decode(ALERTS, topics.alerts(), record.value());
+            Alert a = decode(topics.alertEvents(), record.value());
             if (a == null || a.watchId() == null || a.status() == null || a.eventTime() == null) {
                 skipped[0]++;
             } else if (!ids.contains(a.watchId())) {
@@ -167,12 +165,12 @@ public final class BacktestReader {
     }
 
     /** The record's value as a {@code T}, or null when it is empty or not one. */
-    static <T> T decode(JsonSerde<T> serde, String topic, byte[] value) {
+    static <T> T decode(Topic<?, T> topic, byte[] value) {
         if (value == null) {
             return null;
         }
         try {
-            return serde.deserialize(topic, value);
+            return topic.value(value);
         } catch (SerializationException e) {
             return null;
         }

@@ -9,8 +9,9 @@ import io.newswatch.app.UsageException;
 import io.newswatch.app.tail.TopicTail;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;
-import io.newswatch.core.JsonSerde;
 import io.newswatch.core.LearnedBaseline;
+import io.newswatch.core.Topic;
+import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +34,6 @@ import java.util.function.Consumer;
 public final class WatchTester {
 
     private static final long PROGRESS_EVERY = 20_000;
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
 
     private final Properties clientProperties;
     private final AlertsSettings settings;
@@ -105,7 +105,7 @@ public final class WatchTester {
             return learned;
         }
         progress.accept("learning from " + history.size() + " articles");
-        InMemoryDetection detection = new InMemoryDetection(settings, watches);
+        InMemoryDetection detection = settings.inMemoryDetection(watches);
         long[] newest = {Long.MIN_VALUE};
         history.inOrder(Long.MIN_VALUE, Long.MAX_VALUE, (hit, matched) -> {
             detection.article(hit, matched);
@@ -121,10 +121,12 @@ public final class WatchTester {
     /** Reads the topic into the tally (days, matched counts) and the history; returns how many records were undecodable. */
     private long read(String topic, List<Watch> watches, MatchTally tally, HistoryArticles history) {
         long[] undecodable = new long[1];
+        // Any topic of enriched articles (a replay's, live's), read with the enriched topic's serdes.
+        Topic<String, EnrichedArticle> enriched = Topics.enrichedArticlesOn(topic);
         List<WatchMatcher> matchers = watches.stream().map(WatchMatcher::of).toList();
         try (WatchSetMatcher matcher = WatchSetMatcher.of(matchers)) {
             new TopicTail(clientProperties).readToEnd(topic, record -> {
-                EnrichedArticle a = BacktestReader.decode(ENRICHED, topic, record.value());
+                EnrichedArticle a = BacktestReader.decode(enriched, record.value());
                 if (a == null || a.article() == null || a.article().id() == null) {
                     undecodable[0]++;
                     return;
@@ -146,7 +148,7 @@ public final class WatchTester {
     /** The alerts stage's detector over the history's days, every article in event-time order. */
     private List<Alert> detect(List<Watch> watches, HistoryArticles history, long fromMs, Instant end) {
         progress.accept("running the detector over " + history.size() + " articles");
-        InMemoryDetection detection = new InMemoryDetection(settings, watches);
+        InMemoryDetection detection = settings.inMemoryDetection(watches);
         List<Alert> alerts = new ArrayList<>();
         history.inOrder(fromMs, end.toEpochMilli(), (hit, matched) -> alerts.addAll(detection.article(hit, matched)));
         alerts.addAll(detection.finish(end));

@@ -80,7 +80,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = common.load(noDetectLanguage ? Map.of(IngestSettings.PREFIX + "detect-language", "false") : Map.of());
+        Settings settings = common.load(noDetectLanguage ? Map.of(IngestSettings.DETECT_LANGUAGE.key(), "false") : Map.of());
         AppSettings app = AppSettings.from(settings);
         IngestSettings ingest = IngestSettings.from(settings);
         Topics topics = app.kafka().topics();

@@ -21,8 +21,8 @@ import io.newswatch.app.tail.TextFormat;
 import io.newswatch.app.tail.TopicTail;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
-import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
+import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
 import java.io.PrintWriter;
@@ -103,10 +103,10 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> overrides = new LinkedHashMap<>();
         if (taxonomy != null) {
-            overrides.put(EnrichSettings.TAXONOMY, Workspace.userPath(taxonomy).toString());
+            overrides.put(EnrichSettings.TAXONOMY.key(), Workspace.userPath(taxonomy).toString());
         }
         if (watches != null) {
-            overrides.put(AlertsSettings.WATCHES_FILE, Workspace.userPath(watches).toString());
+            overrides.put(AlertsSettings.WATCHES_FILE.key(), Workspace.userPath(watches).toString());
         }
         if (since != null && until != null && !since.isBefore(until)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--since must be before --until");
@@ -178,10 +178,10 @@ public final class ReplayCommand implements Callable<Integer> {
         out.printf("  late within their partition: %d enriched out of order, %d left out of detection%n", result.lateEnriched(),
                 result.lateDropped());
 
-        JsonSerde<Alert> alerts = JsonSerde.of(Alert.class);
+        Topic<String, Alert> alerts = topics.alertEvents();
         Map<String, Map<AlertStatus, Integer>> perWatch = new TreeMap<>();
         long events = tail.run(topics.alerts(), all, r -> {
-            Alert a = alerts.deserialize(topics.alerts(), r.value());
+            Alert a = alerts.value(r.value());
             if (a != null) {
                 perWatch.computeIfAbsent(a.watchId(), k -> new EnumMap<>(AlertStatus.class)).merge(a.status(), 1, Integer::sum);
             }

@@ -54,10 +54,10 @@ public final class ResetCommand implements Callable<Integer> {
         KafkaCluster cluster = KafkaCluster.clientOf(AppSettings.from(settings));
         List<Properties> stages = new ArrayList<>();
         if (target != Target.alerts) {
-            stages.add(EnrichTopology.streamsProperties(EnrichSettings.from(settings), cluster.streamsBaseProperties()));
+            stages.add(EnrichTopology.streamsProperties(EnrichSettings.from(settings), cluster.clientProperties()));
         }
         if (target != Target.enrich) {
-            stages.add(AlertsTopology.streamsProperties(AlertsSettings.from(settings), cluster.streamsBaseProperties()));
+            stages.add(AlertsTopology.streamsProperties(AlertsSettings.from(settings), cluster.clientProperties()));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (Properties stage : stages) {

@@ -52,7 +52,7 @@ abstract class StagesCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Map<String, String> overrides = new LinkedHashMap<>(broker.overrides());
         if (httpPort != null) {
-            overrides.put(MonitorSettings.HTTP_PORT, httpPort.toString());
+            overrides.put(MonitorSettings.HTTP_PORT.key(), httpPort.toString());
         }
         Settings settings = common.load(overrides);
         Pipeline pipeline = Pipeline.plan(settings, stages);

@@ -71,10 +71,10 @@ public final class TagCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>();
         if (taxonomy != null) {
-            overrides.put(EnrichSettings.TAXONOMY, Workspace.userPath(taxonomy).toString());
+            overrides.put(EnrichSettings.TAXONOMY.key(), Workspace.userPath(taxonomy).toString());
         }
         if (gazetteer != null) {
-            overrides.put(EnrichSettings.GAZETTEER, Workspace.userPath(gazetteer).toString());
+            overrides.put(EnrichSettings.GAZETTEER.key(), Workspace.userPath(gazetteer).toString());
         }
         EnrichSettings settings = EnrichSettings.from(common.load(overrides));
         List<Article> articles = articlesOf(read());

@@ -2,6 +2,7 @@ package io.newswatch.app.importer;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
+import io.newswatch.core.Topics;
 import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class Importer {
 
     private ImportSummary run(List<Path> files, int skippedFiles, ImportSink sink, ExecutorService workers, int threads, long start) {
         InputReader reader = new InputReader(new SimpleArticles(ingest), ArticleExtractor.direct(ingest), ingest.maxDecompressedBytes(),
-                options.captured(), problems, options.topic(), workers, threads);
+                options.captured(), problems, Topics.articlesOn(options.topic()), workers, threads);
         Map<InputForm, Integer> forms = new EnumMap<>(InputForm.class);
         long[] sources = new long[2];
         try (EventTimeSorter sorter = new EventTimeSorter(options.sortChunk(), options.sortChunkBytes(), options.tmpDir())) {

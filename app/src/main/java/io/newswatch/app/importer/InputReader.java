@@ -9,7 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.newswatch.core.Article;
 import io.newswatch.core.Json;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.parse.FeedParseException;
 import java.io.BufferedInputStream;
@@ -55,12 +55,11 @@ public final class InputReader {
     private final long maxFeedBytes;
     private final Instant capturedOverride;
     private final ImportProblems problems;
-    private final String topic;
+    private final Topic<String, Article> topic;
     private final ObjectMapper json = Json.mapper();
     private final ObjectReader csv = new CsvMapper().readerForListOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
             .with(CsvParser.Feature.SKIP_EMPTY_LINES);
-    private final JsonSerde<Article> serde;
     private final ExecutorService workers;
     private final int threads;
     private long recordsRead;
@@ -93,9 +92,8 @@ public final class InputReader {
      * @param threads          how many threads {@code workers} has
      */
     public InputReader(SimpleArticles simple, ArticleExtractor feeds, long maxFeedBytes, Instant capturedOverride, ImportProblems problems,
-                       String topic, ExecutorService workers, int threads) {
+                       Topic<String, Article> topic, ExecutorService workers, int threads) {
         this.simple = simple;
-        this.serde = JsonSerde.of(Article.class);
         this.topic = topic;
         this.workers = workers;
         this.threads = threads;
@@ -236,7 +234,7 @@ public final class InputReader {
             for (int i = 0; i < n; i++) {
                 try {
                     Article a = mapper.map(batch.records().get(i));
-                    made[i] = new Made(a, serde.serialize(topic, a));
+                    made[i] = new Made(a, topic.bytes(a));
                 } catch (BadRecordException e) {
                     bad[i] = e.getMessage();
                 } catch (RuntimeException e) {
@@ -380,7 +378,7 @@ public final class InputReader {
             return;
         }
         recordsRead += x.feed().items().size();
-        x.articles().forEach(a -> out.accept(new Made(a, serde.serialize(topic, a))));
+        x.articles().forEach(a -> out.accept(new Made(a, topic.bytes(a))));
         int empty = x.feed().items().size() - x.articles().size();
         if (empty > 0) {
             problems.report(file, 0, empty + " of " + x.feed().items().size() + " items carried neither title, summary nor link", empty);

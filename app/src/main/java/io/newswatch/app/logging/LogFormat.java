@@ -5,11 +5,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import io.newswatch.core.Setting;
+import io.newswatch.core.SettingType;
 import io.newswatch.core.Settings;
-import io.newswatch.core.SettingsException;
+import io.newswatch.core.SettingsDef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.slf4j.ILoggerFactory;
@@ -26,10 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogFormat {
 
-    public static final String KEY = "log.format";
-
     /** The formats {@code log.format} accepts. */
     public enum Format { TEXT, JSON }
+
+    public static final SettingsDef DEF = new SettingsDef("logging");
+    public static final Setting<Format> KEY = DEF.define("log.format", SettingType.enumOf(Format.class), Format.TEXT,
+            "text: one line per event for people; json: one JSON object per line for log shippers");
 
     static final String JSON_APPENDER = "JSON";
     static final int MAX_STACK_CHARS = 12_000;
@@ -43,12 +46,7 @@ public final class LogFormat {
 
     /** {@code log.format}: text (default) or json. */
     public static Format from(Settings settings) {
-        String value = settings.string(KEY, "text").trim();
-        try {
-            return Format.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException("config key " + KEY + ": expected text or json, got '" + value + "'");
-        }
+        return settings.get(KEY);
     }
 
     /** Switches the console log to the format the settings ask for. */

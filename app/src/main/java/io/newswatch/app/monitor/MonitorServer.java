@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,7 @@ public final class MonitorServer implements AutoCloseable {
         } catch (BindException e) {
             throw new IllegalStateException("cannot serve /metrics, /health and /ready on " + host + ":" + port + " (" + e.getMessage()
                     + "): another process (another newswatch?) has it. Pick another port with --http-port (setting "
-                    + MonitorSettings.HTTP_PORT + ", 0 for any free port) or turn the endpoints off with --http-port -1", e);
+                    + MonitorSettings.HTTP_PORT.key() + ", 0 for any free port) or turn the endpoints off with --http-port -1", e);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,10 @@
 package io.newswatch.app.monitor;
 
+import io.newswatch.core.Check;
+import io.newswatch.core.Setting;
+import io.newswatch.core.SettingType;
 import io.newswatch.core.Settings;
-import io.newswatch.core.SettingsException;
+import io.newswatch.core.SettingsDef;
 
 /**
  * Where a long-running process serves {@code /metrics}, {@code /health} and {@code /ready}, and how much it
@@ -16,14 +19,18 @@ import io.newswatch.core.SettingsException;
  */
 public record MonitorSettings(String host, int port, boolean perFeedMetrics) {
 
-    public static final String HTTP_HOST = "http.host";
-    public static final String HTTP_PORT = "http.port";
-    public static final String PER_FEED = "metrics.per-feed";
-
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8080;
     /** The port value that turns the server off; {@code off} is read as this too. */
     public static final int OFF = -1;
+
+    public static final SettingsDef DEF = new SettingsDef("monitor");
+    public static final Setting<String> HTTP_HOST = DEF.define("http.host", SettingType.STRING, "127.0.0.1",
+            "interface of the /metrics, /health and /ready server");
+    public static final Setting<Integer> HTTP_PORT = DEF.define("http.port", new SettingType<>(
+            "a port between 0 and 65535, or -1 or off to serve nothing",
+            text -> text.equalsIgnoreCase("off") ? OFF : Integer.parseInt(text), String::valueOf), 8080, Check.between(OFF, 65_535),
+            "port of /metrics, /health and /ready; 0 picks a free one, -1 or off serves nothing");
+    public static final Setting<Boolean> PER_FEED = DEF.define("metrics.per-feed", SettingType.BOOLEAN, true,
+            "series per feed in /metrics besides the totals");
 
     public MonitorSettings {
         if (port < OFF || port > 65_535) {
@@ -37,25 +44,17 @@ public record MonitorSettings(String host, int port, boolean perFeedMetrics) {
 
     /** As {@link #from(Settings)}, with the port decided by the caller (a replay ignores {@code http.port}). */
     public static MonitorSettings from(Settings settings, int port) {
-        return new MonitorSettings(settings.string(HTTP_HOST, DEFAULT_HOST), port, settings.bool(PER_FEED, true));
+        return new MonitorSettings(settings.get(HTTP_HOST), port, settings.get(PER_FEED));
     }
 
     /** {@code http.port}, checked: a number from -1 to 65535, or {@code off}. */
     public static int port(Settings settings) {
-        if (settings.string(HTTP_PORT, "").trim().equalsIgnoreCase("off")) {
-            return OFF;
-        }
-        int port = settings.integer(HTTP_PORT, DEFAULT_PORT);
-        if (port < OFF || port > 65_535) {
-            throw new SettingsException("config key " + HTTP_PORT + ": expected a port between 0 and 65535, or -1 or off to serve "
-                    + "nothing, got " + port);
-        }
-        return port;
+        return settings.get(HTTP_PORT);
     }
 
     /** Settings that serve nothing. */
     public static MonitorSettings off() {
-        return new MonitorSettings(DEFAULT_HOST, OFF, true);
+        return new MonitorSettings(HTTP_HOST.defaultValue().orElseThrow(), OFF, true);
     }
 
     public boolean enabled() {

@@ -1,8 +1,12 @@
 package io.newswatch.app.runtime;
 
+import io.newswatch.core.Check;
 import io.newswatch.core.KafkaSettings;
+import io.newswatch.core.Setting;
+import io.newswatch.core.SettingType;
 import io.newswatch.core.Settings;
-import io.newswatch.core.SettingsException;
+import io.newswatch.core.SettingsDef;
+import io.newswatch.core.StreamsApp;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,8 +15,8 @@ import java.time.Duration;
  * connection itself ({@code kafka.*}) is core's {@link KafkaSettings}; documented in
  * docs/CONFIGURATION-app.md.
  *
- * @param dataDir    local files: the embedded broker's log ({@code <dataDir>/kafka}) and Kafka Streams
- *                   state ({@code <dataDir>/streams}); kept across restarts
+ * @param dataDir    local files ({@code app.data-dir}, declared in core's {@link StreamsApp}): the embedded broker's log
+ *                   ({@code <dataDir>/kafka}) and Kafka Streams state ({@code <dataDir>/streams}); kept across restarts
  * @param brokerHost interface the embedded broker listens on
  * @param brokerPort port of the embedded broker's client listener
  * @param kafka      the Kafka connection and topic names
@@ -20,37 +24,17 @@ import java.time.Duration;
  */
 public record AppSettings(Path dataDir, String brokerHost, int brokerPort, KafkaSettings kafka, Duration statusInterval) {
 
-    public static final String DATA_DIR = "app.data-dir";
-    public static final String BROKER_HOST = "broker.host";
-    public static final String BROKER_PORT = "broker.port";
-    public static final String STATUS_INTERVAL = "app.status-interval";
-
-    public static final String DEFAULT_BROKER_HOST = "127.0.0.1";
-    public static final int DEFAULT_BROKER_PORT = 9092;
+    public static final SettingsDef DEF = new SettingsDef("app");
+    public static final Setting<String> BROKER_HOST = DEF.define("broker.host", SettingType.STRING, "127.0.0.1",
+            "interface of the embedded broker's client listener");
+    public static final Setting<Integer> BROKER_PORT = DEF.define("broker.port", SettingType.INT, 9092, Check.between(0, 65_535),
+            "port of the embedded broker's client listener; 0 picks a free one");
+    public static final Setting<Duration> STATUS_INTERVAL = DEF.define("app.status-interval", SettingType.DURATION, Duration.ofMinutes(5),
+            Check.notNegative(), "how often run logs a line on the feeds' health; 0 turns it off");
 
     public static AppSettings from(Settings settings) {
-        int port = settings.integer(BROKER_PORT, DEFAULT_BROKER_PORT);
-        if (port < 0 || port > 65_535) {
-            throw new SettingsException("config key " + BROKER_PORT + ": expected a port between 0 and 65535, got " + port);
-        }
-        KafkaSettings kafka;
-        try {
-            kafka = KafkaSettings.from(settings);
-        } catch (IllegalArgumentException e) {
-            // Topics refuses a prefix with characters Kafka does not allow in topic names.
-            throw new SettingsException("config key " + KafkaSettings.TOPIC_PREFIX + ": " + e.getMessage(), e);
-        }
-        Duration statusInterval = settings.duration(STATUS_INTERVAL, Duration.ofMinutes(5));
-        if (statusInterval.isNegative()) {
-            throw new SettingsException("config key " + STATUS_INTERVAL + ": expected a duration of 0 (off) or more, got " + statusInterval);
-        }
-        return new AppSettings(settings.path(DATA_DIR, Path.of("data")), settings.string(BROKER_HOST, DEFAULT_BROKER_HOST),
-                port, kafka, statusInterval);
-    }
-
-    /** Where Kafka Streams keeps its local state stores. */
-    public Path streamsStateDir() {
-        return dataDir.resolve("streams").toAbsolutePath();
+        return new AppSettings(settings.get(StreamsApp.DATA_DIR), settings.get(BROKER_HOST), settings.get(BROKER_PORT),
+                KafkaSettings.from(settings), settings.get(STATUS_INTERVAL));
     }
 
     /**

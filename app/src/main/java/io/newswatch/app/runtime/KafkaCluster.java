@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,17 +99,11 @@ public final class KafkaCluster implements AutoCloseable {
                 : "Kafka cluster at " + bootstrapServers;
         String prefix = settings.kafka().topics().prefix();
         // A tail started without flags connects to 127.0.0.1:9092; say so when that is not where we are.
-        String tailHint = bootstrapServers.equals(AppSettings.DEFAULT_BROKER_HOST + ":" + AppSettings.DEFAULT_BROKER_PORT)
+        String tailHint = bootstrapServers.equals(AppSettings.BROKER_HOST.defaultValue().orElseThrow() + ":"
+                + AppSettings.BROKER_PORT.defaultValue().orElseThrow())
                 ? "" : " --bootstrap-servers " + bootstrapServers;
         return "Using " + where + "; watch it with: bin/newswatch tail news.articles.raw -f" + tailHint
                 + (prefix.isEmpty() ? "" : " --topic-prefix " + prefix);
-    }
-
-    /** Base properties of a Kafka Streams stage: the client properties plus a state directory under the data directory. */
-    public Properties streamsBaseProperties() {
-        Properties p = clientProperties();
-        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.streamsStateDir().toString());
-        return p;
     }
 
     public AppSettings settings() {

@@ -187,15 +187,15 @@ public final class Pipeline {
             // The taxonomy is compiled once here; each stream task gets its own tagger over it (as the tests build it).
             Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge, rawEnds));
             StreamsStage stage = supervisor.manage(StreamsStage.start("enrich", topology,
-                    EnrichTopology.streamsProperties(enrich, cluster.streamsBaseProperties()), supervisor::fail));
+                    EnrichTopology.streamsProperties(enrich, cluster.clientProperties()), supervisor::fail));
             streamsStages.add(stage);
             monitor(monitor, Stage.ENRICH, stage, PipelineMeters.enrich(stage.kafkaStreams()::metrics, topics));
         }
         if (stages.contains(Stage.ALERTS)) {
-            WatchBootstrap.seed(alerts, cluster.clientProperties(), topics);
+            WatchBootstrap.seed(alerts.watchesFile(), alerts.watchDefaults(), cluster.clientProperties(), topics);
             Topology topology = AlertsTopology.build(alerts, topics, new MergeInput(cluster.partitions(topics.enriched()), alertsMerge));
             StreamsStage stage = supervisor.manage(StreamsStage.start("alerts", topology,
-                    AlertsTopology.streamsProperties(alerts, cluster.streamsBaseProperties()), supervisor::fail));
+                    AlertsTopology.streamsProperties(alerts, cluster.clientProperties()), supervisor::fail));
             streamsStages.add(stage);
             monitor(monitor, Stage.ALERTS, stage, PipelineMeters.alerts(stage.kafkaStreams()::metrics, topics));
         }

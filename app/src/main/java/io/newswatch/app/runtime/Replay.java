@@ -4,7 +4,10 @@ import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
 import io.newswatch.app.UsageException;
 import io.newswatch.app.monitor.Monitor;
+import io.newswatch.core.KafkaSettings;
+import io.newswatch.core.Setting;
 import io.newswatch.core.Settings;
+import io.newswatch.core.TopicLayout;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
 import io.newswatch.enrich.EnrichTopology;
@@ -12,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,10 +53,10 @@ public final class Replay {
      * a replay's former 10 s was not: under a load of 12 on two cores, a stalled partition once counted as idle and
      * its articles as late.)
      */
-    static final Map<String, String> REPLAY_DEFAULTS = Map.of(
+    static final Map<Setting<?>, String> REPLAY_DEFAULTS = Map.of(
             EnrichSettings.THREADS, "2",
             EnrichSettings.COMMIT_INTERVAL, "1s",
-            AlertsSettings.PREFIX + "commit-interval", "1s");
+            AlertsSettings.COMMIT_INTERVAL, "1s");
 
     /**
      * What to replay.
@@ -105,20 +107,18 @@ public final class Replay {
      * a raw copy with {@code rawPartitions} partitions and longer commits (see {@link #REPLAY_DEFAULTS}).
      */
     public static Settings backtestSettings(Settings live, String prefix, int rawPartitions) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("kafka.topic-prefix", prefix);
-        keys.put("topics.raw.partitions", Integer.toString(rawPartitions));
+        Settings backtest = live.with(KafkaSettings.TOPIC_PREFIX, prefix)
+                .with(TopicLayout.partitions("raw"), Integer.toString(rawPartitions));
         for (String topic : List.of("raw", "enriched", "alerts", "dlq")) {
-            keys.put("topics." + topic + ".retention", "forever");
+            backtest = backtest.with(TopicLayout.retention(topic), TopicLayout.FOREVER);
         }
-        REPLAY_DEFAULTS.forEach((k, v) -> {
-            if (!live.has(k)) {
-                keys.put(k, v);
+        for (Map.Entry<Setting<?>, String> replayDefault : REPLAY_DEFAULTS.entrySet()) {
+            if (!live.isSet(replayDefault.getKey())) {
+                backtest = backtest.with(replayDefault.getKey(), replayDefault.getValue());
             }
-        });
+        }
         // Never the wall clock in a backtest: its result must not depend on when it runs (docs/EVENT-TIME.md).
-        keys.put(EnrichSettings.IDLE_CLOCK, "false");
-        return live.withAll(keys);
+        return backtest.with(EnrichSettings.IDLE_CLOCK, "false");
     }
 
     /** The stages a replay runs: enrich and alerts, and webhook delivery when asked. */

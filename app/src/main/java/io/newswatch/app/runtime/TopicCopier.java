@@ -1,5 +1,6 @@
 package io.newswatch.app.runtime;
 
+import io.newswatch.core.EndOffsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -80,7 +81,7 @@ public final class TopicCopier {
             }
             consumer.assign(all);
             consumer.seekToBeginning(all);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(all);
+            EndOffsets ends = EndOffsets.of(consumer, all, Duration.ofSeconds(30));
             Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> queues = new HashMap<>();
             Map<Integer, List<TopicPartition>> byDest = new HashMap<>();
             for (TopicPartition tp : all) {
@@ -97,7 +98,7 @@ public final class TopicCopier {
                         for (TopicPartition tp : dest.getValue()) {
                             ArrayDeque<ConsumerRecord<byte[], byte[]>> q = queues.get(tp);
                             if (q.isEmpty()) {
-                                waiting |= consumer.position(tp) < ends.get(tp);
+                                waiting |= !ends.reached(consumer, tp);
                             } else if (next == null || q.peek().timestamp() < queues.get(next).peek().timestamp()) {
                                 next = tp;
                             }
@@ -120,7 +121,7 @@ public final class TopicCopier {
                 if (failure.get() != null) {
                     break;
                 }
-                boolean done = all.stream().allMatch(tp -> queues.get(tp).isEmpty() && consumer.position(tp) >= ends.get(tp));
+                boolean done = all.stream().allMatch(tp -> queues.get(tp).isEmpty() && ends.reached(consumer, tp));
                 if (done) {
                     break;
                 }
@@ -128,9 +129,8 @@ public final class TopicCopier {
                 consumer.pause(full);
                 consumer.resume(all.stream().filter(tp -> !full.contains(tp)).toList());
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    if (r.offset() < ends.get(tp)) {
-                        queues.get(tp).add(r);
+                    if (ends.before(r)) {
+                        queues.get(new TopicPartition(r.topic(), r.partition())).add(r);
                     }
                 }
                 onProgress.accept(read);

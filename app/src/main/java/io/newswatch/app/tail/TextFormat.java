@@ -6,7 +6,6 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
 import io.newswatch.core.FeedStatus;
-import io.newswatch.core.JsonSerde;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
@@ -25,11 +24,6 @@ import org.apache.kafka.common.header.Header;
  */
 public final class TextFormat implements RecordFormat {
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
-    private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
-    private static final JsonSerde<Watch> WATCHES = JsonSerde.of(Watch.class);
-    private static final JsonSerde<FeedStatus> FEED_STATUS = JsonSerde.of(FeedStatus.class);
 
     private final Topics topics;
     private final Function<Alert, String> alertText;
@@ -45,19 +39,19 @@ public final class TextFormat implements RecordFormat {
         String topic = record.topic();
         try {
             if (topic.equals(topics.raw())) {
-                return article(ARTICLES.deserialize(topic, record.value()));
+                return article(topics.rawArticles().value(record.value()));
             }
             if (topic.equals(topics.enriched())) {
-                return enriched(ENRICHED.deserialize(topic, record.value()));
+                return enriched(topics.enrichedArticles().value(record.value()));
             }
             if (topic.equals(topics.alerts())) {
-                return alertText.apply(ALERTS.deserialize(topic, record.value()));
+                return alertText.apply(topics.alertEvents().value(record.value()));
             }
             if (topic.equals(topics.watches())) {
-                return watch(text(record.key()), WATCHES.deserialize(topic, record.value()));
+                return watch(text(record.key()), topics.watchTable().value(record.value()));
             }
             if (topic.equals(topics.feedStatus())) {
-                return feedStatus(text(record.key()), FEED_STATUS.deserialize(topic, record.value()));
+                return feedStatus(text(record.key()), topics.feedStatusRecords().value(record.value()));
             }
             if (topic.equals(topics.dlq())) {
                 return deadLetter(record);

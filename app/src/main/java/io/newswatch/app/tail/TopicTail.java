@@ -1,11 +1,11 @@
 package io.newswatch.app.tail;
 
 import io.newswatch.app.UsageException;
+import io.newswatch.core.EndOffsets;
 import io.newswatch.eventtime.Watermark;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -71,7 +71,7 @@ public final class TopicTail {
             }
             List<TopicPartition> partitions = partitionsOf(c, topic);
             c.assign(partitions);
-            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            EndOffsets end = EndOffsets.of(c, partitions, METADATA_TIMEOUT);
             position(c, partitions, end, options);
             return deliver(c, end, options, each, closed);
         } catch (WakeupException stoppedBeforeReading) {
@@ -108,7 +108,7 @@ public final class TopicTail {
                 .sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
     }
 
-    private static void position(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions, Map<TopicPartition, Long> end,
+    private static void position(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions, EndOffsets end,
                                  TailOptions options) {
         if (options.fromBeginning()) {
             c.seekToBeginning(partitions);
@@ -116,20 +116,16 @@ public final class TopicTail {
         }
         Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
         for (TopicPartition tp : partitions) {
-            c.seek(tp, Math.max(begin.get(tp), end.get(tp) - options.last()));
+            c.seek(tp, Math.max(begin.get(tp), end.end(tp) - options.last()));
         }
     }
 
-    private long deliver(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end, TailOptions options,
+    private long deliver(KafkaConsumer<byte[], byte[]> c, EndOffsets end, TailOptions options,
                          Consumer<ConsumerRecord<byte[], byte[]>> each, BooleanSupplier closed) {
         long delivered = 0;
-        Map<TopicPartition, Long> remaining = new HashMap<>(end);
         while (!stopped.get()) {
-            if (!options.follow()) {
-                remaining.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
-                if (remaining.isEmpty()) {
-                    break;
-                }
+            if (!options.follow() && end.reachedAll(c)) {
+                break;
             }
             Iterable<ConsumerRecord<byte[], byte[]>> records;
             try {

@@ -9,6 +9,7 @@ import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.eventtime.Watermark;
@@ -73,9 +74,9 @@ class BacktestReportIT {
         broker.createTopic(topics.watches(), 1, Map.of("cleanup.policy", "compact"));
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
-        JsonSerde<EnrichedArticle> enriched = JsonSerde.of(EnrichedArticle.class);
-        JsonSerde<Alert> alert = JsonSerde.of(Alert.class);
-        JsonSerde<Watch> watch = JsonSerde.of(Watch.class);
+        JsonSerde<EnrichedArticle> enriched = RecordSerdes.ENRICHED_ARTICLE;
+        JsonSerde<Alert> alert = RecordSerdes.ALERT;
+        JsonSerde<Watch> watch = RecordSerdes.WATCH;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (EnrichedArticle a : HandMadeBacktest.enriched()) {
                 producer.send(new ProducerRecord<>(topics.enriched(), null, a.article().eventTime().toEpochMilli(), a.article().id(),

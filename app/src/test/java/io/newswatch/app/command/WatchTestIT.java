@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.app.ExitCodes;
+import io.newswatch.app.testing.CliRun;
 import io.newswatch.app.testing.QuakeHistory;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Json;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
-import io.newswatch.app.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class WatchTestIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             Watch live = new Watch(Watch.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null,
                     null, null, null, null, null, null);
-            producer.send(new ProducerRecord<>(LIVE.watches(), live.id(), JsonSerde.of(Watch.class).serialize(LIVE.watches(), live)));
+            producer.send(new ProducerRecord<>(LIVE.watches(), live.id(), RecordSerdes.WATCH.serialize(LIVE.watches(), live)));
             producer.flush();
         }
         Files.writeString(dir.resolve("watches.yaml"), """

@@ -8,6 +8,7 @@ import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
 import io.newswatch.app.testing.CliRun;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ class ImportCommandIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension broker = new EmbeddedKafkaExtension();
 
-    private static final JsonSerde<Article> SERDE = JsonSerde.of(Article.class);
+    private static final JsonSerde<Article> SERDE = RecordSerdes.ARTICLE;
 
     private static CliRun importing(String prefix, String... args) {
         List<String> all = new ArrayList<>(List.of("import", "--bootstrap-servers", broker.bootstrapServers(), "--topic-prefix", prefix));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.Json;
+import io.newswatch.core.Topics;
 import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
@@ -51,7 +52,7 @@ class ImportReadingTest {
 
     private List<Article> read(Path file, Instant captured) {
         InputReader reader = new InputReader(new SimpleArticles(INGEST), ArticleExtractor.direct(INGEST), INGEST.maxDecompressedBytes(), captured,
-                problems, "t", workers, 2);
+                problems, Topics.articlesOn("t"), workers, 2);
         List<Article> out = new ArrayList<>();
         reader.read(file, made -> out.add(made.article()));
         return out;
@@ -253,7 +254,7 @@ class ImportReadingTest {
         StringWriter few = new StringWriter();
         ImportProblems capped = new ImportProblems(new PrintWriter(few, true), 20, () -> { });
         InputReader reader = new InputReader(new SimpleArticles(INGEST), ArticleExtractor.direct(INGEST), INGEST.maxDecompressedBytes(), null,
-                capped, "t", workers, 2);
+                capped, Topics.articlesOn("t"), workers, 2);
         reader.read(file, made -> { });
 
         assertThat(few.toString().lines()).hasSize(20);

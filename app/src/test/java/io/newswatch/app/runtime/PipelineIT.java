@@ -9,6 +9,7 @@ import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
@@ -100,7 +101,7 @@ class PipelineIT {
             List<String> rawIds = raw.stream().map(ConsumerRecord::key).toList();
             assertThat(rawIds).doesNotHaveDuplicates();
             assertThat(Set.copyOf(rawIds)).isEqualTo(expectedIds);
-            JsonSerde<Article> articles = JsonSerde.of(Article.class);
+            JsonSerde<Article> articles = RecordSerdes.ARTICLE;
             assertThat(raw).allSatisfy(r -> {
                 Article a = articles.deserialize(r.topic(), r.value());
                 assertThat(r.key()).isEqualTo(a.id());
@@ -114,7 +115,7 @@ class PipelineIT {
         // Records without a value are enrich's watermarks (docs/RECORDS.md), not articles.
         List<ConsumerRecord<String, byte[]>> enrichedRecords = TopicReader.readAll(broker.bootstrapServers(), topics.enriched()).stream()
                 .filter(r -> r.value() != null).toList();
-        JsonSerde<EnrichedArticle> serde = JsonSerde.of(EnrichedArticle.class);
+        JsonSerde<EnrichedArticle> serde = RecordSerdes.ENRICHED_ARTICLE;
         Map<String, EnrichedArticle> enriched = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : enrichedRecords) {
             assertThat(enriched.put(r.key(), serde.deserialize(r.topic(), r.value()))).as("enriched once: " + r.key()).isNull();

@@ -9,7 +9,7 @@ import io.newswatch.core.EntityMatch;
 import io.newswatch.core.EntityType;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.FeedStatus;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class RecordFormatTest {
     @Test
     @DisplayName("json prints the record value as one compact JSON line")
     void jsonValue() {
-        byte[] value = JsonSerde.of(Article.class).serialize("t", article());
+        byte[] value = RecordSerdes.ARTICLE.serialize("t", article());
         String line = new JsonLinesFormat(false).format(record(TOPICS.raw(), "a1", value, new RecordHeaders()));
         assertThat(line).doesNotContain("\n").startsWith("{").contains("\"id\":\"a1\"", "\"title\":\"US weighs Tomahawk sale to Ukraine\"");
     }
@@ -63,14 +63,14 @@ class RecordFormatTest {
     @DisplayName("text shows an article as time, source, title and link, and an enriched one with tags and entities")
     void text() {
         TextFormat text = new TextFormat(TOPICS, alert -> "alert " + alert.watchId());
-        byte[] raw = JsonSerde.of(Article.class).serialize("t", article());
+        byte[] raw = RecordSerdes.ARTICLE.serialize("t", article());
         assertThat(text.format(record(TOPICS.raw(), "a1", raw, new RecordHeaders())))
                 .isEqualTo("2025-10-16T18:04:00Z  example.org  US weighs Tomahawk sale to Ukraine  https://example.org/a1");
 
         EnrichedArticle enriched = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article(),
                 List.of(new TagMatch("arms-transfer", "Arms transfer", List.of("Tomahawk", "sale"))),
                 List.of(new EntityMatch(EntityType.COUNTRY, "country:UA", "Ukraine", List.of("Ukraine"))), "s-1", "tax-1", T);
-        String lines = text.format(record(TOPICS.enriched(), "a1", JsonSerde.of(EnrichedArticle.class).serialize("t", enriched),
+        String lines = text.format(record(TOPICS.enriched(), "a1", RecordSerdes.ENRICHED_ARTICLE.serialize("t", enriched),
                 new RecordHeaders()));
         assertThat(lines).contains("tags: arms-transfer [Tomahawk, sale]", "entities: Ukraine (country:UA) [Ukraine]");
     }
@@ -82,7 +82,7 @@ class RecordFormatTest {
         FeedStatus status = new FeedStatus("https://example.com/rss", "Example", FeedStatus.Health.SILENT, FeedStatus.Health.HEALTHY,
                 "no new item for 2 d; usually one every 2 h (silent after 16 h)", 0, null, null, null, null,
                 Instant.parse("2026-11-29T09:01:13.5Z"));
-        assertThat(text.format(record(TOPICS.feedStatus(), status.feed(), JsonSerde.of(FeedStatus.class).serialize("t", status),
+        assertThat(text.format(record(TOPICS.feedStatus(), status.feed(), RecordSerdes.FEED_STATUS.serialize("t", status),
                 new RecordHeaders()))).isEqualTo("2026-11-29T09:01:13Z  SILENT  https://example.com/rss  (Example)  "
                 + "no new item for 2 d; usually one every 2 h (silent after 16 h)");
         assertThat(text.format(record(TOPICS.feedStatus(), "https://example.com/rss", null, new RecordHeaders())))

@@ -7,7 +7,7 @@ import io.newswatch.app.NewswatchCommand;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.Json;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
 import io.newswatch.eventtime.Watermark;
 import java.io.PrintWriter;
@@ -36,7 +36,7 @@ class TailCommandIT {
         broker.createTopic(TOPICS.raw(), 3, Map.of());
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(p, new StringSerializer(), JsonSerde.of(Article.class))) {
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(p, new StringSerializer(), RecordSerdes.ARTICLE)) {
             for (int i = 0; i < 7; i++) {
                 Article a = RecordFormatTest.article();
                 Article numbered = new Article(a.schemaVersion(), "a" + i, a.feedUrl(), a.sourceName(), a.sourceDomain(), "Title " + i,
@@ -109,7 +109,7 @@ class TailCommandIT {
         Thread follower = new Thread(() -> printed.set(tail.run(topic, new TailOptions(false, 0, true, 0),
                 new JsonLinesFormat(false), new PrintWriter(out, true))));
         follower.start();
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(client, new StringSerializer(), JsonSerde.of(Article.class))) {
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(client, new StringSerializer(), RecordSerdes.ARTICLE)) {
             // Keep writing until the follower shows one: it may join after the first write (it starts at the end).
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
             while (!out.toString().contains("\"id\":\"late\"") && System.nanoTime() < deadline) {

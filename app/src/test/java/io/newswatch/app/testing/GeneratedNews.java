@@ -3,6 +3,7 @@ package io.newswatch.app.testing;
 import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.apache.kafka.common.utils.Utils;
  */
 public final class GeneratedNews {
 
-    private static final JsonSerde<Article> SERDE = JsonSerde.of(Article.class);
+    private static final JsonSerde<Article> SERDE = RecordSerdes.ARTICLE;
     private static final String[] SUBJECTS = {"Parliament", "Central bank", "Port workers", "Farmers", "Court", "Ministry", "Airline",
         "University", "Energy firm", "Football club", "City council", "Museum", "Hospital", "Rail operator", "Tech start-up"};
     private static final String[] VERBS = {"approves", "delays", "announces", "rejects", "reviews", "expands", "cuts", "opens", "debates",

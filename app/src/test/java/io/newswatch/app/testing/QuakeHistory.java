@@ -4,6 +4,7 @@ import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.eventtime.Watermark;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ public final class QuakeHistory {
         try (Admin admin = Admin.create(p)) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
         }
-        JsonSerde<EnrichedArticle> enriched = JsonSerde.of(EnrichedArticle.class);
+        JsonSerde<EnrichedArticle> enriched = RecordSerdes.ENRICHED_ARTICLE;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (EnrichedArticle a : history()) {
                 producer.send(new ProducerRecord<>(topic, null, a.article().eventTime().toEpochMilli(), a.article().id(),

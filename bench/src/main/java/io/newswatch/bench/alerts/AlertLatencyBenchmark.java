@@ -10,6 +10,7 @@ import io.newswatch.core.AlertStatus;
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
@@ -74,8 +75,8 @@ public final class AlertLatencyBenchmark {
     /** Kafka Streams' commit interval under exactly-once, and alerts.commit-interval's default. */
     private static final long DEFAULT_COMMIT_MS = 100;
 
-    private static final JsonSerde<Article> ARTICLES = JsonSerde.of(Article.class);
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+    private static final JsonSerde<Article> ARTICLES = RecordSerdes.ARTICLE;
+    private static final JsonSerde<EnrichedArticle> ENRICHED = RecordSerdes.ENRICHED_ARTICLE;
 
     private static final int ENRICHED_PARTITIONS = 6;
 
@@ -140,8 +141,8 @@ public final class AlertLatencyBenchmark {
         Map<String, String> keys = new HashMap<>(Map.of(
                 "kafka.topic-prefix", topics.prefix(),
                 "alerts.processing-guarantee", config.guarantee(),
-                EnrichSettings.PROCESSING_GUARANTEE, config.guarantee(),
-                EnrichSettings.STATE_DIR, Files.createTempDirectory("enrich-bench").toString()));
+                EnrichSettings.PROCESSING_GUARANTEE.key(), config.guarantee(),
+                EnrichSettings.STATE_DIR.key(), Files.createTempDirectory("enrich-bench").toString()));
         if (config.alertsCommitMs() != null) {
             keys.put("alerts.commit-interval", config.alertsCommitMs() + "ms");
         }
@@ -261,7 +262,7 @@ public final class AlertLatencyBenchmark {
             c.subscribe(List.of(topic));
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(50))) {
-                    out.add(JsonSerde.of(Alert.class).deserialize(topic, r.value()));
+                    out.add(RecordSerdes.ALERT.deserialize(topic, r.value()));
                 }
             }
         }

@@ -74,7 +74,7 @@ public final class DetectorEvaluation {
         System.err.printf("enriched and matched in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         long t1 = System.nanoTime();
-        InMemoryDetection detection = new InMemoryDetection(settings, watches);
+        InMemoryDetection detection = settings.inMemoryDetection(watches);
         List<Alert> alerts = new ArrayList<>();
         LocalDate firstDay = LocalDate.ofInstant(items.getFirst().hit().eventTime(), ZoneOffset.UTC);
         int days = (int) ChronoUnit.DAYS.between(firstDay, LocalDate.ofInstant(items.getLast().hit().eventTime(), ZoneOffset.UTC)) + 1;

@@ -6,6 +6,7 @@ import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
@@ -86,10 +87,10 @@ public final class EnrichThroughputBenchmark {
             double consumeSeconds = seconds(consumeStart);
 
             EnrichSettings settings = EnrichSettings.from(Settings.of(Map.of(
-                    EnrichSettings.PROCESSING_GUARANTEE, guarantee,
-                    EnrichSettings.COMMIT_INTERVAL, commitInterval,
-                    EnrichSettings.THREADS, threads,
-                    EnrichSettings.STATE_DIR, stateDir.toString())));
+                    EnrichSettings.PROCESSING_GUARANTEE.key(), guarantee,
+                    EnrichSettings.COMMIT_INTERVAL.key(), commitInterval,
+                    EnrichSettings.THREADS.key(), threads,
+                    EnrichSettings.STATE_DIR.key(), stateDir.toString())));
             Properties base = new Properties();
             base.put("bootstrap.servers", broker.bootstrapServers());
             long[] firstRecordAt = new long[1];
@@ -123,7 +124,7 @@ public final class EnrichThroughputBenchmark {
     }
 
     private static void produce(String bootstrap, String topic, List<Article> articles) throws Exception {
-        JsonSerde<Article> serde = JsonSerde.of(Article.class);
+        JsonSerde<Article> serde = RecordSerdes.ARTICLE;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.LINGER_MS_CONFIG, 10,

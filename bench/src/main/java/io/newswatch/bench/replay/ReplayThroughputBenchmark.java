@@ -11,6 +11,7 @@ import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.StableHash;
 import java.io.BufferedReader;
@@ -54,7 +55,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class ReplayThroughputBenchmark {
 
     private static final Path NEWSAPI = Path.of("../shared/data/newsapi-2023.jsonl.gz");
-    private static final JsonSerde<Article> SERDE = JsonSerde.of(Article.class);
+    private static final JsonSerde<Article> SERDE = RecordSerdes.ARTICLE;
 
     private ReplayThroughputBenchmark() {
     }

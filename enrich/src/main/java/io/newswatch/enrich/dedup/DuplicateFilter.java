@@ -1,8 +1,8 @@
 package io.newswatch.enrich.dedup;
 
 import io.newswatch.core.StableHash;
-import io.newswatch.enrich.SweepSchedule;
-import io.newswatch.enrich.TimeOrderedLog;
+import io.newswatch.enrich.recent.SweepSchedule;
+import io.newswatch.enrich.recent.TimeOrderedLog;
 import io.newswatch.enrich.metrics.EnrichMetrics;
 import io.newswatch.enrich.prepared.PreparedArticle;
 import io.newswatch.eventtime.Watermark;

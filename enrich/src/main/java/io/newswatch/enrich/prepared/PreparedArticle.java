@@ -2,6 +2,7 @@ package io.newswatch.enrich.prepared;
 
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public record PreparedArticle(List<String> duplicateKeys, OptionalLong fingerpri
     /** First byte of an encoded prepared article; JSON never starts with it (an older record is plain JSON, '{'). */
     private static final byte MAGIC = 0;
     private static final byte FORMAT = 1;
-    private static final JsonSerde<EnrichedArticle> ENRICHED = JsonSerde.of(EnrichedArticle.class);
+    private static final JsonSerde<EnrichedArticle> ENRICHED = RecordSerdes.ENRICHED_ARTICLE;
 
     public PreparedArticle {
         duplicateKeys = List.copyOf(duplicateKeys);

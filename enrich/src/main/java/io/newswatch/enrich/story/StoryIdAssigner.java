@@ -2,8 +2,8 @@ package io.newswatch.enrich.story;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.newswatch.enrich.SweepSchedule;
-import io.newswatch.enrich.TimeOrderedLog;
+import io.newswatch.enrich.recent.SweepSchedule;
+import io.newswatch.enrich.recent.TimeOrderedLog;
 import io.newswatch.enrich.prepared.PreparedArticle;
 import io.newswatch.eventtime.Watermark;
 import io.newswatch.enrich.story.StoryIndex.StoryEntry;

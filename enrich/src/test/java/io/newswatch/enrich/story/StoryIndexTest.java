@@ -15,7 +15,8 @@ class StoryIndexTest {
     private static final String SUMMARY = "Russian President Vladimir Putin asked U.S. President Donald Trump not to supply Tomahawk"
             + " cruise missiles to Ukraine during a phone call on Thursday, the Kremlin said.";
 
-    private final StoryIndex index = new StoryIndex(EnrichSettings.DEFAULT_STORY_MAX_DISTANCE, Duration.ofHours(48), new StoryIndex.InMemoryBuckets());
+    private final StoryIndex index = new StoryIndex(EnrichSettings.STORY_MAX_DISTANCE.defaultValue().orElseThrow(), Duration.ofHours(48),
+            new StoryIndex.InMemoryBuckets());
 
     private String assign(String title, String summary, long timeMs, String ownId) {
         return index.assign(StoryFingerprint.of(title, summary).getAsLong(), timeMs, ownId);

@@ -2,6 +2,7 @@ package io.newswatch.ingest.group;
 
 import io.newswatch.core.FeedStatus;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.schedule.SavedFeedState;
@@ -28,7 +29,6 @@ final class FeedStateWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedStateWriter.class);
     static final JsonSerde<SavedFeedState> SERDE = JsonSerde.of(SavedFeedState.class);
-    private static final JsonSerde<FeedStatus> STATUS_SERDE = JsonSerde.of(FeedStatus.class);
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -49,7 +49,7 @@ final class FeedStateWriter implements AutoCloseable {
 
     /** A change of a feed's health, keyed by the feed's URL without credentials. */
     void status(FeedStatus status) {
-        sendStatus(status.feed(), STATUS_SERDE.serialize(statusTopic, status));
+        sendStatus(status.feed(), RecordSerdes.FEED_STATUS.serialize(statusTopic, status));
     }
 
     /** Removes a feed's status (the feed was removed). */

@@ -1,7 +1,7 @@
 package io.newswatch.ingest.publish;
 
 import io.newswatch.core.Article;
-import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes articles to the raw topic: key = article id (so repeats of one article land on one partition; copies
@@ -31,7 +30,7 @@ public final class KafkaArticlePublisher implements ArticleSink {
     private final Producer<String, Article> producer;
     private final String topic;
 
-    public KafkaArticlePublisher(Properties clientProperties, String topic) {
+    public KafkaArticlePublisher(Properties clientProperties, Topic<String, Article> topic) {
         Properties p = new Properties();
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
@@ -39,8 +38,8 @@ public final class KafkaArticlePublisher implements ArticleSink {
         p.putAll(clientProperties);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), JsonSerde.of(Article.class));
-        this.topic = topic;
+        this.producer = new KafkaProducer<>(p, topic.keySerde().serializer(), topic.valueSerde().serializer());
+        this.topic = topic.name();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.newswatch.enrich;
+package io.newswatch.enrich.recent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.newswatch.enrich;
+package io.newswatch.enrich.recent;
 
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Serdes;
