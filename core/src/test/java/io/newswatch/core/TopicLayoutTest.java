@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,9 @@ class TopicLayoutTest {
     void feedStateFollowsFeeds() {
         TopicLayout layout = TopicLayout.from(Settings.of(Map.of("topics.feeds.partitions", "12")), Topics.defaults());
         assertThat(layout.find("news.feed-state")).get().extracting(TopicLayout.TopicSpec::partitions).isEqualTo(12);
-        assertThatThrownBy(() -> TopicLayout.from(Settings.of(Map.of("topics.feed-state.partitions", "3")), Topics.defaults()))
+        // Not declared, so refused at start as an unknown key, pointing at the one to set.
+        SettingsCatalog catalog = new SettingsCatalog(List.of(TopicLayout.DEF), Set.of());
+        assertThatThrownBy(() -> catalog.requireKnown(Settings.of(Map.of("topics.feed-state.partitions", "3"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("topics.feeds.partitions");
     }
 
