@@ -1,12 +1,10 @@
 package io.newswatch.app.command;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.newswatch.app.CommonOptions;
 import io.newswatch.app.UsageException;
 import io.newswatch.app.Workspace;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
-import io.newswatch.core.Json;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TopicLayout;
 import io.newswatch.core.Topics;
@@ -140,11 +138,7 @@ public final class FeedsCommand implements Runnable {
             try (FeedCatalog catalog = context.catalog()) {
                 feeds = catalog.list(READ_TIMEOUT);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            ObjectWriter json = Json.mapper().writerFor(FeedSource.class);
-            for (FeedSource feed : feeds.values()) {
-                out.println(format == OutputFormat.json ? json.writeValueAsString(feed) : describe(feed));
-            }
+            format.printAll(spec.commandLine().getOut(), feeds.values(), FeedSource.class, FeedsCommand::describe);
             if (format == OutputFormat.text) {
                 String count = feeds.size() + (feeds.size() == 1 ? " feed on " : " feeds on ");
                 spec.commandLine().getErr().println(count + context.topics().feeds());

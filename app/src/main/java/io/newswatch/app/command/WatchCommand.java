@@ -1,6 +1,5 @@
 package io.newswatch.app.command;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.watch.WatchFile;
 import io.newswatch.alerts.watch.WatchStore;
@@ -17,7 +16,6 @@ import io.newswatch.app.backtest.WatchTester;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.ProgressLine;
-import io.newswatch.core.Json;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
@@ -205,11 +203,7 @@ public final class WatchCommand implements Runnable {
             try (WatchStore store = context.store()) {
                 watches = store.list(READ_TIMEOUT);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            ObjectWriter json = Json.mapper().writerFor(Watch.class);
-            for (Watch w : watches.values()) {
-                out.println(format == OutputFormat.json ? json.writeValueAsString(w) : describe(w));
-            }
+            format.printAll(spec.commandLine().getOut(), watches.values(), Watch.class, WatchCommand::describe);
             if (watches.isEmpty() && format == OutputFormat.text) {
                 spec.commandLine().getErr().println("no watches on " + context.topics().watches());
             }
