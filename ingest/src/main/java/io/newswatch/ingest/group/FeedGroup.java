@@ -5,6 +5,7 @@ import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.schedule.FeedScheduler;
 import io.newswatch.ingest.schedule.FeedState;
+import io.newswatch.ingest.schedule.FirstPoll;
 import io.newswatch.ingest.schedule.SavedFeedState;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,8 +59,6 @@ public final class FeedGroup implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(500);
-    /** The first polls of the feeds taken at once are spread over up to this long, so they do not all start together. */
-    private static final Duration MAX_SPREAD = Duration.ofSeconds(5);
 
     /** Makes the state of a feed this instance starts polling: fresh, or from what its last owner saved. */
     @FunctionalInterface
@@ -275,7 +274,7 @@ public final class FeedGroup implements AutoCloseable {
                         FeedSource.of(r.key()).displayName(), r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         });
-        Duration spread = Duration.ofMillis(Math.min(MAX_SPREAD.toMillis(), 100L * feeds.size()));
+        Duration spread = FirstPoll.spread(feeds.size());
         int restored = 0;
         for (FeedSource feed : feeds.values()) {
             SavedFeedState state = saved.remove(feed.location());
@@ -295,11 +294,7 @@ public final class FeedGroup implements AutoCloseable {
 
     /** When a feed's first poll here is due: its saved due time, else (or when that has passed) within {@code spread}. */
     private Duration untilDue(SavedFeedState saved, Duration spread) {
-        Instant now = clock.instant();
-        if (saved != null && saved.nextPollAt() != null && saved.nextPollAt().isAfter(now)) {
-            return Duration.between(now, saved.nextPollAt());
-        }
-        return spread.isZero() ? Duration.ZERO : Duration.ofMillis(ThreadLocalRandom.current().nextLong(spread.toMillis() + 1));
+        return FirstPoll.delay(saved == null ? null : saved.nextPollAt(), spread, clock.instant());
     }
 
     /** Stops the feeds of partitions leaving this instance and waits until their states are written. */
