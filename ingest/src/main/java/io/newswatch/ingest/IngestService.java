@@ -103,7 +103,7 @@ public final class IngestService implements AutoCloseable {
         FeedGroup member = null;
         if (shared) {
             try {
-                member = new FeedGroup(clientProperties, topics, scheduler, this::newState, clock);
+                member = new FeedGroup(clientProperties, topics, scheduler, this::newState, settings.minInterval(), clock);
             } catch (RuntimeException e) {
                 polling.close();
                 sink.close();
@@ -127,7 +127,7 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    /** Starts polling (the first polls spread over a few seconds) and returns at once. */
+    /** Starts polling (the first polls spread over up to the min interval, {@link FirstPoll}) and returns at once. */
     public synchronized void start() {
         if (started || closed) {
             return;
@@ -141,7 +141,7 @@ public final class IngestService implements AutoCloseable {
         }
         LOG.info("ingest: polling {} feeds (interval {}..{}, {} per host)", listed.size(), settings.minInterval(), settings.maxInterval(),
                 settings.perHostConcurrency());
-        Duration spread = FirstPoll.spread(listed.size());
+        Duration spread = FirstPoll.spread(listed.size(), settings.minInterval());
         for (FeedState feed : listed) {
             scheduler.start(feed, FirstPoll.delay(null, spread, clock.instant()));
         }

@@ -69,6 +69,8 @@ public final class FeedGroup implements AutoCloseable {
     private final Topics topics;
     private final FeedScheduler scheduler;
     private final StateFactory states;
+    /** The shortest poll interval: feeds taken without a due time ahead get their first polls spread over up to this long. */
+    private final Duration minInterval;
     private final Clock clock;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaConsumer<String, byte[]> reader;
@@ -86,8 +88,10 @@ public final class FeedGroup implements AutoCloseable {
      *
      * @throws IllegalStateException when the topics are missing or not co-partitioned
      */
-    public FeedGroup(Properties clientProperties, Topics topics, FeedScheduler scheduler, StateFactory states, Clock clock) {
+    public FeedGroup(Properties clientProperties, Topics topics, FeedScheduler scheduler, StateFactory states, Duration minInterval,
+            Clock clock) {
         this.topics = topics;
+        this.minInterval = minInterval;
         this.scheduler = scheduler;
         this.states = states;
         this.clock = clock;
@@ -274,7 +278,7 @@ public final class FeedGroup implements AutoCloseable {
                         FeedSource.of(r.key()).displayName(), r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         });
-        Duration spread = FirstPoll.spread(feeds.size());
+        Duration spread = FirstPoll.spread(feeds.size(), minInterval);
         int restored = 0;
         for (FeedSource feed : feeds.values()) {
             SavedFeedState state = saved.remove(feed.location());

@@ -11,6 +11,7 @@ import io.newswatch.core.Settings;
 import io.newswatch.ingest.FeedPolling;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.fetch.HttpFeedFetcher;
 import io.newswatch.ingest.schedule.FeedState;
 import io.newswatch.ingest.schedule.FirstPoll;
 import io.newswatch.ingest.schedule.SavedFeedState;
@@ -89,6 +90,7 @@ public final class PollingScaleBenchmark {
 
     private void run() throws Exception {
         logs.install();
+        HttpFeedFetcher.keepConnectionsBetweenPolls(); // as newswatch's Main does, before the baseline's client exists
         int cycles = Integer.parseInt(args.getOrDefault("cycles", "3"));
         int restartCycles = Integer.parseInt(args.getOrDefault("restart-cycles", "1"));
         int baselineFeeds = Integer.parseInt(args.getOrDefault("baseline", "5000"));
@@ -114,7 +116,7 @@ public final class PollingScaleBenchmark {
             for (int i = 0; i < feeds; i++) {
                 states.add(new FeedState(FeedSource.of(FeedFarm.url(i, hosts, port)), settings.seenPerFeed(), polling.policy().initial()));
             }
-            Duration spread = FirstPoll.spread(feeds);
+            Duration spread = FirstPoll.spread(feeds, settings.minInterval());
             for (FeedState s : states) {
                 polling.scheduler().start(s, FirstPoll.delay(null, spread, clock.instant()));
             }
@@ -135,7 +137,7 @@ public final class PollingScaleBenchmark {
             long savedBytes = saved.stream().mapToLong(b -> b.length).sum();
             FeedPolling restarted = new FeedPolling(settings, sink, clock, this::polled);
             List<FeedState> restored = new ArrayList<>(feeds);
-            Duration restoreSpread = FirstPoll.spread(saved.size());
+            Duration restoreSpread = FirstPoll.spread(saved.size(), settings.minInterval());
             for (byte[] bytes : saved) {
                 SavedFeedState s = STATE.deserialize("news.feed-state", bytes);
                 FeedState state = FeedState.restore(FeedSource.of(s.location()), settings.seenPerFeed(), restarted.policy().initial(), s);
