@@ -141,7 +141,7 @@ public final class IngestService implements AutoCloseable {
         }
         LOG.info("ingest: polling {} feeds (interval {}..{}, {} per host)", listed.size(), settings.minInterval(), settings.maxInterval(),
                 settings.perHostConcurrency());
-        Duration spread = FirstPoll.spread(listed.size(), settings.minInterval());
+        Duration spread = FirstPoll.spread(listed.size(), listed.size(), settings.minInterval());
         for (FeedState feed : listed) {
             scheduler.start(feed, FirstPoll.delay(null, spread, clock.instant()));
         }

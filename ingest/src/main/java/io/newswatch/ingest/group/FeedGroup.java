@@ -278,7 +278,10 @@ public final class FeedGroup implements AutoCloseable {
                         FeedSource.of(r.key()).displayName(), r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         });
-        Duration spread = FirstPoll.spread(feeds.size(), minInterval);
+        Instant now = clock.instant();
+        long notDue = feeds.keySet().stream().map(saved::get)
+                .filter(state -> state != null && state.nextPollAt() != null && state.nextPollAt().isAfter(now)).count();
+        Duration spread = FirstPoll.spread(feeds.size() - (int) notDue, feeds.size(), minInterval);
         int restored = 0;
         for (FeedSource feed : feeds.values()) {
             SavedFeedState state = saved.remove(feed.location());

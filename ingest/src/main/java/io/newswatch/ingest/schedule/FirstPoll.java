@@ -20,12 +20,16 @@ public final class FirstPoll {
     }
 
     /**
-     * The spread for the first polls of {@code feeds} feeds started together: 100 ms per feed, at most {@code interval}
-     * (the shortest interval a feed can have): 10 feeds start within a second, 1,200 or more over the whole interval.
+     * The spread for the first polls of {@code starting} feeds without a due time ahead, among {@code total} feeds started
+     * together: 100 ms per such feed, and at most their share of {@code interval} (the shortest interval a feed can have).
+     * Ten new feeds start within a second; 30,000 new ones are spread over the whole interval; the 300 of 30,000 whose
+     * due time passed during a restart of a few seconds are spread over their share (1.2 s at 2 minutes), not over the
+     * whole interval, which would put them up to an interval late.
      */
-    public static Duration spread(int feeds, Duration interval) {
-        Duration perFeed = PER_FEED.multipliedBy(feeds);
-        return perFeed.compareTo(interval) < 0 ? perFeed : interval;
+    public static Duration spread(int starting, int total, Duration interval) {
+        Duration perFeed = PER_FEED.multipliedBy(starting);
+        Duration share = total <= 0 ? Duration.ZERO : interval.multipliedBy(starting).dividedBy(total);
+        return perFeed.compareTo(share) < 0 ? perFeed : share;
     }
 
     /** The wait before the first poll: until {@code savedNextPollAt} when it is after {@code now}, else a random point in {@code spread}. */

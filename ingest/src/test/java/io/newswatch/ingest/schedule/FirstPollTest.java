@@ -13,12 +13,14 @@ class FirstPollTest {
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
     @Test
-    @DisplayName("a few feeds start within seconds; many are spread over the whole interval, never longer")
+    @DisplayName("a few new feeds start within seconds; many over the whole interval; the overdue of a restart over their share of it")
     void spread() {
-        assertThat(FirstPoll.spread(0, TWO_MINUTES)).isZero();
-        assertThat(FirstPoll.spread(10, TWO_MINUTES)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(FirstPoll.spread(1_200, TWO_MINUTES)).isEqualTo(TWO_MINUTES);
-        assertThat(FirstPoll.spread(30_000, TWO_MINUTES)).isEqualTo(TWO_MINUTES);
+        assertThat(FirstPoll.spread(0, 0, TWO_MINUTES)).isZero();
+        assertThat(FirstPoll.spread(10, 10, TWO_MINUTES)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(FirstPoll.spread(1_200, 1_200, TWO_MINUTES)).isEqualTo(TWO_MINUTES);
+        assertThat(FirstPoll.spread(30_000, 30_000, TWO_MINUTES)).isEqualTo(TWO_MINUTES);
+        assertThat(FirstPoll.spread(300, 30_000, TWO_MINUTES)).isEqualTo(Duration.ofMillis(1_200));
+        assertThat(FirstPoll.spread(0, 30_000, TWO_MINUTES)).isZero();
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class PollingScaleBenchmark {
             for (int i = 0; i < feeds; i++) {
                 states.add(new FeedState(FeedSource.of(FeedFarm.url(i, hosts, port)), settings.seenPerFeed(), polling.policy().initial()));
             }
-            Duration spread = FirstPoll.spread(feeds, settings.minInterval());
+            Duration spread = FirstPoll.spread(feeds, feeds, settings.minInterval());
             for (FeedState s : states) {
                 polling.scheduler().start(s, FirstPoll.delay(null, spread, clock.instant()));
             }
@@ -137,16 +137,20 @@ public final class PollingScaleBenchmark {
             long savedBytes = saved.stream().mapToLong(b -> b.length).sum();
             FeedPolling restarted = new FeedPolling(settings, sink, clock, this::polled);
             List<FeedState> restored = new ArrayList<>(feeds);
-            Duration restoreSpread = FirstPoll.spread(saved.size(), settings.minInterval());
-            for (byte[] bytes : saved) {
-                SavedFeedState s = STATE.deserialize("news.feed-state", bytes);
+            // As FeedGroup.take does: the feeds whose due time passed while stopped are spread over their share of the interval.
+            List<SavedFeedState> states2 = saved.stream().map(b -> STATE.deserialize("news.feed-state", b)).toList();
+            Instant restartAt = clock.instant();
+            long notDue = states2.stream().filter(s -> s.nextPollAt() != null && s.nextPollAt().isAfter(restartAt)).count();
+            Duration restoreSpread = FirstPoll.spread(states2.size() - (int) notDue, states2.size(), settings.minInterval());
+            for (SavedFeedState s : states2) {
                 FeedState state = FeedState.restore(FeedSource.of(s.location()), settings.seenPerFeed(), restarted.policy().initial(), s);
                 restored.add(state);
                 restarted.scheduler().start(state, FirstPoll.delay(s.nextPollAt(), restoreSpread, clock.instant()));
             }
             saved = null;
-            System.out.printf("restart took %d ms; %d states, %.1f MB of JSON%n", (System.nanoTime() - stopAt) / 1_000_000, restored.size(),
-                    savedBytes / 1e6);
+            System.out.printf("restart took %d ms; %d states, %.1f MB of JSON; %d overdue, spread over %d ms%n",
+                    (System.nanoTime() - stopAt) / 1_000_000, restored.size(), savedBytes / 1e6, states2.size() - notDue, restoreSpread.toMillis());
+            states2 = null;
             long duplicatesBefore = sink.duplicates();
             observe(restored, sink, restartCycles, "restart");
             System.out.printf("items sent again after the restart: %d (in the run before it: %d)%n", sink.duplicates() - duplicatesBefore,
@@ -175,6 +179,7 @@ public final class PollingScaleBenchmark {
         long articlesBefore = sink.articles();
         long logBefore = logs.total();
         long phaseStart = System.nanoTime();
+        Instant phaseStartedAt = Instant.now();
         System.out.printf("%-8s %5s %9s %9s %6s %8s %11s %10s %10s %9s %9s %6s%n", "cycle", "t(s)", "fetches/s", "needed/s", "304%",
                 "conns", "CPU us/fetch", "heapGC MB", "peak MB", "articles", "failed", "load");
         for (int c = 1; c <= cycles; c++) {
@@ -211,11 +216,11 @@ public final class PollingScaleBenchmark {
                 (logs.total() - logBefore) / minutes, logs.byLevelAndReset());
         Map<String, Integer> causes = new LinkedHashMap<>();
         for (FeedState s : states) {
-            if (s.stats().lastError() != null) {
+            if (s.stats().lastError() != null && s.stats().lastErrorAt().isAfter(phaseStartedAt)) {
                 causes.merge(s.stats().lastError().replaceAll("[0-9]+", "N"), 1, Integer::sum);
             }
         }
-        causes.forEach((cause, n) -> System.out.printf("%s: last error of %d feeds: %s%n", phase, n, cause));
+        causes.forEach((cause, n) -> System.out.printf("%s: failed poll(s), last error of %d feeds: %s%n", phase, n, cause));
     }
 
     private static long errors(List<FeedState> states) {
