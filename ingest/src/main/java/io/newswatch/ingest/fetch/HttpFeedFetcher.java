@@ -118,7 +118,8 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
             }
             try {
                 if (!inFlight.tryAcquire(Math.max(0, waitUntil - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    return new FetchResult.Deferred("waited " + settings.totalTimeout() + " for one of the " + MAX_IN_FLIGHT + " fetch slots");
+                    return new FetchResult.Deferred("waited " + settings.totalTimeout() + " for one of the " + MAX_IN_FLIGHT
+                            + " fetch slots");
                 }
             } catch (InterruptedException e) {
                 permit.release();

@@ -32,7 +32,7 @@ public final class FirstPoll {
         return perFeed.compareTo(share) < 0 ? perFeed : share;
     }
 
-    /** The wait before the first poll: until {@code savedNextPollAt} when it is after {@code now}, else a random point in {@code spread}. */
+    /** The wait before the first poll: until {@code savedNextPollAt} when it is after {@code now}, else a random point in the spread. */
     public static Duration delay(Instant savedNextPollAt, Duration spread, Instant now) {
         if (savedNextPollAt != null && savedNextPollAt.isAfter(now)) {
             return Duration.between(now, savedNextPollAt);

@@ -99,7 +99,8 @@ public final class PollingScaleBenchmark {
         Process farm = startFarm(feeds + baselineFeeds, itemEvery, start);
         Thread heapSampler = Thread.ofPlatform().daemon().start(this::sampleHeap);
         try {
-            System.out.printf("polling scale: %d feeds on %d hosts, interval %s, a new item per feed every %d s; JDK %s, %d cores, load %s%n",
+            System.out.printf("polling scale: %d feeds on %d hosts, interval %s, a new item per feed every %d s; JDK %s, %d cores,"
+                    + " load %s%n",
                     feeds, hosts, interval, itemEvery / 1000, Runtime.version(), Runtime.getRuntime().availableProcessors(), load());
             if (baselineFeeds > 0) {
                 plainFetchLoop(baselineFeeds);
@@ -149,7 +150,8 @@ public final class PollingScaleBenchmark {
             }
             saved = null;
             System.out.printf("restart took %d ms; %d states, %.1f MB of JSON; %d overdue, spread over %d ms%n",
-                    (System.nanoTime() - stopAt) / 1_000_000, restored.size(), savedBytes / 1e6, states2.size() - notDue, restoreSpread.toMillis());
+                    (System.nanoTime() - stopAt) / 1_000_000, restored.size(), savedBytes / 1e6, states2.size() - notDue,
+                    restoreSpread.toMillis());
             states2 = null;
             long duplicatesBefore = sink.duplicates();
             observe(restored, sink, restartCycles, "restart");
@@ -206,7 +208,8 @@ public final class PollingScaleBenchmark {
         double minutes = (System.nanoTime() - phaseStart) / 60e9;
         System.out.printf("%s: %d fetches (the feeds' own counter: %d), %d connections opened (%.2f per 100 fetches), CPU %.0f us per"
                 + " fetch, %d articles%n", phase, fetches, polls, farmAfter[2] - farmBefore[2], 100.0 * (farmAfter[2] - farmBefore[2])
-                / Math.max(1, fetches), (OS.getProcessCpuTime() - cpuBefore) / 1000.0 / Math.max(1, fetches), sink.articles() - articlesBefore);
+                / Math.max(1, fetches), (OS.getProcessCpuTime() - cpuBefore) / 1000.0 / Math.max(1, fetches),
+                sink.articles() - articlesBefore);
         System.out.printf("%s: gap between two requests for one feed (farm): n=%d p50 %.1f s, p95 %.1f s, p99 %.1f s, max %.1f s"
                 + " (interval %d s; p95 goal <= %.0f s)%n", phase, farmAfter[3], farmAfter[4] / 1e3, farmAfter[5] / 1e3, farmAfter[6] / 1e3,
                 farmAfter[7] / 1e3, interval.toSeconds(), interval.toSeconds() * 1.05);
@@ -227,7 +230,7 @@ public final class PollingScaleBenchmark {
         return states.stream().mapToLong(s -> s.stats().errors()).sum();
     }
 
-    /** Baseline: the plain JDK client, 32 threads, each of {@code n} extra farm feeds fetched once (200), then again with its ETag (304). */
+    /** Baseline: the plain JDK client, 32 threads, each of {@code n} extra farm feeds fetched once (200), then with its ETag (304). */
     private void plainFetchLoop(int n) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String[] etags = new String[n];
@@ -255,7 +258,8 @@ public final class PollingScaleBenchmark {
             double secs = (System.nanoTime() - t0) / 1e9;
             long[] f1 = farmStats("");
             System.out.printf("baseline, plain fetch loop (%s): %d fetches in %.1f s = %.0f/s, %.0f us CPU per fetch, %d connections, %d"
-                    + " bytes each%n", round == 0 ? "200s" : "304s", f1[0] - f0[0], secs, n / secs, (OS.getProcessCpuTime() - cpu0) / 1000.0 / n,
+                    + " bytes each%n", round == 0 ? "200s" : "304s", f1[0] - f0[0], secs, n / secs,
+                    (OS.getProcessCpuTime() - cpu0) / 1000.0 / n,
                     f1[2] - f0[2], bytes.get() / n);
         }
         client.close();
