@@ -56,6 +56,9 @@ public final class FeedReader {
         switch (fetched) {
             case FetchResult.Failed failed ->
                     problems.add(new FeedProblem(feed.displayName(), FeedProblem.Stage.FETCH, FeedProblem.Severity.ERROR, failed.cause()));
+            case FetchResult.Deferred deferred ->
+                    problems.add(new FeedProblem(feed.displayName(), FeedProblem.Stage.FETCH, FeedProblem.Severity.ERROR,
+                            deferred.cause()));
             case FetchResult.NotModified notModified ->
                     problems.add(new FeedProblem(feed.displayName(), FeedProblem.Stage.FETCH, FeedProblem.Severity.WARNING, "not modified"));
             case FetchResult.Fetched body -> {

@@ -1,18 +1,14 @@
 package io.newswatch.ingest;
 
 import io.newswatch.core.Topics;
-import io.newswatch.ingest.fetch.FileFeedFetcher;
-import io.newswatch.ingest.fetch.HttpFeedFetcher;
 import io.newswatch.ingest.group.FeedGroup;
 import io.newswatch.ingest.health.FeedHealthReporter;
-import io.newswatch.ingest.normalize.ArticleNormalizer;
-import io.newswatch.ingest.parse.BoundedFeedParser;
 import io.newswatch.ingest.publish.ArticleSink;
 import io.newswatch.ingest.publish.KafkaArticlePublisher;
 import io.newswatch.ingest.registry.FeedRegistry;
-import io.newswatch.ingest.schedule.FeedPoller;
 import io.newswatch.ingest.schedule.FeedScheduler;
 import io.newswatch.ingest.schedule.FeedState;
+import io.newswatch.ingest.schedule.FirstPoll;
 import io.newswatch.ingest.schedule.PollIntervalPolicy;
 import io.newswatch.ingest.schedule.SavedFeedState;
 import java.time.Clock;
@@ -24,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
@@ -50,15 +44,12 @@ public final class IngestService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    /** Parse queue of a service whose feeds come from the topic (their number is not known up front). */
-    private static final int SHARED_PARSE_QUEUE = 1024;
 
     private final IngestSettings settings;
     /** The configured feeds, when they do not come from the feeds topic; else empty. */
     private final List<FeedState> listed = new ArrayList<>();
     private final PollIntervalPolicy policy;
-    private final HttpFeedFetcher http;
-    private final BoundedFeedParser parser;
+    private final FeedPolling polling;
     private final ArticleSink sink;
     private final FeedScheduler scheduler;
     private final FeedGroup group;
@@ -82,13 +73,21 @@ public final class IngestService implements AutoCloseable {
         this(settings, () -> sink, null, null);
     }
 
-    /** The sink is created after the fetcher and parser, and the group last, so a failure leaves no threads behind. */
+    /** The sink is created first and the group last, so a failure leaves no threads behind. */
     private IngestService(IngestSettings settings, Supplier<ArticleSink> sinkFactory, Properties clientProperties,
             Topics topics) {
         this.settings = settings;
-        // java.util.Random, not ThreadLocalRandom: the policy's jitter is drawn on many poll threads.
-        this.policy = new PollIntervalPolicy(settings.minInterval(), settings.maxInterval(), settings.maxBackoff(), new Random());
         boolean shared = topics != null;
+        ArticleSink created = sinkFactory.get(); // first: bad producer properties fail before any thread runs
+        this.sink = created;
+        try {
+            this.polling = new FeedPolling(settings, created, clock, this::polled);
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+        this.policy = polling.policy();
+        this.scheduler = polling.scheduler();
         if (!shared) {
             FeedRegistry.Loaded loaded = FeedRegistry.load(settings.feeds());
             for (FeedProblem problem : loaded.problems()) {
@@ -101,31 +100,12 @@ public final class IngestService implements AutoCloseable {
                 LOG.warn("ingest: no feeds to poll (ingest.feeds = {})", settings.feeds());
             }
         }
-        this.http = new HttpFeedFetcher(settings);
-        this.parser = new BoundedFeedParser(settings.parseThreads(), shared ? SHARED_PARSE_QUEUE : Math.max(64, listed.size() * 2),
-                settings.parseTimeout());
-        ArticleSink created;
-        try {
-            created = sinkFactory.get();
-        } catch (RuntimeException e) { // e.g. bad producer properties: release what is already running
-            http.close();
-            parser.close();
-            throw e;
-        }
-        this.sink = created;
-        ArticleExtractor extractor = new ArticleExtractor(parser, settings.parseTimeout(),
-                new ArticleNormalizer(settings.eventTimeRule(), settings.summaryMaxChars(), settings.detectLanguage()));
-        FeedPoller poller = new FeedPoller(http, new FileFeedFetcher(settings.maxDecompressedBytes()), extractor, sink, policy,
-                clock);
-        this.scheduler = new FeedScheduler(poller, settings.maxInterval(), this::polled);
         FeedGroup member = null;
         if (shared) {
             try {
-                member = new FeedGroup(clientProperties, topics, scheduler, this::newState, clock);
+                member = new FeedGroup(clientProperties, topics, scheduler, this::newState, settings.minInterval(), clock);
             } catch (RuntimeException e) {
-                scheduler.close();
-                http.close();
-                parser.close();
+                polling.close();
                 sink.close();
                 throw e;
             }
@@ -147,7 +127,7 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    /** Starts polling (the first polls spread over a few seconds) and returns at once. */
+    /** Starts polling (the first polls spread over up to the min interval, {@link FirstPoll}) and returns at once. */
     public synchronized void start() {
         if (started || closed) {
             return;
@@ -161,9 +141,9 @@ public final class IngestService implements AutoCloseable {
         }
         LOG.info("ingest: polling {} feeds (interval {}..{}, {} per host)", listed.size(), settings.minInterval(), settings.maxInterval(),
                 settings.perHostConcurrency());
-        long spreadMillis = Math.min(5000, 100L * listed.size());
+        Duration spread = FirstPoll.spread(listed.size(), listed.size(), settings.minInterval());
         for (FeedState feed : listed) {
-            scheduler.start(feed, Duration.ofMillis(spreadMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(spreadMillis + 1)));
+            scheduler.start(feed, FirstPoll.delay(null, spread, clock.instant()));
         }
     }
 
@@ -222,9 +202,7 @@ public final class IngestService implements AutoCloseable {
         } else {
             scheduler.stopAll(CLOSE_GRACE);
         }
-        scheduler.close();
-        http.close();
-        parser.close();
+        polling.close();
         sink.close();
         LOG.info("ingest: stopped");
     }

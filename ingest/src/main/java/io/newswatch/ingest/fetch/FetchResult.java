@@ -29,4 +29,13 @@ public sealed interface FetchResult {
      */
     record Failed(String cause, Duration retryAfter) implements FetchResult {
     }
+
+    /**
+     * No request was sent: every connection slot to the host (or of this process) stayed busy for the whole wait. The
+     * poll did not happen, rather than failed: it is neither counted as a fetch nor as an error, and is tried again soon.
+     *
+     * @param cause what was waited for, for the debug log
+     */
+    record Deferred(String cause) implements FetchResult {
+    }
 }

@@ -5,6 +5,7 @@ import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.schedule.FeedScheduler;
 import io.newswatch.ingest.schedule.FeedState;
+import io.newswatch.ingest.schedule.FirstPoll;
 import io.newswatch.ingest.schedule.SavedFeedState;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,8 +59,6 @@ public final class FeedGroup implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(500);
-    /** The first polls of the feeds taken at once are spread over up to this long, so they do not all start together. */
-    private static final Duration MAX_SPREAD = Duration.ofSeconds(5);
 
     /** Makes the state of a feed this instance starts polling: fresh, or from what its last owner saved. */
     @FunctionalInterface
@@ -70,6 +69,8 @@ public final class FeedGroup implements AutoCloseable {
     private final Topics topics;
     private final FeedScheduler scheduler;
     private final StateFactory states;
+    /** The shortest poll interval: feeds taken without a due time ahead get their first polls spread over up to this long. */
+    private final Duration minInterval;
     private final Clock clock;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaConsumer<String, byte[]> reader;
@@ -87,8 +88,10 @@ public final class FeedGroup implements AutoCloseable {
      *
      * @throws IllegalStateException when the topics are missing or not co-partitioned
      */
-    public FeedGroup(Properties clientProperties, Topics topics, FeedScheduler scheduler, StateFactory states, Clock clock) {
+    public FeedGroup(Properties clientProperties, Topics topics, FeedScheduler scheduler, StateFactory states, Duration minInterval,
+            Clock clock) {
         this.topics = topics;
+        this.minInterval = minInterval;
         this.scheduler = scheduler;
         this.states = states;
         this.clock = clock;
@@ -275,7 +278,10 @@ public final class FeedGroup implements AutoCloseable {
                         FeedSource.of(r.key()).displayName(), r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         });
-        Duration spread = Duration.ofMillis(Math.min(MAX_SPREAD.toMillis(), 100L * feeds.size()));
+        Instant now = clock.instant();
+        long notDue = feeds.keySet().stream().map(saved::get)
+                .filter(state -> state != null && state.nextPollAt() != null && state.nextPollAt().isAfter(now)).count();
+        Duration spread = FirstPoll.spread(feeds.size() - (int) notDue, feeds.size(), minInterval);
         int restored = 0;
         for (FeedSource feed : feeds.values()) {
             SavedFeedState state = saved.remove(feed.location());
@@ -295,11 +301,7 @@ public final class FeedGroup implements AutoCloseable {
 
     /** When a feed's first poll here is due: its saved due time, else (or when that has passed) within {@code spread}. */
     private Duration untilDue(SavedFeedState saved, Duration spread) {
-        Instant now = clock.instant();
-        if (saved != null && saved.nextPollAt() != null && saved.nextPollAt().isAfter(now)) {
-            return Duration.between(now, saved.nextPollAt());
-        }
-        return spread.isZero() ? Duration.ZERO : Duration.ofMillis(ThreadLocalRandom.current().nextLong(spread.toMillis() + 1));
+        return FirstPoll.delay(saved == null ? null : saved.nextPollAt(), spread, clock.instant());
     }
 
     /** Stops the feeds of partitions leaving this instance and waits until their states are written. */

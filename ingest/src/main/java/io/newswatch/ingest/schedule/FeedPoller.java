@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class FeedPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+    /** A poll put off for want of a connection slot is tried again after this long, up to twice as long. */
+    private static final Duration DEFERRED_MIN = Duration.ofSeconds(5);
 
     private final FeedFetcher http;
     private final FeedFetcher files;
@@ -42,12 +45,20 @@ public final class FeedPoller {
         this.clock = clock;
     }
 
-    /** Polls the feed once and returns the wait before its next poll (also recorded in its state). */
+    /**
+     * Polls the feed once and returns the wait before its next poll (also recorded in its state). A poll that found no
+     * connection slot ({@link FetchResult.Deferred}) counts as neither fetch nor error, and returns a short wait.
+     */
     public Duration poll(FeedState state) {
         FeedSource source = state.source();
         Instant started = clock.instant();
-        state.fetched();
         FetchResult result = (source.isHttp() ? http : files).fetch(source.location(), state.validators());
+        if (result instanceof FetchResult.Deferred deferred) {
+            // Not this feed's failure, and no fetch: try again soon, at a random point so deferred feeds do not return together.
+            LOG.debug("feed {}: poll put off: {}", source.displayName(), deferred.cause());
+            return DEFERRED_MIN.plusMillis(ThreadLocalRandom.current().nextLong(DEFERRED_MIN.toMillis() + 1));
+        }
+        state.fetched();
         Duration next = switch (result) {
             case FetchResult.Failed failed -> failure(state, "fetch failed: " + failed.cause(), failed.retryAfter());
             case FetchResult.NotModified notModified -> {
@@ -57,6 +68,7 @@ public final class FeedPoller {
                 yield policy.unchanged(state.healthyInterval(), notModified.pollFloor());
             }
             case FetchResult.Fetched body -> process(state, body, started);
+            case FetchResult.Deferred deferred -> throw new IllegalStateException("handled above");
         };
         state.interval(next);
         return next;
@@ -98,7 +110,8 @@ public final class FeedPoller {
         state.validators(body.validators());
         state.succeeded(fetchedAt);
         if (!fresh.isEmpty()) {
-            LOG.info("feed {}: {} new articles of {}", source.displayName(), fresh.size(), extraction.articles().size());
+            // Debug: at 10,000 feeds this would be a thousand lines a minute; the periodic status line sums them up.
+            LOG.debug("feed {}: {} new articles of {}", source.displayName(), fresh.size(), extraction.articles().size());
         }
         state.postingRate(publishTimes.stream().filter(t -> t != null && !t.isAfter(fetchedAt)).max(Instant::compareTo).orElse(null),
                 PollIntervalPolicy.usualGap(publishTimes, fetchedAt));

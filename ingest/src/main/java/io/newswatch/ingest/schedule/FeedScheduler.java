@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * scheduled only when one ends). Feeds come and go while it runs ({@link #start}, {@link #stop}): that is how
  * ingest instances hand feeds to each other. After each poll the {@link AfterPoll} hook sees the feed and its next
  * wait, which is where its state gets saved.
+ *
+ * <p>A feed's next poll is due one interval after its previous poll was <em>due</em>, not after it ended: the time a
+ * poll takes (a slow server, a wait for a connection slot or a parser) does not push every later poll back, so the
+ * gap between two polls of a feed stays the interval, and each feed keeps the phase its first poll gave it (spread by
+ * {@link FirstPoll}), instead of all feeds drifting into step. A poll that ends after its next one was due is followed
+ * at once.
  */
 public final class FeedScheduler implements AutoCloseable {
 
@@ -39,6 +45,8 @@ public final class FeedScheduler implements AutoCloseable {
     /** One feed being polled: its state, its next scheduled poll and the poll in flight, if any. */
     private static final class Running {
         final FeedState feed;
+        /** When the next (or current) poll is due, {@link System#nanoTime} based. */
+        long dueAt;
         ScheduledFuture<?> next;
         Future<?> inFlight;
         boolean stopped;
@@ -151,8 +159,10 @@ public final class FeedScheduler implements AutoCloseable {
             if (r.stopped || closed) {
                 return;
             }
+            long delayNanos = Math.max(0, delay.toNanos());
+            r.dueAt = System.nanoTime() + delayNanos;
             try {
-                r.next = scheduler.schedule(() -> submit(r), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+                r.next = scheduler.schedule(() -> submit(r), delayNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 // closing: the feed is not rescheduled, which is the point
             }
@@ -173,13 +183,14 @@ public final class FeedScheduler implements AutoCloseable {
     }
 
     private void pollOnce(Running r) {
-        Duration next;
+        Duration interval;
         try {
-            next = poller.poll(r.feed);
+            interval = poller.poll(r.feed);
         } catch (RuntimeException e) { // a bug, not a feed problem: keep the feed alive, say so loudly
             LOG.error("feed {}: unexpected failure, will retry", r.feed.source().displayName(), e);
-            next = afterBug;
+            interval = afterBug;
         }
+        Duration next = Duration.ofNanos(Math.max(0, r.dueAt + interval.toNanos() - System.nanoTime()));
         try {
             afterPoll.polled(r.feed, next);
         } catch (RuntimeException e) {

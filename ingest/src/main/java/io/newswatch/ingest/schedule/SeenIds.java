@@ -13,10 +13,14 @@ import java.util.Map;
  */
 public final class SeenIds {
 
+    private static final int INITIAL_CAPACITY = 64;
+
     private final Map<String, Boolean> ids;
 
     public SeenIds(int capacity) {
-        this.ids = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+        // Starts small and grows with the ids: a table sized for the capacity up front cost 4 KB per feed before its first
+        // item (120 MB at 30,000 feeds), while most feeds list 10 to 50 items.
+        this.ids = new LinkedHashMap<>(Math.min(capacity, INITIAL_CAPACITY), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                 return size() > capacity;

@@ -121,6 +121,18 @@ class FeedPollerTest {
     }
 
     @Test
+    @DisplayName("a poll that found no connection slot is neither a fetch nor an error, and is tried again within seconds")
+    void deferred() {
+        fetcher.script.add(new FetchResult.Deferred("waited PT1M for a free connection slot to fixture.example.com"));
+        Duration next = poller.poll(state);
+        assertThat(next).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        FeedStats stats = state.stats();
+        assertThat(stats.fetches()).isZero();
+        assertThat(stats.errors()).isZero();
+        assertThat(stats.lastError()).isNull();
+    }
+
+    @Test
     @DisplayName("a 304 after an error returns to the healthy interval instead of keeping the backoff")
     void notModifiedAfterError() {
         fetcher.script.add(body("rss20-basic.xml", "\"v1\""));

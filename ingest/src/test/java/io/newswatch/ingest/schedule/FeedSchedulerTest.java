@@ -51,6 +51,7 @@ class FeedSchedulerTest {
     }
 
     private final GatedFetcher fetcher = new GatedFetcher();
+    private final List<Long> starts = new CopyOnWriteArrayList<>();
     private final PollIntervalPolicy policy = new PollIntervalPolicy(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofSeconds(1),
             new Random(1));
     private final List<String> afterPoll = new CopyOnWriteArrayList<>();
@@ -114,6 +115,33 @@ class FeedSchedulerTest {
         scheduler.start(feed("https://later.example/rss"), Duration.ofSeconds(30));
         Thread.sleep(300);
         assertThat(fetcher.count("https://later.example/rss")).isZero();
+    }
+
+    @Test
+    @DisplayName("the next poll is due one interval after the previous was due: a slow poll does not push the feed's schedule back")
+    void fixedRate() throws Exception {
+        // A 50 ms interval and polls that take 30 ms: counted from the end of each poll, polls would start 80 ms apart.
+        FeedFetcher slow = (location, validators) -> {
+            fetcher.fetches.computeIfAbsent(location, l -> new AtomicInteger()).incrementAndGet();
+            starts.add(System.nanoTime());
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new FetchResult.NotModified(null);
+        };
+        List<Duration> nexts = new CopyOnWriteArrayList<>();
+        try (FeedScheduler fixed = new FeedScheduler(new FeedPoller(slow, slow, ArticleExtractor.direct(Fixtures.settings()),
+                new FeedPollerTest.CollectingSink(), policy, Clock.systemUTC()), Duration.ofSeconds(1), (feed, next) -> nexts.add(next))) {
+            fixed.start(feed("https://slow.example/rss"), Duration.ZERO);
+            awaitFetches("https://slow.example/rss", 11);
+        }
+        long tenGaps = starts.get(10) - starts.get(0);
+        assertThat(Duration.ofNanos(tenGaps)).as("ten polls at a 50 ms interval, each taking 30 ms")
+                .isBetween(Duration.ofMillis(480), Duration.ofMillis(700));
+        assertThat(nexts.get(0)).as("the wait handed to the after-poll step is what is left of the interval")
+                .isLessThan(Duration.ofMillis(50));
     }
 
     private void awaitFetches(String location, int n) throws InterruptedException {
