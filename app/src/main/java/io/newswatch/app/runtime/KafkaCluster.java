@@ -1,5 +1,6 @@
 package io.newswatch.app.runtime;
 
+import io.newswatch.app.Workspace;
 import io.newswatch.broker.EmbeddedKafkaBroker;
 import io.newswatch.core.TopicLayout;
 import io.newswatch.core.TopicProvisioner;
@@ -102,7 +103,7 @@ public final class KafkaCluster implements AutoCloseable {
         // A tail started without flags connects to 127.0.0.1:9092; say so when that is not where we are.
         String tailHint = bootstrapServers.equals(AppSettings.DEFAULT_BROKER_HOST + ":" + AppSettings.DEFAULT_BROKER_PORT)
                 ? "" : " --bootstrap-servers " + bootstrapServers;
-        return "Using " + where + "; watch it with: bin/newswatch tail news.articles.raw -f" + tailHint
+        return "Using " + where + "; watch it with: " + Workspace.command() + " tail news.articles.raw -f" + tailHint
                 + (prefix.isEmpty() ? "" : " --topic-prefix " + prefix);
     }
 
