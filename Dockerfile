@@ -57,8 +57,9 @@ USER 10001:10001
 # not a VOLUME: an anonymous volume per container would be left behind on every re-creation. Mount a volume
 # there when the data must outlive the container (docs/DOCKER.md).
 # Heap and direct memory: set them with the container's memory limit, e.g. NEWSWATCH_JAVA_OPTS="-Xmx512m
-# -XX:MaxDirectMemorySize=64m" (docker-compose.yml does, per service). This default only keeps an unlimited
-# container from taking 3/4 of the host (the JVM's default is 1/4 of the limit or of the host).
+# -XX:MaxDirectMemorySize=64m" (docker-compose.yml does, per service). This default, for the image run alone,
+# gives the heap half the container's limit (half the host's memory without one), leaving the other half for
+# RocksDB and the JVM's own memory; the JVM's own default would be a quarter.
 ENV NEWSWATCH_JAVA_OPTS="-XX:MaxRAMPercentage=50.0 -XX:+ExitOnOutOfMemoryError" \
     NEWSWATCH_HTTP_HOST=0.0.0.0 \
     MALLOC_ARENA_MAX=2
