@@ -194,6 +194,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (printAlerts) {
             tail.run(topics.alerts(), all, new TextFormat(topics, AlertText::readable), out);
         }
-        out.println("Look at them with: bin/newswatch tail news.alerts --from-beginning --format text --topic-prefix " + result.prefix());
+        out.println("Look at them with: " + Workspace.command()
+                + " tail news.alerts --from-beginning --format text --topic-prefix " + result.prefix());
     }
 }

@@ -1,5 +1,6 @@
 package io.newswatch.app.runtime;
 
+import io.newswatch.app.Workspace;
 import io.newswatch.broker.EmbeddedKafkaBroker;
 import io.newswatch.core.TopicLayout;
 import io.newswatch.core.TopicProvisioner;
@@ -102,7 +103,7 @@ public final class KafkaCluster implements AutoCloseable {
         String tailHint = bootstrapServers.equals(AppSettings.BROKER_HOST.defaultValue().orElseThrow() + ":"
                 + AppSettings.BROKER_PORT.defaultValue().orElseThrow())
                 ? "" : " --bootstrap-servers " + bootstrapServers;
-        return "Using " + where + "; watch it with: bin/newswatch tail news.articles.raw -f" + tailHint
+        return "Using " + where + "; watch it with: " + Workspace.command() + " tail news.articles.raw -f" + tailHint
                 + (prefix.isEmpty() ? "" : " --topic-prefix " + prefix);
     }
 
