@@ -125,9 +125,13 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
                 .withCachingEnabled();
     }
 
-    /** Upstream watermarks and the released position: a few entries, in memory, with a changelog. */
+    /**
+     * Upstream watermarks and the released position: a few entries, in memory, with a changelog. Cached, like the
+     * stamper's store: rewritten at every watermark, read back only by a restore, which needs each entry's last value.
+     */
     public static StoreBuilder<KeyValueStore<Integer, byte[]>> marksStore(Names names) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(names.marks()), Serdes.Integer(), Serdes.ByteArray());
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(names.marks()), Serdes.Integer(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 
     @Override
