@@ -139,12 +139,16 @@ public final class WatchCommand implements Runnable {
         private List<Watch> learned(Context context, List<Watch> watches, PrintWriter out) {
             String topic = context.topics().enriched();
             Map<String, LearnedBaseline> learned;
+            // Reading a long history takes a while: the same progress line as `watch test`, on stderr.
+            ProgressLine progress = ProgressLine.onStderr();
             try {
-                learned = new WatchTester(context.clientProperties(), context.alerts(), line -> { }).learn(topic, watches);
+                learned = new WatchTester(context.clientProperties(), context.alerts(), progress::show).learn(topic, watches);
             } catch (UsageException noTopic) {
                 out.println("no stored history to learn from (" + noTopic.getMessage() + "): the watches start cold");
                 return watches;
             }
+            progress.finish("read the history on " + topic + ": " + learned.size() + " of " + watches.size()
+                    + (watches.size() == 1 ? " watch" : " watches") + " learned a baseline");
             List<Watch> withBaselines = new ArrayList<>();
             for (Watch w : watches) {
                 LearnedBaseline l = learned.get(w.id());
