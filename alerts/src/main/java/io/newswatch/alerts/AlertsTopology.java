@@ -6,7 +6,6 @@ import io.newswatch.alerts.detect.WatchHistory;
 import io.newswatch.alerts.topology.AlertCounter;
 import io.newswatch.alerts.topology.ArticleHits;
 import io.newswatch.alerts.topology.ArticleMatchProcessor;
-import io.newswatch.alerts.topology.MatchOutcome;
 import io.newswatch.alerts.topology.RoutedAlert;
 import io.newswatch.alerts.topology.SpikeDetectProcessor;
 import io.newswatch.alerts.topology.WatchesStoreUpdater;
@@ -15,6 +14,9 @@ import io.newswatch.core.Alert;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
+import io.newswatch.core.failure.DeadLetterRouting;
+import io.newswatch.core.failure.HandlingOutcome;
+import io.newswatch.core.failure.StreamsFailurePolicy;
 import io.newswatch.eventtime.EventTimeMerge;
 import io.newswatch.eventtime.EventTimeOrder;
 import io.newswatch.eventtime.MergeInput;
@@ -22,13 +24,9 @@ import io.newswatch.eventtime.WatermarkPolicy;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -63,6 +61,8 @@ public final class AlertsTopology {
     /** Per input partition: article counts per volume slot not yet reported to the detector. */
     public static final String PARTITION_VOLUME_STORE = "alerts-partition-volume";
     public static final String HITS_REPARTITION = "alerts-article-hits";
+    /** Stage name on dead letters from this topology, and the start of its dead-letter path's node names. */
+    public static final String STAGE = "alerts";
     /** Scope of this stage's own metrics ({@code late-records-total}, {@code alerts-opened-total} and so on). */
     public static final String METRICS_SCOPE = "newswatch-alerts";
 
@@ -93,20 +93,12 @@ public final class AlertsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PARTITION_VOLUME_STORE), Serdes.Long(),
                 Serdes.Long()).withCachingEnabled());
 
-        KStream<String, MatchOutcome> matched = builder
+        KStream<String, HandlingOutcome<ArticleHits>> matched = builder
                 .stream(topics.enriched(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-enriched-source"))
-                .process(() -> new ArticleMatchProcessor(WATCHES_STORE, PARTITION_VOLUME_STORE, validator), Named.as("alerts-match"),
-                        PARTITION_VOLUME_STORE);
-
-        var branches = matched.split(Named.as("alerts-"))
-                .branch((k, v) -> v.isDeadLetter(), Branched.as("dead-letters"))
-                .defaultBranch(Branched.as("hits"));
-
-        branches.get("alerts-dead-letters")
-                .map((k, v) -> KeyValue.pair(v.deadKey(), v.deadValue()), Named.as("alerts-dead-letter-bytes"))
-                .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-dlq-sink"));
-
-        KStream<String, ArticleHits> hits = branches.get("alerts-hits").mapValues(MatchOutcome::hits, Named.as("alerts-hits-values"));
+                .process(() -> new ArticleMatchProcessor(WATCHES_STORE, PARTITION_VOLUME_STORE, validator, METRICS_SCOPE),
+                        Named.as("alerts-match"), PARTITION_VOLUME_STORE);
+        // Articles that do not decode, or that matching fails on, go to the DLQ with their bytes (core's dead-letter path).
+        KStream<String, ArticleHits> hits = DeadLetterRouting.split(matched, STAGE, topics.dlq());
         // Every partition's hits meet here in event-time order (docs/EVENT-TIME.md), under the watermarks enrich broadcast
         // into the enriched topic. Articles that matched no watch are not sent on; a hit below its partition's watermark
         // (an article enrich wrote out of order) is dropped and counted: its buckets may have been judged.
@@ -143,14 +135,9 @@ public final class AlertsTopology {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(settings.commitInterval().toMillis()));
         // An alert waits in the producer for at most this long; Streams' own default (100 ms) adds to latency.
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
-        // Records are decoded inside the topology (undecodable ones reach the DLQ there, with their bytes). For anything
-        // else that throws (a bug in matching or detection), the record is logged, skipped and sent to the DLQ by Kafka's
-        // own dead-letter queue (KIP-1034), as in enrich: one bad record must not stop detection for every watch.
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
-        // The watches updater never throws; opting in now is the Kafka 5.0 behaviour and silences a start-up warning.
-        p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        // Records are decoded inside the topology (undecodable ones reach the DLQ there, with their bytes). Anything else that
+        // throws for one record (a bug in detection) is the shared policy's: logged, skipped, sent to the DLQ.
+        StreamsFailurePolicy.apply(p, settings.topics().dlq());
         return p;
     }
 }

@@ -4,9 +4,10 @@ import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
+import io.newswatch.core.failure.DeadLetterRouting;
+import io.newswatch.core.failure.RecordHandler;
+import io.newswatch.core.failure.StreamsFailurePolicy;
 import io.newswatch.enrich.dedup.DuplicateFilter;
-import io.newswatch.enrich.deadletter.DeadLetterRouting;
-import io.newswatch.enrich.deadletter.RecordHandler;
 import io.newswatch.enrich.entities.EntityExtractor;
 import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.metrics.EnrichMetrics;
@@ -28,8 +29,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -100,7 +99,7 @@ public final class EnrichTopology {
 
         Supplier<RecordHandler<EnrichedArticle>> handlers = () -> new EnrichingHandler(
                 new ArticleEnricher(taggers.get(), entities, clock), topics.rawArticles());
-        KStream<String, EnrichedArticle> enriched = DeadLetterRouting.handle(raw, STAGE, handlers, topics.dlq())
+        KStream<String, EnrichedArticle> enriched = DeadLetterRouting.handle(raw, STAGE, EnrichMetrics.SCOPE, handlers, topics.dlq())
                 .map((key, article) -> KeyValue.pair(article.article().id(), article), Named.as("key-by-article-id"));
 
         // Every partition's articles meet here, in event-time order (docs/EVENT-TIME.md); an article late within its own
@@ -127,10 +126,8 @@ public final class EnrichTopology {
      * plus application id, processing guarantee, state directory, commit interval and threads from the
      * settings. {@code base} is not modified.
      *
-     * <p>Records are decoded inside the topology, so the deserialization handler only ever sees the
-     * repartition topic, which this stage writes itself; it and the processing handler log and continue,
-     * and Kafka's own dead-letter queue (KIP-1034) is pointed at the DLQ topic as a last line of defence for
-     * a failure outside {@link DeadLetterRouting}'s reach.
+     * <p>Records are decoded inside the topology ({@link DeadLetterRouting}); what fails outside it is the shared
+     * {@link StreamsFailurePolicy}'s: logged, skipped and sent to the DLQ topic.
      */
     public static Properties streamsProperties(EnrichSettings settings, Properties base) {
         Properties p = new Properties();
@@ -158,11 +155,7 @@ public final class EnrichTopology {
                 && !p.containsKey(ProducerConfig.LINGER_MS_CONFIG) && !p.containsKey(linger)) {
             p.put(linger, settings.commitInterval().get().toMillis());
         }
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
-        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
-        // Kafka 5.0's default, taken now: the processing handler also covers global-store processing (none here yet).
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        StreamsFailurePolicy.apply(p, settings.topics().dlq());
         return p;
     }
 

@@ -1,6 +1,7 @@
 package io.newswatch.ingest;
 
 import io.newswatch.core.Topics;
+import io.newswatch.core.failure.FailureListener;
 import io.newswatch.ingest.group.FeedGroup;
 import io.newswatch.ingest.health.FeedHealthReporter;
 import io.newswatch.ingest.publish.ArticleSink;
@@ -127,8 +128,16 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    /** Starts polling (the first polls spread over up to the min interval, {@link FirstPoll}) and returns at once. */
-    public synchronized void start() {
+    /** As {@link #start(FailureListener)}, for a service whose failure only its log tells. */
+    public void start() {
+        start(FailureListener.IGNORE);
+    }
+
+    /**
+     * Starts polling (the first polls spread over up to the min interval, {@link FirstPoll}) and returns at once.
+     * {@code onFailure} hears if the service stops polling on an error (its member of the ingest group died).
+     */
+    public synchronized void start(FailureListener onFailure) {
         if (started || closed) {
             return;
         }
@@ -136,7 +145,7 @@ public final class IngestService implements AutoCloseable {
         if (group != null) {
             LOG.info("ingest: joining the ingest group to poll its share of the feeds (interval {}..{}, {} per host)",
                     settings.minInterval(), settings.maxInterval(), settings.perHostConcurrency());
-            group.start();
+            group.start(onFailure);
             return;
         }
         LOG.info("ingest: polling {} feeds (interval {}..{}, {} per host)", listed.size(), settings.minInterval(), settings.maxInterval(),

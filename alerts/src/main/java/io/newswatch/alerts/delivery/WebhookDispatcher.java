@@ -11,6 +11,8 @@ import io.newswatch.core.EndOffsets;
 import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.failure.DeadLetterWriter;
+import io.newswatch.core.failure.FailureListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +34,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -52,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * bounded queue); retries use exponential backoff with jitter; a delivery that keeps failing, or finds its
  * lane full, goes to the dead-letter topic with the alert bytes and {@link DeadLetterHeaders}. Offsets are
  * committed only up to alerts whose deliveries are all finished, so deliveries are at-least-once.
- * Watches (for their webhook URLs) are followed by tailing the watches topic.
+ * Watches (for their webhook URLs) are followed by tailing the watches topic. If its consuming thread dies of an
+ * error, it says so to the {@link FailureListener} given to {@link #start(FailureListener)}: a pipeline must not run
+ * on without delivery.
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
@@ -75,6 +77,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> alertConsumer;
     private KafkaConsumer<String, byte[]> watchConsumer;
     private volatile KafkaProducer<byte[], byte[]> dlqProducer;
+    private DeadLetterWriter deadLetters;
+    private volatile FailureListener onFailure = FailureListener.IGNORE;
     private volatile Thread loop;
 
     public WebhookDispatcher(AlertsSettings settings, Properties clientProperties, Topics topics) {
@@ -90,11 +94,17 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.backoff = new Backoff(this.settings.initialBackoff(), this.settings.maxBackoff());
     }
 
-    /** Starts the consuming thread; returns at once. */
-    public synchronized void start() {
+    /** As {@link #start(FailureListener)}, for a dispatcher whose failure only its log tells. */
+    public void start() {
+        start(FailureListener.IGNORE);
+    }
+
+    /** Starts the consuming thread; returns at once. {@code onFailure} hears if the thread dies of an error. */
+    public synchronized void start(FailureListener onFailure) {
         if (running) {
             return;
         }
+        this.onFailure = onFailure;
         Properties c = new Properties();
         c.putAll(client);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
@@ -115,6 +125,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         dlqProducer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = new DeadLetterWriter(dlqProducer, topics.dlq(), deadLettered::incrementAndGet);
 
         running = true;
         loop = Thread.ofPlatform().name("newswatch-webhook-dispatcher").start(this::run);
@@ -177,9 +188,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (WakeupException e) {
             if (running) {
                 LOG.error("webhook dispatcher woken up unexpectedly", e);
+                onFailure.failed("webhook delivery stopped: woken up while running");
             }
         } catch (RuntimeException e) {
             LOG.error("webhook dispatcher stopped: {}", e.getMessage(), e);
+            if (running) { // an error while closing is no reason to fail the whole command
+                onFailure.failed("webhook delivery stopped on an error (" + e + "); see the log above");
+            }
         } finally {
             commit();
         }
@@ -254,20 +269,11 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> r, WebhookLane.Failure failure) {
-        LOG.warn("alert at {}-{} offset {} dead-lettered: {}", r.topic(), r.partition(), r.offset(), failure.message());
-        Headers h = new DeadLetter(STAGE, new DeadLetter.Source(r.topic(), r.partition(), r.offset()), failure.errorClass(),
-                failure.message()).toHeaders();
-        byte[] key = r.key() == null ? null : bytes(r.key());
+        DeadLetter why = new DeadLetter(STAGE, new DeadLetter.Source(r.topic(), r.partition(), r.offset()), failure.errorClass(),
+                failure.message());
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-        dlqProducer.send(new ProducerRecord<>(topics.dlq(), null, key, r.value(), h), (meta, error) -> {
-            if (error == null) {
-                deadLettered.incrementAndGet();
-                offsets.done(tp, r.offset());
-            } else {
-                // Not done: the offset stays uncommitted and the alert is tried again after a restart.
-                LOG.error("cannot write dead letter for alert at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), error.getMessage());
-            }
-        });
+        // Written: the alert is done with. Refused: the offset stays uncommitted and the alert is tried again after a restart.
+        deadLetters.write(why, r.key() == null ? null : bytes(r.key()), r.value(), () -> offsets.done(tp, r.offset()));
     }
 
     private void commit() {

@@ -5,10 +5,12 @@ import io.newswatch.alerts.watch.WatchMatcher;
 import io.newswatch.alerts.watch.WatchSetMatcher;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Article;
-import io.newswatch.core.DeadLetter;
 import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Topic;
+import io.newswatch.core.failure.DeadLetterCounter;
+import io.newswatch.core.failure.DeadLetterForwarder;
+import io.newswatch.core.failure.HandlingOutcome;
 import io.newswatch.eventtime.Watermark;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,17 +20,15 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decodes an enriched article and finds the watches it matches. Runs in parallel, one task per input
- * partition; the expensive part (query watches) happens here. Undecodable input becomes a dead letter with
- * the original bytes and {@link DeadLetterHeaders}; nothing stops the pipeline.
+ * partition; the expensive part (query watches) happens here. An article that does not decode, or that matching
+ * fails on, becomes a dead letter with the original bytes and {@link DeadLetterHeaders} (core's dead-letter path,
+ * counted in {@code dead-letters-total}); nothing stops the pipeline.
  */
-public final class ArticleMatchProcessor implements Processor<byte[], byte[], String, MatchOutcome> {
+public final class ArticleMatchProcessor implements Processor<byte[], byte[], String, HandlingOutcome<ArticleHits>> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ArticleMatchProcessor.class);
     static final String STAGE = "alerts";
     /**
      * Key of volume reports in the repartition topic (all records go to its one partition anyway), followed by the input
@@ -39,18 +39,21 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     static final String VOLUME_KEY = "\u0000volume-";
 
     private final Topic<String, EnrichedArticle> enrichedArticles;
+    private final String metricsScope;
     private final String watchesStoreName;
     private final String volumeStoreName;
     private PartitionVolume volume;
     private final ActiveWatches<WatchMatcher> watches;
-    private ProcessorContext<String, MatchOutcome> context;
+    private ProcessorContext<String, HandlingOutcome<ArticleHits>> context;
+    private DeadLetterForwarder<String, ArticleHits> deadLetters;
     private KeyValueStore<String, byte[]> watchesStore;
-    private long deadLetters;
     /** All current watches as one matcher, rebuilt when the watches change (ActiveWatches returns a new map then). */
     private WatchSetMatcher matcher;
     private Map<String, WatchMatcher> matchedAgainst;
 
-    public ArticleMatchProcessor(String watchesStoreName, String volumeStoreName, WatchValidator validator) {
+    /** @param metricsScope scope of the stage's {@code dead-letters} sensor */
+    public ArticleMatchProcessor(String watchesStoreName, String volumeStoreName, WatchValidator validator, String metricsScope) {
+        this.metricsScope = metricsScope;
         this.watchesStoreName = watchesStoreName;
         this.volumeStoreName = volumeStoreName;
         this.watches = new ActiveWatches<>(validator, WatchMatcher::of);
@@ -58,8 +61,9 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     }
 
     @Override
-    public void init(ProcessorContext<String, MatchOutcome> context) {
+    public void init(ProcessorContext<String, HandlingOutcome<ArticleHits>> context) {
         this.context = context;
+        this.deadLetters = new DeadLetterForwarder<>(STAGE, context, DeadLetterCounter.sensor(context, metricsScope));
         this.watchesStore = context.getStateStore(watchesStoreName);
         this.volume = new PartitionVolume(context.getStateStore(volumeStoreName));
     }
@@ -71,10 +75,10 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
                 // Enrich's watermark, broadcast to every enriched partition: first the volume of the slots it completes, then
                 // the watermark itself on to this partition's stamper.
                 volume.report(record.timestamp()).ifPresent(report ->
-                        context.forward(new Record<>(volumeKey(), MatchOutcome.hits(report), report.eventTime().toEpochMilli())));
+                        context.forward(new Record<>(volumeKey(), HandlingOutcome.handled(report), report.eventTime().toEpochMilli())));
                 ArticleHits none = ArticleHits.hit(Watermark.KEY, Instant.ofEpochMilli(record.timestamp()), null, null, null, null, null,
                         List.of());
-                context.forward(new Record<>(Watermark.KEY, MatchOutcome.hits(none), record.timestamp(), record.headers()));
+                context.forward(new Record<>(Watermark.KEY, HandlingOutcome.handled(none), record.timestamp(), record.headers()));
             }
             return; // a tombstone on the articles topic carries nothing to count
         }
@@ -86,7 +90,7 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
             }
         } catch (RuntimeException | StackOverflowError e) {
             // StackOverflowError: deeply nested JSON must not take the stream thread down.
-            deadLetter(record, e);
+            deadLetters.forward(record, e);
             return;
         }
         Article a = enriched.article();
@@ -99,24 +103,20 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
             matcher = WatchSetMatcher.of(current.values());
             matchedAgainst = current;
         }
+        List<String> matched;
+        try {
+            matched = matcher.matches(enriched);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug that one article trips (a query meeting text it cannot handle) sets that article aside, not the stage.
+            deadLetters.forward(record, e);
+            return;
+        }
         volume.count(record.timestamp());
-        List<String> matched = matcher.matches(enriched);
         if (matched.isEmpty()) {
             return; // counted in the volume only
         }
         ArticleHits hits = ArticleHits.of(Hit.of(enriched, eventTime), matched);
-        context.forward(new Record<>(a.id(), MatchOutcome.hits(hits), record.timestamp()));
-    }
-
-    private void deadLetter(Record<byte[], byte[]> record, Throwable e) {
-        deadLetters++;
-        DeadLetter.Source source = context.recordMetadata()
-                .map(m -> new DeadLetter.Source(m.topic(), m.partition(), m.offset()))
-                .orElse(DeadLetter.Source.UNKNOWN);
-        DeadLetter why = DeadLetter.of(STAGE, source, e);
-        LOG.warn("undecodable enriched article at {} sent to the dead-letter topic ({} so far): {}", source, deadLetters, why.errorMessage());
-        context.forward(new Record<>(null, MatchOutcome.deadLetter(record.key(), record.value()), record.timestamp(),
-                why.toHeaders(record.headers())));
+        context.forward(new Record<>(a.id(), HandlingOutcome.handled(hits), record.timestamp()));
     }
 
     private String volumeKey() {

@@ -2,6 +2,7 @@ package io.newswatch.ingest.group;
 
 import io.newswatch.core.FeedStatus;
 import io.newswatch.core.Topics;
+import io.newswatch.core.failure.FailureListener;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.schedule.FeedScheduler;
 import io.newswatch.ingest.schedule.FeedState;
@@ -81,6 +82,7 @@ public final class FeedGroup implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
     private volatile boolean failed;
+    private volatile FailureListener onFailure = FailureListener.IGNORE;
 
     /**
      * Checks that the feeds and feed-state topics exist with the same partition count, and prepares the clients;
@@ -148,8 +150,9 @@ public final class FeedGroup implements AutoCloseable {
         return infos.size();
     }
 
-    /** Joins the group on a thread of its own and returns at once. */
-    public void start() {
+    /** Joins the group on a thread of its own and returns at once; {@code onFailure} hears if that thread dies of an error. */
+    public void start(FailureListener onFailure) {
+        this.onFailure = onFailure;
         thread.start();
     }
 
@@ -179,6 +182,9 @@ public final class FeedGroup implements AutoCloseable {
         } catch (RuntimeException e) {
             failed = true;
             LOG.error("ingest: the feed group member stopped; this instance polls no feed any more", e);
+            if (!closing) { // an error while closing is no reason to fail the whole command
+                onFailure.failed("ingest stopped: the feed group member failed (" + e + "); this instance polls no feed any more");
+            }
             scheduler.stopAll(STOP_GRACE);
             partitionOf.clear();
             owned.clear();

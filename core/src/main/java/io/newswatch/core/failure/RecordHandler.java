@@ -1,4 +1,4 @@
-package io.newswatch.enrich.deadletter;
+package io.newswatch.core.failure;
 
 /**
  * Turns one source record's bytes into a value, or throws; whatever it throws sends the record to the
