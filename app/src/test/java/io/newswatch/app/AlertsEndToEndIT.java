@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,7 @@ class AlertsEndToEndIT {
                 "--webhook", webhook.url(), "--bootstrap-servers", broker.bootstrapServers(), "--topic-prefix", topics.prefix());
         assertThat(added).isEqualTo(ExitCodes.OK);
 
-        Pipeline pipeline = Pipeline.plan(Settings.of(values), EnumSet.allOf(Pipeline.Stage.class));
+        Pipeline pipeline = Pipeline.plan(Settings.of(values), Pipeline.EVERY_STAGE);
         List<ConsumerRecord<String, byte[]>> alerts;
         try (Supervisor supervisor = new Supervisor("AlertsEndToEndIT")) {
             KafkaCluster cluster = supervisor.manage(KafkaCluster.connectOrStartEmbedded(pipeline.app()));

@@ -6,6 +6,8 @@ import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
 import io.newswatch.app.runtime.GroupProgress;
 import io.newswatch.app.runtime.KafkaCluster;
+import io.newswatch.app.runtime.DetectStage;
+import io.newswatch.app.runtime.EnrichStage;
 import io.newswatch.app.runtime.Pipeline;
 import io.newswatch.app.runtime.Supervisor;
 import io.newswatch.app.testing.GeneratedNews;
@@ -26,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -101,7 +102,7 @@ class CatchUpIT {
 
     /** Starts enrich and alerts, waits until both have taken in everything and released it, checks nothing was late, stops. */
     private static void runUntilDrained(Settings settings, Topics topics) throws Exception {
-        Pipeline pipeline = Pipeline.plan(settings, EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS));
+        Pipeline pipeline = Pipeline.plan(settings, List.of(EnrichStage::plan, DetectStage::plan));
         String enrichId = EnrichSettings.from(settings).applicationId();
         String alertsId = AlertsSettings.from(settings).applicationId();
         Properties client = new Properties();

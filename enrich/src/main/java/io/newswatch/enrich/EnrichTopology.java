@@ -78,8 +78,15 @@ public final class EnrichTopology {
      * (so a broken taxonomy fails at start-up, naming the tag and position), one compiled tagger per task.
      */
     public static Topology build(EnrichSettings settings, Topics topics, MergeInput input) {
-        Taxonomy taxonomy = TaxonomyLoader.load(settings.taxonomyPath());
-        return build(settings, topics, input, () -> TaxonomyTagger.of(taxonomy));
+        return build(settings, topics, input, TaxonomyLoader.load(settings.taxonomyPath()), Gazetteer.load(settings.gazetteerDir()));
+    }
+
+    /**
+     * The production topology over a taxonomy and gazetteer loaded and checked already (the app's enrich stage loads them
+     * when it is planned, before anything starts); one compiled tagger per task.
+     */
+    public static Topology build(EnrichSettings settings, Topics topics, MergeInput input, Taxonomy taxonomy, Gazetteer gazetteer) {
+        return build(settings, topics, input, () -> TaxonomyTagger.of(taxonomy), EntityExtractor.of(gazetteer), Clock.systemUTC());
     }
 
     /** The topology, with the gazetteer loaded from {@link EnrichSettings#gazetteerDir()}; one tagger per task. */

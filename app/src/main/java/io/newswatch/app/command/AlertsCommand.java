@@ -1,7 +1,8 @@
 package io.newswatch.app.command;
 
-import io.newswatch.app.runtime.Pipeline;
-import java.util.EnumSet;
+import io.newswatch.app.runtime.DeliverStage;
+import io.newswatch.app.runtime.DetectStage;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code newswatch alerts}: the alerts stage and webhook delivery alone; instances with the same settings share the work. */
@@ -11,6 +12,6 @@ import picocli.CommandLine.Command;
 public final class AlertsCommand extends StagesCommand {
 
     public AlertsCommand() {
-        super("the alerts stage", EnumSet.of(Pipeline.Stage.ALERTS, Pipeline.Stage.DELIVER));
+        super("the alerts stage", List.of(DetectStage::plan, DeliverStage::plan));
     }
 }

@@ -1,7 +1,7 @@
 package io.newswatch.app.command;
 
-import io.newswatch.app.runtime.Pipeline;
-import java.util.EnumSet;
+import io.newswatch.app.runtime.EnrichStage;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code newswatch enrich}: the enrich stage alone; instances with the same settings share the work (one Streams application id). */
@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 public final class EnrichCommand extends StagesCommand {
 
     public EnrichCommand() {
-        super("the enrich stage", EnumSet.of(Pipeline.Stage.ENRICH));
+        super("the enrich stage", List.of(EnrichStage::plan));
     }
 }

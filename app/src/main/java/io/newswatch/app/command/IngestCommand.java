@@ -1,7 +1,7 @@
 package io.newswatch.app.command;
 
-import io.newswatch.app.runtime.Pipeline;
-import java.util.EnumSet;
+import io.newswatch.app.runtime.IngestStage;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code newswatch ingest}: the ingest stage alone, for running the stages as separate processes or on separate machines. */
@@ -12,6 +12,6 @@ import picocli.CommandLine.Command;
 public final class IngestCommand extends StagesCommand {
 
     public IngestCommand() {
-        super("the ingest stage", EnumSet.of(Pipeline.Stage.INGEST));
+        super("the ingest stage", List.of(IngestStage::plan));
     }
 }

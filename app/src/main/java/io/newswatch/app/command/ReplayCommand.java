@@ -11,7 +11,6 @@ import io.newswatch.app.monitor.MonitorSettings;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.GroupProgress;
 import io.newswatch.app.runtime.KafkaCluster;
-import io.newswatch.app.runtime.Pipeline;
 import io.newswatch.app.runtime.ProgressLine;
 import io.newswatch.app.runtime.Replay;
 import io.newswatch.app.runtime.Supervisor;
@@ -120,7 +119,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Replay.Result result;
         MonitorSettings monitorSettings = MonitorSettings.from(live, httpPort == null ? MonitorSettings.OFF : httpPort);
         try (Supervisor supervisor = new Supervisor("the replay")) {
-            List<String> stages = Replay.stages(options).stream().map(Pipeline.Stage::label).toList();
+            List<String> stages = Replay.stageLabels(options);
             Monitor monitor = supervisor.manage(Monitor.start(monitorSettings, stages));
             result = Replay.run(live, prefix, options, supervisor, ProgressLine.onStderr(), monitor);
         }

@@ -1,7 +1,6 @@
 package io.newswatch.app.command;
 
 import io.newswatch.app.runtime.Pipeline;
-import java.util.EnumSet;
 import picocli.CommandLine.Command;
 
 /** {@code newswatch run}: the whole pipeline in one process, on the embedded broker unless a cluster is configured. */
@@ -12,6 +11,6 @@ import picocli.CommandLine.Command;
 public final class RunCommand extends StagesCommand {
 
     public RunCommand() {
-        super("newswatch", EnumSet.allOf(Pipeline.Stage.class));
+        super("newswatch", Pipeline.EVERY_STAGE);
     }
 }

@@ -6,13 +6,14 @@ import io.newswatch.app.monitor.Monitor;
 import io.newswatch.app.monitor.MonitorSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.Pipeline;
+import io.newswatch.app.runtime.PipelineStage;
 import io.newswatch.app.runtime.Supervisor;
 import io.newswatch.core.Settings;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
@@ -39,12 +40,15 @@ abstract class StagesCommand implements Callable<Integer> {
     Integer httpPort;
 
     private final String name;
-    private final Set<Pipeline.Stage> stages;
+    private final List<Function<Settings, PipelineStage>> stages;
 
-    /** {@code name} is what the supervisor calls this process in its logs. */
-    StagesCommand(String name, Set<Pipeline.Stage> stages) {
+    /**
+     * @param name   what the supervisor calls this process in its logs
+     * @param stages how each stage is planned from the settings, in pipeline order (upstream first)
+     */
+    StagesCommand(String name, List<Function<Settings, PipelineStage>> stages) {
         this.name = name;
-        this.stages = EnumSet.copyOf(stages);
+        this.stages = List.copyOf(stages);
     }
 
     /** Runs until Ctrl-C/SIGTERM (exit 0) or a stage failure (exit 1). */

@@ -14,10 +14,9 @@ import io.newswatch.enrich.EnrichTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,11 +120,18 @@ public final class Replay {
         return backtest.with(EnrichSettings.IDLE_CLOCK, "false");
     }
 
-    /** The stages a replay runs: enrich and alerts, and webhook delivery when asked. */
-    public static Set<Pipeline.Stage> stages(Options options) {
+    /** The stages a replay runs: enrich and detection, and webhook delivery only when asked (it posts to live webhooks). */
+    public static List<Function<Settings, PipelineStage>> stages(Options options) {
         return options.webhooks()
-                ? EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS, Pipeline.Stage.DELIVER)
-                : EnumSet.of(Pipeline.Stage.ENRICH, Pipeline.Stage.ALERTS);
+                ? List.of(EnrichStage::plan, DetectStage::plan, DeliverStage::plan)
+                : List.of(EnrichStage::plan, DetectStage::plan);
+    }
+
+    /** The labels of {@link #stages}, known before the settings are (the monitor starts before the replay is planned). */
+    public static List<String> stageLabels(Options options) {
+        return options.webhooks()
+                ? List.of(EnrichStage.LABEL, DetectStage.LABEL, DeliverStage.LABEL)
+                : List.of(EnrichStage.LABEL, DetectStage.LABEL);
     }
 
     /** As {@link #run(Settings, String, Options, Supervisor, ProgressLine, Monitor)}, with no metrics or readiness. */
@@ -172,8 +178,8 @@ public final class Replay {
                     read -> progressLine.show("copying " + String.join(" + ", options.sources()) + ": " + read + " records read"));
             progressLine.finish(String.format("copied %d articles of %s to %s in %.1f s", copied, String.join(" + ", options.sources()),
                     topics.raw(), (System.nanoTime() - copyStart) / 1e9));
-            String enrichId = EnrichSettings.from(backtest).applicationId();
-            String alertsId = AlertsSettings.from(backtest).applicationId();
+            String enrichId = pipeline.stage(EnrichStage.class).orElseThrow().settings().applicationId();
+            String alertsId = pipeline.stage(DetectStage.class).orElseThrow().settings().applicationId();
             LOG.info("Replaying {} articles as {} (enrich {}, alerts {}{})", copied, topics.raw(), enrichId, alertsId,
                     options.webhooks() ? ", webhooks ON" : ", no webhooks");
             supervisor.manage(monitor.watchBroker(cluster.clientProperties()));

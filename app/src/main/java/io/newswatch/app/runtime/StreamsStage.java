@@ -1,9 +1,12 @@
 package io.newswatch.app.runtime;
 
+import io.newswatch.app.monitor.Monitor;
+import io.newswatch.app.monitor.StageMeters;
+import io.newswatch.app.monitor.StageStatus;
+import io.newswatch.core.failure.FailureListener;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -18,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * shuts this client down and reports the failure, so the whole command stops with exit code 1 instead
  * of running on half-dead. Local state is never wiped here: that is {@code newswatch reset}'s job.
  */
-public final class StreamsStage implements AutoCloseable {
+public final class StreamsStage implements RunningStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsStage.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -32,7 +35,7 @@ public final class StreamsStage implements AutoCloseable {
     }
 
     /** Creates and starts the application; {@code onFailure} hears about a stream thread that died. */
-    public static StreamsStage start(String name, Topology topology, Properties properties, Consumer<String> onFailure) {
+    public static StreamsStage start(String name, Topology topology, Properties properties, FailureListener onFailure) {
         KafkaStreams streams = new KafkaStreams(topology, properties);
         String applicationId = properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         streams.setUncaughtExceptionHandler(e -> {
@@ -45,15 +48,28 @@ public final class StreamsStage implements AutoCloseable {
             if (now == KafkaStreams.State.RUNNING && announced.compareAndSet(false, true)) {
                 LOG.info("{} is running (application id {})", name, applicationId);
             } else if (now == KafkaStreams.State.ERROR) {
-                onFailure.accept(name + " (application id " + applicationId + ") stopped on an error; see the log above");
+                onFailure.failed(name + " (application id " + applicationId + ") stopped on an error; see the log above");
             }
         });
         streams.start();
         return new StreamsStage(name, streams);
     }
 
+    /** Binds Kafka Streams' own metrics and the stage's {@code meters} (made over {@link #kafkaStreams()}'s metrics). */
+    public void bindMeters(Monitor monitor, StageMeters meters) {
+        monitor.bindStreams(streams);
+        monitor.bind(meters);
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Running in state RUNNING only: while it rebalances or restores, it does not do its work. */
+    @Override
+    public StageStatus status() {
+        KafkaStreams.State state = streams.state();
+        return new StageStatus(state == KafkaStreams.State.RUNNING, state.name());
     }
 
     /** The Kafka Streams client, for its metrics. */
@@ -76,7 +92,8 @@ public final class StreamsStage implements AutoCloseable {
     }
 
     /** Sum of a metric over the client's threads and tasks, e.g. {@code late-records-total}; 0 when there is none. */
-    public double metricTotal(String metricName) {
+    @Override
+    public double streamsMetricTotal(String metricName) {
         return streams.metrics().values().stream()
                 .filter(m -> m.metricName().name().equals(metricName) && m.metricValue() instanceof Number)
                 .mapToDouble(m -> ((Number) m.metricValue()).doubleValue())

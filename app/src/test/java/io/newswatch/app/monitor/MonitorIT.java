@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +102,7 @@ class MonitorIT {
                 """);
         Map<String, String> values = new HashMap<>(RunSettings.of(broker.bootstrapServers(), topics, dataDir, urls, watches.toString()));
         values.put("alerts.webhook.url", webhook.url());
-        Pipeline pipeline = Pipeline.plan(Settings.of(values), EnumSet.allOf(Pipeline.Stage.class));
+        Pipeline pipeline = Pipeline.plan(Settings.of(values), Pipeline.EVERY_STAGE);
 
         int port;
         try (Supervisor supervisor = new Supervisor("MonitorIT")) {

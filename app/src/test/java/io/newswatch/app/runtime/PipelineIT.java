@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ class PipelineIT {
                 .map(Article::id).collect(Collectors.toSet());
         assertThat(expectedIds).hasSizeGreaterThan(10);
 
-        Pipeline pipeline = Pipeline.plan(settings, EnumSet.allOf(Pipeline.Stage.class));
+        Pipeline pipeline = Pipeline.plan(settings, Pipeline.EVERY_STAGE);
         try (Supervisor supervisor = new Supervisor("PipelineIT")) {
             KafkaCluster cluster = supervisor.manage(KafkaCluster.connectOrStartEmbedded(pipeline.app()));
             assertThat(cluster.embedded()).isFalse();

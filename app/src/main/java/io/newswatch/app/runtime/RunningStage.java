@@ -1,0 +1,19 @@
+package io.newswatch.app.runtime;
+
+import io.newswatch.app.monitor.StageStatus;
+
+/** A started {@link PipelineStage}: what {@code /ready} asks, and what the supervisor closes. */
+public interface RunningStage extends AutoCloseable {
+
+    /** What the stage is doing now. */
+    StageStatus status();
+
+    /** Sum of a metric of ours over the stage's Kafka Streams tasks, e.g. {@code late-records-total}; 0 for other stages. */
+    default double streamsMetricTotal(String metricName) {
+        return 0;
+    }
+
+    /** Stops the stage; never throws (a stage that cannot stop cleanly says so in the log). */
+    @Override
+    void close();
+}
