@@ -227,17 +227,21 @@ public final class WebhookDispatcher implements AutoCloseable {
             return;
         }
         Alert alert;
+        Set<URI> targets;
+        byte[] body;
         try {
             alert = alertEvents.value(r.value());
-        } catch (SerializationException e) {
+            targets = targets(alert);
+            body = WebhookPayload.of(alert);
+        } catch (RuntimeException e) {
+            // One alert that cannot be read or written out (a bug it trips) is set aside; delivery goes on for the others.
             offsets.read(tp, r.offset(), 1);
-            deadLetter(r, new WebhookLane.Failure(e.getClass().getName(), "undecodable alert: " + e.getMessage()));
+            String what = e instanceof SerializationException ? "undecodable alert: " : "alert cannot be delivered: ";
+            deadLetter(r, new WebhookLane.Failure(e.getClass().getName(), what + e.getMessage()));
             return;
         }
-        Set<URI> targets = targets(alert);
         LOG.debug("alert {} at {}-{} offset {}: {} webhook(s)", alert.alertId(), r.topic(), r.partition(), r.offset(), targets.size());
         offsets.read(tp, r.offset(), targets.size());
-        byte[] body = WebhookPayload.of(alert);
         for (URI url : targets) {
             WebhookLane lane = lanes.computeIfAbsent(url, u -> new WebhookLane(u, http, settings.requestTimeout(),
                     settings.maxAttempts(), backoff, settings.queueCapacity()));

@@ -143,6 +143,26 @@ class PipelineIT {
         }
     }
 
+    @Test
+    @DisplayName("a webhook dispatcher that dies of an error stops the command with exit code 1, as a failed Streams stage does")
+    void deliveryFailureStopsTheCommand(@TempDir Path dataDir) throws Exception {
+        Map<String, String> values = new HashMap<>(RunSettings.of(broker.bootstrapServers(), new Topics("it-deliver."), dataDir, List.of(),
+                "../config/watches.yaml"));
+        // No committed offset and no reset policy: the dispatcher's consumer cannot start reading, and its first poll throws.
+        values.put("kafka.properties.auto.offset.reset", "none");
+        Pipeline pipeline = Pipeline.plan(Settings.of(values), List.of(DeliverStage::plan));
+        try (Supervisor supervisor = new Supervisor("PipelineIT")) {
+            KafkaCluster cluster = supervisor.manage(KafkaCluster.connectOrStartEmbedded(pipeline.app()));
+            pipeline.start(cluster, supervisor);
+            long end = System.nanoTime() + DEADLINE.toNanos();
+            while (!supervisor.stopRequested() && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            assertThat(supervisor.stopRequested()).as("the supervisor heard of the failure").isTrue();
+            assertThat(supervisor.awaitStop()).as("exit code").isEqualTo(1);
+        }
+    }
+
     private static void awaitFetches(List<String> paths, int fetches) throws InterruptedException {
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (paths.stream().anyMatch(p -> server.fetches(p) < fetches) && System.nanoTime() < end) {
