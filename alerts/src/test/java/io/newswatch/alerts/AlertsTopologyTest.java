@@ -12,6 +12,7 @@ import io.newswatch.core.Settings;
 import io.newswatch.core.StreamsApp;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.failure.StreamsFailurePolicy;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.Watermark;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -296,6 +298,32 @@ class AlertsTopologyTest {
         assertThat(header(dead, DeadLetterHeaders.ERROR_MESSAGE)).contains("EnrichedArticle");
         assertThat(dlq.isEmpty()).isTrue();
         assertThat(alertValues()).extracting(Alert::status).startsWith(AlertStatus.OPENED);
+        assertThat(metricTotal("stream-" + AlertsTopology.METRICS_SCOPE + "-metrics", "dead-letters-total")).as("counted").isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("a record that detection throws on is the failure policy's: skipped, sent to the DLQ, counted; detection goes on")
+    void detectionFailureIsSkipped() {
+        addWatch(tomahawkWatch());
+        // What a bug in matching could hand detection: a hit of the watch with no article and no event time.
+        byte[] broken = "{\"watchIds\":[\"tomahawk\"]}".getBytes(StandardCharsets.UTF_8);
+        driver.createInputTopic("newswatch-alerts-" + AlertsTopology.HITS_REPARTITION + "-repartition", new StringSerializer(),
+                new ByteArraySerializer()).pipeInput(new TestRecord<>("broken", broken, null, T0));
+        burst(T0.plusSeconds(10), 8, 4);
+
+        assertThat(alertValues()).as("detection still runs").extracting(Alert::status).startsWith(AlertStatus.OPENED);
+        TestRecord<byte[], byte[]> dead = driver.createOutputTopic(TOPICS.dlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .readRecord();
+        // Kafka's own dead letter (KIP-1034): its headers name the exception detection threw on the record.
+        assertThat(header(dead, "__streams.errors.exception")).isEqualTo(NullPointerException.class.getName());
+        assertThat(metricTotal("stream-task-metrics", "dropped-records-total")).as("counted as dropped").isEqualTo(1.0);
+    }
+
+    private double metricTotal(String group, String name) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     @Test
@@ -332,8 +360,9 @@ class AlertsTopologyTest {
         assertThat(p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("backtest.newswatch-alerts");
         assertThat(p.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
         assertThat(p.getProperty("bootstrap.servers")).isEqualTo("localhost:9092");
-        assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
-                .isEqualTo(org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class);
+        Properties policy = new Properties();
+        StreamsFailurePolicy.apply(policy, "backtest.news.dlq");
+        assertThat(p).as("the one Streams failure policy").containsAllEntriesOf(policy);
         assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG)).isEqualTo("backtest.news.dlq");
         assertThat(base).hasSize(1);
     }
