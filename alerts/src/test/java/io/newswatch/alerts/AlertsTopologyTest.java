@@ -288,7 +288,7 @@ class AlertsTopologyTest {
         burst(T0.plusSeconds(10), 8, 4);
 
         TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(TOPICS.dlq(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         TestRecord<byte[], byte[]> dead = dlq.readRecord();
         assertThat(dead.value()).isEqualTo(junk);
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("bad-key");

@@ -3,7 +3,6 @@ package io.newswatch.app.runtime;
 import io.newswatch.app.monitor.Monitor;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TopicLayout;
-import io.newswatch.core.Topics;
 import io.newswatch.eventtime.MergeProgress;
 import java.util.ArrayList;
 import java.util.List;
