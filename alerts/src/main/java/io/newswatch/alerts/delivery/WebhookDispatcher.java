@@ -10,7 +10,7 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EndOffsets;
 import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +67,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http;
     private final Backoff backoff;
     private final Map<URI, WebhookLane> lanes = new ConcurrentHashMap<>();
-    private final Map<String, Watch> watches = new HashMap<>();
+    private final Map<String, WatchInput> watches = new HashMap<>();
     private final CompletedOffsets offsets = new CompletedOffsets();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -241,7 +241,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private Set<URI> targets(Alert alert) {
         Set<URI> out = new LinkedHashSet<>();
-        Watch w = watches.get(alert.watchId());
+        WatchInput w = watches.get(alert.watchId());
         if (w != null && w.webhookUrl() != null && !w.webhookUrl().isBlank()) {
             try {
                 out.add(WatchValidator.webhookUri(w.webhookUrl()));

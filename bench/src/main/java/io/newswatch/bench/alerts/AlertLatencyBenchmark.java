@@ -152,9 +152,10 @@ public final class AlertLatencyBenchmark {
         Properties client = new Properties();
         client.put("bootstrap.servers", broker.bootstrapServers());
         int total = trials + WARMUP;
-        try (WatchStore store = new WatchStore(client, topics, new WatchValidator(alerts.watchDefaults(), topics))) {
+        WatchValidator validator = new WatchValidator(alerts.watchDefaults(), topics);
+        try (WatchStore store = new WatchStore(client, topics)) {
             for (int k = 0; k < total; k++) {
-                store.put(articles.watch(k));
+                store.put(validator.validate(articles.watch(k)));
             }
         }
         Properties base = new Properties();

@@ -95,7 +95,7 @@ public final class DetectorEvaluation {
         System.err.printf("detection: %,d articles (%,d hits) in %.2f s; %d alert events%n", items.size(), matched, secs, alerts.size());
 
         // Judged exactly as `newswatch backtest report` judges a replay (app/backtest).
-        List<WatchCounts> counts = watches.stream().map(w -> new WatchCounts(w.id(), w.description(), what(w), hourly.get(w.id())))
+        List<WatchCounts> counts = watches.stream().map(w -> new WatchCounts(w.id(), w.description(), w.subject().toString(), hourly.get(w.id())))
                 .toList();
         BacktestData data = new BacktestData("in-memory", firstDay, days, items.size(), counts, alerts, List.of());
         Path eventsPath = Path.of("samples", "backtest", "newsapi-2023-events.yaml");
@@ -103,9 +103,5 @@ public final class DetectorEvaluation {
         BacktestReport report = BacktestScore.score(data, SpikeRule.DEFAULT, Goals.DEFAULT, events.events(), eventsPath.toString());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         TableReport.print(report, verbose, out);
-    }
-
-    private static String what(Watch w) {
-        return w.query() != null ? "query " + w.query() : w.tag() != null ? "tag " + w.tag() : "entity " + w.entity();
     }
 }
