@@ -12,8 +12,8 @@ import java.util.Map;
  * The default engine: analyses each text once with Lucene's analysis chain into word positions,
  * picks candidate rules by their {@link Trigger} words (a hash lookup per distinct word), and
  * evaluates the candidates' {@link Expr} trees directly on the positions. It gives the same hits and
- * evidence as running the equivalent Lucene queries on a MemoryIndex ({@link MemoryIndexRuleMatcher},
- * the reference that tests compare it with), at a fraction of the cost: building Lucene weights and
+ * evidence as running the equivalent Lucene queries on a MemoryIndex ({@code MemoryIndexRuleMatcher} in the test
+ * jar, the reference that tests compare it with), at a fraction of the cost: building Lucene weights and
  * span iterators for every candidate query dominated the time on short news texts (see
  * docs/benchmarks/tagging.md).
  *
