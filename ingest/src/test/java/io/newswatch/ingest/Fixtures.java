@@ -1,5 +1,6 @@
 package io.newswatch.ingest;
 
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.core.Article;
 import io.newswatch.core.Settings;
 import io.newswatch.ingest.parse.FeedParseException;

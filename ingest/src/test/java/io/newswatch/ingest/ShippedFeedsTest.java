@@ -1,5 +1,7 @@
 package io.newswatch.ingest;
 
+import io.newswatch.ingest.service.FeedReader;
+import io.newswatch.ingest.service.FeedReadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.Article;

@@ -1,7 +1,5 @@
 package io.newswatch.rules;
 
-import io.newswatch.rules.internal.CompiledRule;
-import io.newswatch.rules.internal.PositionalRuleMatcher;
 import java.util.Collection;
 import java.util.List;
 

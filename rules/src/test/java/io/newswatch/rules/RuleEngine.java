@@ -1,8 +1,5 @@
 package io.newswatch.rules;
 
-import io.newswatch.rules.internal.CompiledRule;
-import io.newswatch.rules.internal.MemoryIndexRuleMatcher;
-import io.newswatch.rules.internal.MonitorRuleMatcher;
 import java.util.Collection;
 
 /**

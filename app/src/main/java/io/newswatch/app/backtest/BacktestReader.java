@@ -5,7 +5,7 @@ import io.newswatch.alerts.watch.WatchMatcher;
 import io.newswatch.alerts.watch.WatchSetMatcher;
 import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.tail.TopicTail;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;

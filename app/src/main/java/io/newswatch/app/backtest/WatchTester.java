@@ -5,7 +5,7 @@ import io.newswatch.alerts.detect.Hit;
 import io.newswatch.alerts.detect.InMemoryDetection;
 import io.newswatch.alerts.watch.WatchMatcher;
 import io.newswatch.alerts.watch.WatchSetMatcher;
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.tail.TopicTail;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;

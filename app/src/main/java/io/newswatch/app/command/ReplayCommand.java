@@ -2,10 +2,10 @@ package io.newswatch.app.command;
 
 import io.newswatch.alerts.AlertText;
 import io.newswatch.alerts.AlertsSettings;
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.ExitCodes;
-import io.newswatch.app.UsageException;
-import io.newswatch.app.Workspace;
+import io.newswatch.app.options.CommonOptions;
+import io.newswatch.app.cli.ExitCodes;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.cli.Workspace;
 import io.newswatch.app.monitor.Monitor;
 import io.newswatch.app.monitor.MonitorSettings;
 import io.newswatch.app.runtime.AppSettings;

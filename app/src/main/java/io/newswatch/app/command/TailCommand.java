@@ -1,7 +1,7 @@
 package io.newswatch.app.command;
 
 import io.newswatch.alerts.AlertText;
-import io.newswatch.app.CommonOptions;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.tail.JsonLinesFormat;

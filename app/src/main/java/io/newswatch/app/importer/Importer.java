@@ -3,7 +3,7 @@ package io.newswatch.app.importer;
 import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.Topics;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
 import java.nio.file.Path;
 import java.time.Duration;

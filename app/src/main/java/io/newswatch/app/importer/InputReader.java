@@ -10,7 +10,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.newswatch.core.Article;
 import io.newswatch.core.Json;
 import io.newswatch.core.Topic;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.parse.FeedParseException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;

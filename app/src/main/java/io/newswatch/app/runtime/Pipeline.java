@@ -20,7 +20,7 @@ import io.newswatch.enrich.entities.Gazetteer;
 import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.MergeProgress;
-import io.newswatch.ingest.IngestService;
+import io.newswatch.ingest.service.IngestService;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.group.FeedBootstrap;
 import java.nio.file.Files;

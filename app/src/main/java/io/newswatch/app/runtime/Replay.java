@@ -2,7 +2,7 @@ package io.newswatch.app.runtime;
 
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.monitor.Monitor;
 import io.newswatch.core.KafkaSettings;
 import io.newswatch.core.Setting;

@@ -1,6 +1,6 @@
 package io.newswatch.app.runtime;
 
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

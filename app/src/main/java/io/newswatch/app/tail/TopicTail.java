@@ -1,6 +1,6 @@
 package io.newswatch.app.tail;
 
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.core.EndOffsets;
 import io.newswatch.eventtime.Watermark;
 import java.io.PrintWriter;

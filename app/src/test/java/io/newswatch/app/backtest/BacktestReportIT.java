@@ -3,7 +3,7 @@ package io.newswatch.app.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswatch.app.ExitCodes;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;

@@ -2,7 +2,7 @@ package io.newswatch.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.app.ExitCodes;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.NewswatchCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;

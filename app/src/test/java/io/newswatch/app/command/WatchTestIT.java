@@ -3,7 +3,7 @@ package io.newswatch.app.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswatch.app.ExitCodes;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.testing.CliRun;
 import io.newswatch.app.testing.QuakeHistory;
 import io.newswatch.broker.EmbeddedKafkaExtension;

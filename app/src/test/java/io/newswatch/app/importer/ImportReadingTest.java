@@ -6,7 +6,7 @@ import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.Json;
 import io.newswatch.core.Topics;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.parse.ParsedFeed;

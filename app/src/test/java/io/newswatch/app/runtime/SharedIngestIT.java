@@ -12,7 +12,7 @@ import io.newswatch.core.TopicLayout;
 import io.newswatch.core.TopicProvisioner;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedSource;
-import io.newswatch.ingest.IngestService;
+import io.newswatch.ingest.service.IngestService;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.group.FeedBootstrap;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.newswatch.bench.ingest;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.Settings;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.parse.FeedParseException;
 import java.io.ByteArrayInputStream;

@@ -1,7 +1,7 @@
 package io.newswatch.bench.ingest;
 
 import io.newswatch.core.Settings;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.newswatch.ingest.schedule;
 
 import io.newswatch.core.Article;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.fetch.FeedFetcher;
 import io.newswatch.ingest.fetch.FetchResult;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.Settings;
 import io.newswatch.ingest.FeedProblem;
-import io.newswatch.ingest.FeedReadResult;
-import io.newswatch.ingest.FeedReader;
+import io.newswatch.ingest.service.FeedReadResult;
+import io.newswatch.ingest.service.FeedReader;
 import io.newswatch.ingest.Fixtures;
 import io.newswatch.ingest.IngestSettings;
 import java.io.ByteArrayOutputStream;

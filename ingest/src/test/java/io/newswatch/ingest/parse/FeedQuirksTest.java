@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.Fixtures;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.JsonSerde;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.FeedStats;
 import io.newswatch.ingest.Fixtures;

@@ -8,7 +8,7 @@ import ch.qos.logback.core.AppenderBase;
 import com.sun.management.OperatingSystemMXBean;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
-import io.newswatch.ingest.FeedPolling;
+import io.newswatch.ingest.service.FeedPolling;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.fetch.HttpFeedFetcher;
