@@ -1,7 +1,7 @@
 package io.newswatch.alerts.delivery;
 
-import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsSettings.WebhookSettings;
+import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -265,14 +266,15 @@ public final class WebhookDispatcher implements AutoCloseable {
                 offsets.done(tp, r.offset());
             } else {
                 // Not done: the offset stays uncommitted and the alert is tried again after a restart.
-                LOG.error("cannot write dead letter for alert at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(), error.getMessage());
+                LOG.error("cannot write dead letter for alert at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(),
+                        error.getMessage());
             }
         });
     }
 
     private void commit() {
         try {
-            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> c = new HashMap<>(offsets.committable());
+            Map<TopicPartition, OffsetAndMetadata> c = new HashMap<>(offsets.committable());
             c.keySet().retainAll(alertConsumer.assignment());
             if (!c.isEmpty()) {
                 alertConsumer.commitSync(c);

@@ -114,7 +114,8 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
                 .map(m -> new DeadLetter.Source(m.topic(), m.partition(), m.offset()))
                 .orElse(DeadLetter.Source.UNKNOWN);
         DeadLetter why = DeadLetter.of(STAGE, source, e);
-        LOG.warn("undecodable enriched article at {} sent to the dead-letter topic ({} so far): {}", source, deadLetters, why.errorMessage());
+        LOG.warn("undecodable enriched article at {} sent to the dead-letter topic ({} so far): {}", source, deadLetters,
+                why.errorMessage());
         context.forward(new Record<>(null, MatchOutcome.deadLetter(record.key(), record.value()), record.timestamp(),
                 why.toHeaders(record.headers())));
     }

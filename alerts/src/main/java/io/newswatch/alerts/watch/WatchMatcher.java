@@ -35,7 +35,8 @@ public final class WatchMatcher implements AutoCloseable {
             try {
                 rule = RuleMatcher.compile(List.of(new Rule(watch.id(), query.value())));
             } catch (RuntimeException e) {
-                LOG.warn("watch '{}': query cannot be compiled, the watch matches nothing until it is fixed: {}", watch.id(), e.getMessage());
+                LOG.warn("watch '{}': query cannot be compiled, the watch matches nothing until it is fixed: {}", watch.id(),
+                        e.getMessage());
             }
         }
         return new WatchMatcher(watch, rule);

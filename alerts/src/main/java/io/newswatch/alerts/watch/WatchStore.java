@@ -142,7 +142,8 @@ public final class WatchStore implements AutoCloseable {
         try {
             producer().send(topics.watchTable().record(id, value)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write watch '" + id + "' to " + topics.watches() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot write watch '" + id + "' to " + topics.watches() + ": "
+                    + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted writing watch '" + id + "'", e);

@@ -56,7 +56,8 @@ public final class WatchValidator {
         }
         String id = w.id();
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidWatchException(id, "id", "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit; got '" + id + "'");
+            throw new InvalidWatchException(id, "id",
+                    "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit; got '" + id + "'");
         }
         WatchSubject subject = w.subject();
         if (subject == null) {
@@ -75,7 +76,8 @@ public final class WatchValidator {
         }
         double sensitivity = w.sensitivity() == null ? defaults.sensitivity() : w.sensitivity();
         if (!(sensitivity >= 1 && sensitivity <= 100)) {
-            throw new InvalidWatchException(id, "sensitivity", "must be between 1 and 100 (-log10 of a probability; 6 means one in a million), got " + sensitivity);
+            throw new InvalidWatchException(id, "sensitivity",
+                    "must be between 1 and 100 (-log10 of a probability; 6 means one in a million), got " + sensitivity);
         }
         int minArticles = w.minArticles() == null ? defaults.minArticles() : w.minArticles();
         if (minArticles < 1 || minArticles > 100_000) {
@@ -129,7 +131,8 @@ public final class WatchValidator {
         // Under the pipeline's prefix like every other topic, so a backtest never writes into a live watch's topic.
         String outputTopic = topics.own(given.trim());
         if (!TOPIC.matcher(outputTopic).matches() || outputTopic.equals(".") || outputTopic.equals("..")) {
-            throw new InvalidWatchException(id, "outputTopic", "is not a legal Kafka topic name (1-249 of a-z A-Z 0-9 . _ -): '" + outputTopic + "'");
+            throw new InvalidWatchException(id, "outputTopic", "is not a legal Kafka topic name (1-249 of a-z A-Z 0-9 . _ -): '"
+                    + outputTopic + "'");
         }
         if (outputTopic.equals(topics.alerts())) {
             return null; // every alert goes there anyway
@@ -145,7 +148,8 @@ public final class WatchValidator {
             throw new InvalidWatchException(id, "learned", "needs baseline, since and asOf");
         }
         if (!(l.stories() >= 0) || !(l.volume() > 0) || !Double.isFinite(l.stories()) || !Double.isFinite(l.volume())) {
-            throw new InvalidWatchException(id, "learned", "stories must be >= 0 and volume > 0, got " + l.stories() + " and " + l.volume());
+            throw new InvalidWatchException(id, "learned", "stories must be >= 0 and volume > 0, got " + l.stories() + " and "
+                    + l.volume());
         }
         if (l.since().isAfter(l.asOf())) {
             throw new InvalidWatchException(id, "learned", "since (" + l.since() + ") must not be after asOf (" + l.asOf() + ")");

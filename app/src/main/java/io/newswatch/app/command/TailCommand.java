@@ -48,10 +48,12 @@ public final class TailCommand implements Callable<Integer> {
     long max;
 
     @Option(names = "--format", paramLabel = "json|text", defaultValue = "json",
-            description = "json: one JSON object per line (the record value); text: readable lines (alerts as sentences). Default: ${DEFAULT-VALUE}.")
+            description = "json: one JSON object per line (the record value); text: readable lines (alerts as sentences). "
+                    + "Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
-    @Option(names = "--with-metadata", description = "With --format json: wrap each value with topic, partition, offset, timestamp, key and headers.")
+    @Option(names = "--with-metadata",
+            description = "With --format json: wrap each value with topic, partition, offset, timestamp, key and headers.")
     boolean withMetadata;
 
     @Spec

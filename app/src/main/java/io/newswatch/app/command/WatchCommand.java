@@ -66,7 +66,10 @@ public final class WatchCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: add, list, remove or test");
     }
 
-    /** What every watch subcommand needs: the settings, the topics (and how to create them) and a validator with the configured defaults. */
+    /**
+     * What every watch subcommand needs: the settings, the topics (and how to create them) and a validator with the configured
+     * defaults.
+     */
     private record Context(AppSettings app, AlertsSettings alerts, Topics topics, TopicLayout layout, WatchValidator validator) {
         static Context of(CommonOptions common) {
             Settings settings = common.load();
@@ -359,7 +362,8 @@ public final class WatchCommand implements Runnable {
             WatchInput found = existing.get(fields.id);
             if (found == null) {
                 throw new UsageException("no watch " + fields.id + " on " + context.topics().watches() + (existing.isEmpty() ? ""
-                        : "; there are: " + String.join(", ", existing.keySet())) + ". To try a new watch, give --query, --tag or --entity");
+                        : "; there are: " + String.join(", ", existing.keySet()))
+                                + ". To try a new watch, give --query, --tag or --entity");
             }
             return List.of(found);
         }

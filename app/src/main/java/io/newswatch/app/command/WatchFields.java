@@ -73,8 +73,8 @@ public final class WatchFields {
      * is another watch): an existing watch tried with another sensitivity, bucket or minimum.
      */
     WatchInput over(WatchInput base) {
-        return new WatchInput(WatchInput.SCHEMA_VERSION, base.id(), or(description, base.description()), base.query(), base.tag(), base.entity(),
-                or(bucket, base.bucket()), or(baseline, base.baseline()), or(sensitivity, base.sensitivity()),
+        return new WatchInput(WatchInput.SCHEMA_VERSION, base.id(), or(description, base.description()), base.query(), base.tag(),
+                base.entity(), or(bucket, base.bucket()), or(baseline, base.baseline()), or(sensitivity, base.sensitivity()),
                 or(minArticles, base.minArticles()), or(minSources, base.minSources()), or(cooldown, base.cooldown()),
                 or(outputTopic, base.outputTopic()), or(webhook, base.webhookUrl()), disabled ? Boolean.FALSE : base.enabled(), null);
     }

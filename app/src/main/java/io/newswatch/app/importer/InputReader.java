@@ -351,7 +351,8 @@ public final class InputReader {
         if (row.size() > columns.size()) {
             throw new BadRecordException("row has " + row.size() + " fields, the header " + columns.size() + " (an unquoted comma?)");
         }
-        return simple.toArticle(new SimpleArticles.Fields(cell(row, columns, "title"), cell(row, columns, "link"), cell(row, columns, "summary"),
+        return simple.toArticle(new SimpleArticles.Fields(cell(row, columns, "title"), cell(row, columns, "link"),
+                cell(row, columns, "summary"),
                 cell(row, columns, "source"), cell(row, columns, "published"), cell(row, columns, "captured"),
                 cell(row, columns, "language")), feedUrl);
     }

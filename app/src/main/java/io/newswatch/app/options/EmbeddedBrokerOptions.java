@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 public final class EmbeddedBrokerOptions {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the embedded broker and Kafka Streams keep their files (setting app.data-dir, default ./data). Kept across restarts.")
+            description = "Where the embedded broker and Kafka Streams keep their files (setting app.data-dir, default ./data). "
+                    + "Kept across restarts.")
     Path dataDir;
 
     @Option(names = "--broker-port", paramLabel = "PORT",

@@ -185,7 +185,8 @@ public final class Pipeline {
         cluster.provisionTopics(layout);
         if (enrich != null) {
             // The taxonomy is compiled once here; each stream task gets its own tagger over it (as the tests build it).
-            Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge, rawEnds));
+            Topology topology = EnrichTopology.build(enrich, topics, new MergeInput(cluster.partitions(topics.raw()), enrichMerge,
+                    rawEnds));
             StreamsStage stage = supervisor.manage(StreamsStage.start("enrich", topology,
                     EnrichTopology.streamsProperties(enrich, cluster.clientProperties()), supervisor::fail));
             streamsStages.add(stage);

@@ -1,7 +1,8 @@
 /**
  * The dead-letter path: records that cannot be decoded or processed go to the dead-letter topic with their
  * original key and value bytes and {@link io.newswatch.core.DeadLetterHeaders} saying where they came from
- * and why (written by {@link io.newswatch.core.DeadLetter}, as in every stage), are counted and logged with topic, partition and offset, and the stream goes on.
+ * and why (written by {@link io.newswatch.core.DeadLetter}, as in every stage), are counted and logged with topic, partition and
+ * offset, and the stream goes on.
  *
  * <p>In: raw key and value bytes from a source topic. Out: a stream of successfully handled values, and
  * dead letters written to the dead-letter topic. {@link io.newswatch.enrich.deadletter.DeadLetterRouting}

@@ -1,9 +1,10 @@
 package io.newswatch.ingest.service;
 
-import io.newswatch.ingest.extract.ArticleExtractor;
+import io.newswatch.core.Article;
 import io.newswatch.ingest.FeedProblem;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.fetch.FileFeedFetcher;
 import io.newswatch.ingest.fetch.HttpFeedFetcher;
@@ -28,7 +29,7 @@ public final class FeedReader {
     }
 
     public static FeedReadResult read(String source, IngestSettings settings) {
-        List<io.newswatch.core.Article> articles = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
         List<FeedProblem> problems = new ArrayList<>();
         FeedRegistry.Loaded loaded = FeedRegistry.load(List.of(source));
         problems.addAll(loaded.problems());
@@ -55,7 +56,7 @@ public final class FeedReader {
         return new FeedReadResult(source, articles, problems);
     }
 
-    private static void read(FeedSource feed, FetchResult fetched, ArticleExtractor extractor, List<io.newswatch.core.Article> articles,
+    private static void read(FeedSource feed, FetchResult fetched, ArticleExtractor extractor, List<Article> articles,
             List<FeedProblem> problems) {
         switch (fetched) {
             case FetchResult.Failed failed ->
@@ -64,7 +65,8 @@ public final class FeedReader {
                     problems.add(new FeedProblem(feed.displayName(), FeedProblem.Stage.FETCH, FeedProblem.Severity.ERROR,
                             deferred.cause()));
             case FetchResult.NotModified notModified ->
-                    problems.add(new FeedProblem(feed.displayName(), FeedProblem.Stage.FETCH, FeedProblem.Severity.WARNING, "not modified"));
+                    problems.add(new FeedProblem(feed.displayName(), FeedProblem.Stage.FETCH, FeedProblem.Severity.WARNING,
+                            "not modified"));
             case FetchResult.Fetched body -> {
                 try {
                     ArticleExtractor.Extraction x = extractor.extract(body.body(), body.charset(), feed.feedUrl(), body.finalUrl(),

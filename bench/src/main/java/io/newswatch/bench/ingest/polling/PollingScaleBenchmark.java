@@ -321,7 +321,7 @@ public final class PollingScaleBenchmark {
 
         void install() {
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             root.detachAndStopAllAppenders();
             root.setLevel(Level.INFO);
             setContext(context);
