@@ -1,16 +1,16 @@
 package io.newswatch.app;
 
-import io.newswatch.app.options.EmbeddedBrokerOptions;
-import io.newswatch.app.options.CommonOptions;
-import io.newswatch.app.cli.Workspace;
-import io.newswatch.app.cli.ExitCodes;
-import io.newswatch.app.cli.UsageException;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.newswatch.app.cli.ExitCodes;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.cli.Workspace;
+import io.newswatch.app.options.CommonOptions;
+import io.newswatch.app.options.EmbeddedBrokerOptions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

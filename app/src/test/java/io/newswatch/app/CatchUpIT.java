@@ -1,10 +1,10 @@
 package io.newswatch.app;
 
-import io.newswatch.app.cli.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.runtime.GroupProgress;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.Pipeline;

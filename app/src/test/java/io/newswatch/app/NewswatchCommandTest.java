@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.options.CommonOptions;
-
 import io.newswatch.core.Settings;
 import io.newswatch.core.SettingsException;
 import io.newswatch.ingest.IngestSettings;

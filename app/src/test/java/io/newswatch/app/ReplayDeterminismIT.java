@@ -1,8 +1,8 @@
 package io.newswatch.app;
 
-import io.newswatch.app.cli.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.testing.GeneratedNews;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;

@@ -1,8 +1,8 @@
 package io.newswatch.ingest;
 
-import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.core.Article;
 import io.newswatch.core.Settings;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.parse.FeedParseException;
 import java.io.IOException;
 import java.io.InputStream;

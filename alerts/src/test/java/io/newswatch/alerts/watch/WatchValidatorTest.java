@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.alerts.AlertsSettings;
-import io.newswatch.core.Topics;
 import io.newswatch.core.LearnedBaseline;
+import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.core.WatchInput;
 import io.newswatch.core.WatchSubject;

@@ -1,6 +1,5 @@
 package io.newswatch.app.command;
 
-import io.newswatch.app.options.CommonOptions;
 import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.cli.Workspace;
 import io.newswatch.app.importer.ImportInputs;
@@ -9,6 +8,7 @@ import io.newswatch.app.importer.ImportProgress;
 import io.newswatch.app.importer.ImportSummary;
 import io.newswatch.app.importer.Importer;
 import io.newswatch.app.importer.KafkaImportSink;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.core.Settings;

@@ -1,13 +1,13 @@
 package io.newswatch.app.backtest;
 
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.TagMatch;
-import io.newswatch.alerts.AlertsSettings;
-import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.core.WatchInput;

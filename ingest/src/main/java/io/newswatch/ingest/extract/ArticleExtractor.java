@@ -1,7 +1,7 @@
 package io.newswatch.ingest.extract;
 
-import io.newswatch.ingest.IngestSettings;
 import io.newswatch.core.Article;
+import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.normalize.ArticleNormalizer;
 import io.newswatch.ingest.parse.BoundedFeedParser;
 import io.newswatch.ingest.parse.FeedParseException;

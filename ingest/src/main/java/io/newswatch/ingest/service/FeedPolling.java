@@ -1,7 +1,7 @@
 package io.newswatch.ingest.service;
 
-import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.fetch.FileFeedFetcher;
 import io.newswatch.ingest.fetch.HttpFeedFetcher;
 import io.newswatch.ingest.normalize.ArticleNormalizer;

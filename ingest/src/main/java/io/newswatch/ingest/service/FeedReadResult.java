@@ -1,7 +1,7 @@
 package io.newswatch.ingest.service;
 
-import io.newswatch.ingest.FeedProblem;
 import io.newswatch.core.Article;
+import io.newswatch.ingest.FeedProblem;
 import java.util.List;
 
 /**

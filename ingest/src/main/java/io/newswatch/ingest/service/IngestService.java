@@ -1,10 +1,10 @@
 package io.newswatch.ingest.service;
 
-import io.newswatch.ingest.FeedStats;
+import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedProblem;
 import io.newswatch.ingest.FeedSource;
+import io.newswatch.ingest.FeedStats;
 import io.newswatch.ingest.IngestSettings;
-import io.newswatch.core.Topics;
 import io.newswatch.ingest.group.FeedGroup;
 import io.newswatch.ingest.health.FeedHealthReporter;
 import io.newswatch.ingest.publish.ArticleSink;

@@ -1,8 +1,5 @@
 package io.newswatch.ingest.service;
 
-import io.newswatch.ingest.FeedStats;
-import io.newswatch.ingest.IngestSettings;
-import io.newswatch.ingest.Fixtures;
 import static io.newswatch.ingest.fetch.LocalFeedServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +8,9 @@ import io.newswatch.core.Article;
 import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
+import io.newswatch.ingest.FeedStats;
+import io.newswatch.ingest.Fixtures;
+import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.fetch.LocalFeedServer;
 import io.newswatch.ingest.publish.KafkaArticlePublisher;
 import java.nio.file.Files;
