@@ -117,7 +117,8 @@ public final class AlertsTopology {
         alerts.mapValues(RoutedAlert::alert, Named.as("alerts-unwrap"))
                 .to(alertEvents.name(), Produced.with(alertEvents.keySerde(), alertEvents.valueSerde()).withName("alerts-sink"));
         alerts.filter((k, v) -> v.outputTopic() != null, Named.as("alerts-with-output-topic"))
-                .to((k, v, ctx) -> v.outputTopic(), Produced.with(Serdes.String(), RoutedAlert.serde()).withName("alerts-watch-topic-sink"));
+                .to((k, v, ctx) -> v.outputTopic(), Produced.with(Serdes.String(), RoutedAlert.serde())
+                        .withName("alerts-watch-topic-sink"));
 
         return builder.build();
     }

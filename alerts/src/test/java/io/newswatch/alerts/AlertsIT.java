@@ -18,8 +18,10 @@ import io.newswatch.core.Json;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
+import io.newswatch.core.TopicLayout;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.Watermark;
 import java.net.InetSocketAddress;
@@ -42,6 +44,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -129,18 +132,29 @@ class AlertsIT {
                 "alerts.webhook.initial-backoff", "10ms",
                 "alerts.webhook.request-timeout", "5s")));
 
+        WatchValidator validator = new WatchValidator(settings.watchDefaults(), TOPICS);
+        try (WatchStore store = new WatchStore(client(), TOPICS)) {
+            store.ensureTopic(TopicLayout.defaults(TOPICS));
+        }
+        try (Admin admin = Admin.create(client())) {
+            assertThat(admin.describeTopics(List.of(TOPICS.watches())).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPICS.watches())
+                    .partitions()).as("the watches topic as TopicLayout declares it").hasSize(1);
+            assertThat(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPICS.watches()))).all()
+                    .get(30, TimeUnit.SECONDS).values().iterator().next().get("cleanup.policy").value()).isEqualTo("compact");
+        }
         assertThat(WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), client(), TOPICS)).extracting(Watch::id)
                 .containsExactly("tomahawk", "hungary");
         assertThat(WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), client(), TOPICS))
                 .as("a second start writes nothing").isEmpty();
-        try (WatchStore store = new WatchStore(client(), TOPICS, new WatchValidator(settings.watchDefaults(), TOPICS))) {
+        try (WatchStore store = new WatchStore(client(), TOPICS)) {
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
             // A baseline `watch add` learned for a watch of the file is kept by the next start: the file does not know it.
             LearnedBaseline learned = new LearnedBaseline(Duration.ofDays(7), 12.5, 5000.0, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-20T00:00:00Z"));
-            store.put(store.list(Duration.ofSeconds(30)).get("hungary").withLearned(learned));
+            store.put(validator.validate(store.list(Duration.ofSeconds(30)).get("hungary")).withLearned(learned));
             assertThat(WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), client(), TOPICS)).as("a start after `watch add` learned").isEmpty();
             assertThat(store.list(Duration.ofSeconds(30)).get("hungary").learned()).isEqualTo(learned);
-            store.put(new Watch(0, "desk", null, null, "summit", null, null, null, null, null, null, null, "it.desk.summit", null, null, null));
+            store.put(validator.validate(new WatchInput(0, "desk", null, null, "summit", null, null, null, null, null, null, null,
+                    "desk.summit", null, null, null)));
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary", "desk");
             store.remove("desk");
             assertThat(store.list(Duration.ofSeconds(30))).containsOnlyKeys("tomahawk", "hungary");
@@ -239,9 +253,12 @@ class AlertsIT {
                 "kafka.topic-prefix", "it2.",
                 "alerts.webhook.queue-capacity", "1",
                 "alerts.webhook.request-timeout", "5m")));
-        try (WatchStore store = new WatchStore(client(), topics, new WatchValidator(settings.watchDefaults(), topics))) {
-            store.put(new Watch(0, "slow", null, null, "summit", null, null, null, null, null, null, null, null, base + "/slow", null, null));
-            store.put(new Watch(0, "fast", null, null, "sanctions", null, null, null, null, null, null, null, null, base + "/fast", null, null));
+        WatchValidator validator = new WatchValidator(settings.watchDefaults(), topics);
+        try (WatchStore store = new WatchStore(client(), topics)) {
+            store.put(validator.validate(new WatchInput(0, "slow", null, null, "summit", null, null, null, null, null, null, null, null,
+                    base + "/slow", null, null)));
+            store.put(validator.validate(new WatchInput(0, "fast", null, null, "sanctions", null, null, null, null, null, null, null, null,
+                    base + "/fast", null, null)));
         }
         try (WebhookDispatcher dispatcher = new WebhookDispatcher(settings, client(), topics);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client(), new StringSerializer(),

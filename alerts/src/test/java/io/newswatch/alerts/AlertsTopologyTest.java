@@ -11,7 +11,7 @@ import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.StreamsApp;
 import io.newswatch.core.Topics;
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import io.newswatch.core.failure.StreamsFailurePolicy;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.Watermark;
@@ -85,12 +85,12 @@ class AlertsTopologyTest {
                 AlertsTopology.streamsProperties(local, base));
     }
 
-    static Watch tomahawkWatch() {
-        return new Watch(Watch.SCHEMA_VERSION, "tomahawk", "Tomahawk missiles", null, null, "weapon:tomahawk",
+    static WatchInput tomahawkWatch() {
+        return new WatchInput(WatchInput.SCHEMA_VERSION, "tomahawk", "Tomahawk missiles", null, null, "weapon:tomahawk",
                 null, null, null, null, null, null, null, null, null, null);
     }
 
-    void addWatch(Watch w) {
+    void addWatch(WatchInput w) {
         watches.pipeInput(w.id(), RecordSerdes.WATCH.serialize(TOPICS.watches(), w));
     }
 
@@ -329,8 +329,8 @@ class AlertsTopologyTest {
     @Test
     @DisplayName("a watch with an output topic gets its alerts there too")
     void outputTopic() {
-        Watch w = tomahawkWatch();
-        addWatch(new Watch(w.schemaVersion(), w.id(), w.description(), null, null, w.entity(), null, null, null, null, null, null,
+        WatchInput w = tomahawkWatch();
+        addWatch(new WatchInput(w.schemaVersion(), w.id(), w.description(), null, null, w.entity(), null, null, null, null, null, null,
                 "desk.tomahawk", null, null, null));
         burst(T0, 8, 4);
         TestOutputTopic<String, Alert> own = driver.createOutputTopic("desk.tomahawk", new StringDeserializer(), RecordSerdes.ALERT);

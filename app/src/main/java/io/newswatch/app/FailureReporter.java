@@ -1,5 +1,7 @@
 package io.newswatch.app;
 
+import io.newswatch.app.cli.ExitCodes;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.alerts.watch.InvalidWatchException;
 import io.newswatch.core.SettingsException;
 import io.newswatch.enrich.entities.GazetteerFormatException;

@@ -1,5 +1,6 @@
 package io.newswatch.app;
 
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.command.AlertsCommand;
 import io.newswatch.app.command.BacktestCommand;
 import io.newswatch.app.command.BrokerCommand;

@@ -2,6 +2,7 @@ package io.newswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.Pipeline;
 import io.newswatch.app.runtime.Supervisor;

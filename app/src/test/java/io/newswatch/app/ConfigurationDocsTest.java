@@ -2,6 +2,7 @@ package io.newswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.app.options.KnownSettings;
 import io.newswatch.core.Setting;
 import io.newswatch.core.Settings;
 import io.newswatch.core.SettingsDef;

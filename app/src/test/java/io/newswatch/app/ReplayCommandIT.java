@@ -1,5 +1,6 @@
 package io.newswatch.app;
 
+import io.newswatch.app.cli.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.app.testing.GeneratedNews;

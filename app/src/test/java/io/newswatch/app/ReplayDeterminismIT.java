@@ -2,6 +2,7 @@ package io.newswatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.testing.GeneratedNews;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;

@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param sourceName     human name of the source (feed title or configured name)
  * @param sourceDomain   the registrable domain ({@link SourceDomain}) of the article link's host, else of the feed's
  *                       site or URL: {@code edition.cnn.com} gives {@code cnn.com}, {@code news.bbc.co.uk} gives
- *                       {@code bbc.co.uk}; what alerts count distinct sources by. Articles written before it was the
- *                       registrable domain carry the host without {@code www.}
+ *                       {@code bbc.co.uk}; an IP address or a host under no public suffix stays the host without
+ *                       {@code www.}; null when there is no host. What alerts count distinct sources by. Articles written
+ *                       before it was the registrable domain carry the host without {@code www.}
  * @param title          plain-text title
  * @param summary        plain-text summary or description, possibly empty
  * @param link           the link as published

@@ -11,7 +11,7 @@ public final class RecordSerdes {
     public static final JsonSerde<Article> ARTICLE = JsonSerde.of(Article.class);
     public static final JsonSerde<EnrichedArticle> ENRICHED_ARTICLE = JsonSerde.of(EnrichedArticle.class);
     public static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
-    public static final JsonSerde<Watch> WATCH = JsonSerde.of(Watch.class);
+    public static final JsonSerde<WatchInput> WATCH = JsonSerde.of(WatchInput.class);
     public static final JsonSerde<FeedStatus> FEED_STATUS = JsonSerde.of(FeedStatus.class);
 
     private RecordSerdes() {

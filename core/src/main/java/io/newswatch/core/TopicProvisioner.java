@@ -125,8 +125,8 @@ public final class TopicProvisioner {
                 return;
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topics " + topics + " were created but cannot be described: " + e.getCause().getMessage(),
-                            e.getCause());
+                    throw new IllegalStateException("topics " + topics + " were created but cannot be described: "
+                            + e.getCause().getMessage(), e.getCause());
                 }
             } catch (TimeoutException e) {
                 throw new IllegalStateException("describing the new topics " + topics + " timed out after " + timeout, e);
@@ -152,9 +152,10 @@ public final class TopicProvisioner {
             if (e.getCause() instanceof TopicExistsException) {
                 return false;
             }
-            throw new IllegalStateException("could not create topic " + topic.name() + " (" + topic.numPartitions() + " partitions, replication factor "
-                    + layout.replicationFactor().map(String::valueOf).orElse("of the cluster default") + ", configs " + topic.configs() + "): "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("could not create topic " + topic.name() + " (" + topic.numPartitions()
+                    + " partitions, replication factor "
+                    + layout.replicationFactor().map(String::valueOf).orElse("of the cluster default") + ", configs "
+                    + topic.configs() + "): " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("creating topic " + topic.name() + " timed out after " + timeout, e);
         } catch (InterruptedException e) {
@@ -165,7 +166,8 @@ public final class TopicProvisioner {
 
     private List<PartitionMismatch> compareTo(TopicLayout layout, List<String> existing) {
         Map<String, TopicDescription> descriptions = await(
-                admin.describeTopics(existing, new DescribeTopicsOptions().timeoutMs(timeoutMs())).allTopicNames(), "describing topics " + existing);
+                admin.describeTopics(existing, new DescribeTopicsOptions().timeoutMs(timeoutMs())).allTopicNames(),
+                "describing topics " + existing);
         List<PartitionMismatch> mismatches = new ArrayList<>();
         for (String name : existing) {
             int expected = layout.find(name).orElseThrow().partitions();
@@ -173,7 +175,8 @@ public final class TopicProvisioner {
             if (actual != expected) {
                 mismatches.add(new PartitionMismatch(name, expected, actual));
                 LOG.warn("Topic {} has {} partitions but the layout asks for {}; left as it is (changing the count re-partitions keys: "
-                        + "do it on purpose, with kafka-topics --alter, or set topics.<name>.partitions to {})", name, actual, expected, actual);
+                        + "do it on purpose, with kafka-topics --alter, or set topics.<name>.partitions to {})",
+                        name, actual, expected, actual);
             }
         }
         return mismatches;

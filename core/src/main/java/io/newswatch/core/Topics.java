@@ -116,8 +116,8 @@ public record Topics(String prefix) {
         return new Topic<>(own(name), KEYS, RecordSerdes.ALERT);
     }
 
-    /** {@link #watches()}: the watches, keyed by watch id (compacted; a tombstone removes a watch). */
-    public Topic<String, Watch> watchTable() {
+    /** {@link #watches()}: the watches, keyed by watch id (compacted; a tombstone removes a watch); validate one before use. */
+    public Topic<String, WatchInput> watchTable() {
         return new Topic<>(watches(), KEYS, RecordSerdes.WATCH);
     }
 

@@ -1,52 +1,63 @@
 package io.newswatch.core;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * What a user watches and how sensitive the watch is; lives compacted on {@code news.watches}, keyed by id.
- * Exactly one of {@link #query()}, {@link #tag()} and {@link #entity()} is set. A tombstone (null value)
- * removes the watch. Validation lives with the alerts module, which owns the rules for each field.
+ * A checked watch, the only form the alerts stage and the commands work with: built by the alerts module's
+ * {@code WatchValidator} from a {@link WatchInput} (which refuses what is wrong and fills the defaults), so every field
+ * the detector reads is there. On the watches topic it is stored as {@link #toInput()}.
  *
- * @param schemaVersion   version of this record's shape
- * @param id              short stable id, e.g. {@code tomahawk}
- * @param description     what the watch is for, shown in alerts
- * @param query           a rule in the taxonomy's rule language, e.g. {@code tomahawk*}
- * @param tag             a taxonomy tag id, e.g. {@code arms-transfer}
- * @param entity          a gazetteer entity id, e.g. {@code country:HU}
- * @param bucket          width of the event-time counting bucket
- * @param baseline        how much history forms the expected rate
- * @param sensitivity     score (-log10 of the Poisson tail probability) at which an alert opens
- * @param minArticles     fewest articles in a bucket before any alert
- * @param minSources      fewest distinct sources in a bucket before any alert
- * @param cooldown        quiet time after RESOLVED before the same watch may OPEN again
- * @param outputTopic     optional extra topic for this watch's alerts
- * @param webhookUrl      optional URL that receives each alert as a JSON POST
- * @param enabled         false pauses the watch without deleting it
- * @param learned         the baseline {@code newswatch watch add} learned from stored history, or null (see {@link LearnedBaseline})
+ * @param id          short stable id, e.g. {@code tomahawk}
+ * @param description what the watch is for, shown in alerts; the subject when none was given
+ * @param subject     what it counts: a query, a tag or an entity
+ * @param bucket      width of the event-time counting bucket
+ * @param baseline    how much history forms the expected rate
+ * @param sensitivity score (-log10 of the tail probability) at which an alert opens
+ * @param minArticles fewest articles in a window before any alert
+ * @param minSources  fewest distinct sources in a window before any alert
+ * @param cooldown    quiet time after RESOLVED before the same watch may OPEN again
+ * @param outputTopic an extra topic for this watch's alerts (under the topic prefix), or null for none
+ * @param webhookUrl  URL that receives each alert as a JSON POST, or null for none
+ * @param enabled     false pauses the watch without deleting it
+ * @param learned     the baseline {@code newswatch watch add} learned from stored history, or null (see {@link LearnedBaseline})
  */
 public record Watch(
-        int schemaVersion,
         String id,
         String description,
-        String query,
-        String tag,
-        String entity,
+        WatchSubject subject,
         Duration bucket,
         Duration baseline,
-        Double sensitivity,
-        Integer minArticles,
-        Integer minSources,
+        double sensitivity,
+        int minArticles,
+        int minSources,
         Duration cooldown,
         String outputTopic,
         String webhookUrl,
-        Boolean enabled,
+        boolean enabled,
         LearnedBaseline learned) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public Watch {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(cooldown, "cooldown");
+    }
 
     /** This watch with {@code learned} as its learned baseline. */
     public Watch withLearned(LearnedBaseline learnedBaseline) {
-        return new Watch(schemaVersion, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles, minSources,
-                cooldown, outputTopic, webhookUrl, enabled, learnedBaseline);
+        return new Watch(id, description, subject, bucket, baseline, sensitivity, minArticles, minSources, cooldown, outputTopic,
+                webhookUrl, enabled, learnedBaseline);
+    }
+
+    /** The record of this watch on the watches topic: every field filled. */
+    public WatchInput toInput() {
+        String query = subject instanceof WatchSubject.Query q ? q.value() : null;
+        String tag = subject instanceof WatchSubject.Tag t ? t.value() : null;
+        String entity = subject instanceof WatchSubject.Entity e ? e.value() : null;
+        return new WatchInput(WatchInput.SCHEMA_VERSION, id, description, query, tag, entity, bucket, baseline, sensitivity,
+                minArticles, minSources, cooldown, outputTopic, webhookUrl, enabled, learned);
     }
 }

@@ -42,8 +42,8 @@ class JsonSerdeTest {
     @Test
     @DisplayName("durations are ISO-8601 strings and unknown fields from newer writers are ignored")
     void durationsAndUnknownFields() {
-        JsonSerde<Watch> serde = JsonSerde.of(Watch.class);
-        Watch watch = new Watch(1, "w", "d", null, "summit", null, Duration.ofMinutes(10), Duration.ofDays(3),
+        JsonSerde<WatchInput> serde = JsonSerde.of(WatchInput.class);
+        WatchInput watch = new WatchInput(1, "w", "d", null, "summit", null, Duration.ofMinutes(10), Duration.ofDays(3),
                 4.0, 3, 2, Duration.ofHours(1), null, null, true, null);
         String json = new String(serde.serialize("t", watch), StandardCharsets.UTF_8);
         assertThat(json).contains("\"bucket\":\"PT10M\"");
@@ -65,7 +65,7 @@ class JsonSerdeTest {
     @Test
     @DisplayName("null stays null both ways (tombstones)")
     void nulls() {
-        JsonSerde<Watch> serde = JsonSerde.of(Watch.class);
+        JsonSerde<WatchInput> serde = JsonSerde.of(WatchInput.class);
         assertThat(serde.serialize("t", null)).isNull();
         assertThat(serde.deserialize("t", null)).isNull();
     }

@@ -27,9 +27,9 @@ class TopicTest {
     @Test
     @DisplayName("a value written for a topic reads back; bytes that are not its record type fail naming the topic")
     void roundTrip() {
-        Watch watch = new Watch(Watch.SCHEMA_VERSION, "hu", "d", "hungary", null, null, Duration.ofMinutes(10), Duration.ofDays(7),
+        WatchInput watch = new WatchInput(WatchInput.SCHEMA_VERSION, "hu", "d", "hungary", null, null, Duration.ofMinutes(10), Duration.ofDays(7),
                 2.5, 5, 3, Duration.ofHours(1), null, null, true, null);
-        Topic<String, Watch> table = topics.watchTable();
+        Topic<String, WatchInput> table = topics.watchTable();
 
         assertThat(table.value(table.bytes(watch))).isEqualTo(watch);
         assertThat(table.value(null)).isNull();

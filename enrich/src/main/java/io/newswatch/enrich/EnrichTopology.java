@@ -112,7 +112,8 @@ public final class EnrichTopology {
         // Every partition's articles meet here, in event-time order (docs/EVENT-TIME.md); an article late within its own
         // raw partition is still deduplicated and written, out of order, and counted. The merge's watermarks travel on to
         // the enriched topic (dedup and story ids pass them through).
-        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE, settings.watermarkPolicy().withInputEnds(input.ends()),
+        EventTimeOrder.Spec merge = new EventTimeOrder.Spec(MERGE, EnrichMetrics.SCOPE,
+                settings.watermarkPolicy().withInputEnds(input.ends()),
                 input.upstreamPartitions(), EventTimeMerge.LatePolicy.FORWARD, true, input.progress());
         // The merge's serializer prepares each article in the parallel stage (duplicate keys, story fingerprint, final JSON),
         // so the serial stage behind the merge decodes only a small header and never re-encodes JSON.

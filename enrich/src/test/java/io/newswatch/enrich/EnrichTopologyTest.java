@@ -15,6 +15,9 @@ import io.newswatch.enrich.dedup.DuplicateFilter;
 import io.newswatch.enrich.recent.TimeOrderedLog;
 import io.newswatch.enrich.story.StoryIdAssigner;
 import io.newswatch.enrich.taxonomy.Tagger;
+import io.newswatch.enrich.taxonomy.Taxonomy;
+import io.newswatch.enrich.taxonomy.TaxonomyLoader;
+import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.Watermark;
 import java.nio.charset.StandardCharsets;
@@ -119,8 +122,11 @@ class EnrichTopologyTest {
     }
 
     @Test
-    @DisplayName("the seed article comes out keyed by id, at its event time, with tags, entities, story id and versions")
+    @DisplayName("the seed article comes out keyed by id, at its event time, with the shipped taxonomy's tags, entities, story id and versions")
     void seedArticle() {
+        // The tagger production builds: the shipped taxonomy, compiled once, one TaxonomyTagger per task.
+        Taxonomy shipped = TaxonomyLoader.load(Path.of("..", "config", "taxonomy.yaml"));
+        start(() -> TaxonomyTagger.of(shipped));
         Article seed = Fixtures.seedArticle();
         send(seed);
 
@@ -131,12 +137,13 @@ class EnrichTopologyTest {
         assertThat(out.key()).isEqualTo("seed-1");
         assertThat(out.timestamp()).isEqualTo(seed.eventTime().toEpochMilli());
         assertThat(e.article()).isEqualTo(seed);
-        assertThat(e.tags()).extracting(TagMatch::id).containsExactly("arms-transfer", "summit");
+        assertThat(e.tags()).extracting(TagMatch::id).contains("arms-transfer", "summit").doesNotContain("elections");
+        assertThat(e.tags()).allSatisfy(tag -> assertThat(tag.evidence()).isNotEmpty());
         assertThat(e.entities()).extracting(EntityMatch::id).contains("person:donald-trump", "person:vladimir-putin",
                 "person:volodymyr-zelensky", "country:UA", "country:RU", "country:US", "country:HU", "weapon:tomahawk");
         assertThat(e.entities()).allSatisfy(entity -> assertThat(entity.evidence()).isNotEmpty());
         assertThat(e.storyId()).matches("story-[0-9a-f]{16}");
-        assertThat(e.taxonomyVersion()).isEqualTo("test-1+gazetteer." + Fixtures.shippedExtractor().version());
+        assertThat(e.taxonomyVersion()).isEqualTo(shipped.version() + "+gazetteer." + Fixtures.shippedExtractor().version());
         assertThat(e.enrichedAt()).isEqualTo(NOW);
     }
 

@@ -1,5 +1,7 @@
 package io.newswatch.ingest;
 
+import java.util.Locale;
+
 /**
  * Something wrong with one feed, said in words a feed owner would understand.
  *
@@ -21,6 +23,6 @@ public record FeedProblem(String feed, Stage stage, Severity severity, String ca
 
     @Override
     public String toString() {
-        return severity + " " + stage.name().toLowerCase(java.util.Locale.ROOT) + " " + feed + ": " + cause;
+        return severity + " " + stage.name().toLowerCase(Locale.ROOT) + " " + feed + ": " + cause;
     }
 }

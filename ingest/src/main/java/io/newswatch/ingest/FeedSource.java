@@ -1,7 +1,6 @@
 package io.newswatch.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.newswatch.ingest.fetch.LoggedUrl;
 import java.nio.file.Path;
 import java.util.Objects;
 

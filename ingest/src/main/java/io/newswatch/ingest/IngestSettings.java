@@ -7,7 +7,6 @@ import io.newswatch.core.SettingType;
 import io.newswatch.core.Settings;
 import io.newswatch.core.SettingsDef;
 import io.newswatch.core.SettingsException;
-import io.newswatch.ingest.health.FeedHealthRule;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.newswatch.ingest;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.Settings;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.parse.FeedParseException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.Article;
 import io.newswatch.ingest.registry.FeedRegistry;
+import io.newswatch.ingest.service.FeedReadResult;
+import io.newswatch.ingest.service.FeedReader;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

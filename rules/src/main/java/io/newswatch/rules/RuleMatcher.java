@@ -1,9 +1,5 @@
 package io.newswatch.rules;
 
-import io.newswatch.rules.internal.CompiledRule;
-import io.newswatch.rules.internal.MemoryIndexRuleMatcher;
-import io.newswatch.rules.internal.MonitorRuleMatcher;
-import io.newswatch.rules.internal.PositionalRuleMatcher;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,17 +20,7 @@ public interface RuleMatcher extends AutoCloseable {
      * @throws IllegalArgumentException when a rule has no id or an id is repeated
      */
     static RuleMatcher compile(Collection<Rule> rules) {
-        return compile(rules, RuleEngine.POSITIONAL);
-    }
-
-    /** As {@link #compile(Collection)}, with a chosen engine (the benchmark compares them). */
-    static RuleMatcher compile(Collection<Rule> rules, RuleEngine engine) {
-        List<CompiledRule> compiled = CompiledRule.compileAll(rules);
-        return switch (engine) {
-            case POSITIONAL -> new PositionalRuleMatcher(compiled);
-            case MEMORY_INDEX -> new MemoryIndexRuleMatcher(compiled);
-            case MONITOR -> new MonitorRuleMatcher(compiled);
-        };
+        return new PositionalRuleMatcher(CompiledRule.compileAll(rules));
     }
 
     /**

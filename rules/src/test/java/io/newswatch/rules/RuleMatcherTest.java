@@ -30,7 +30,7 @@ class RuleMatcherTest {
     private static List<RuleHit> hitsOnEveryEngine(String expression, String text) {
         List<RuleHit> reference = null;
         for (RuleEngine engine : RuleEngine.values()) {
-            try (RuleMatcher matcher = RuleMatcher.compile(List.of(new Rule("r", expression)), engine)) {
+            try (RuleMatcher matcher = engine.compile(List.of(new Rule("r", expression)))) {
                 List<RuleHit> hits = matcher.match(text);
                 if (reference == null) {
                     reference = hits;
@@ -259,7 +259,7 @@ class RuleMatcherTest {
                     new Rule("arms", "(sell OR supply) NEAR/5 (tomahawk* OR weapon* OR arms)"),
                     new Rule("elections", "election* OR ballot* OR vote*"),
                     new Rule("not-sport", "NOT (football OR cricket)"));
-            try (RuleMatcher matcher = RuleMatcher.compile(rules, engine)) {
+            try (RuleMatcher matcher = engine.compile(rules)) {
                 List<RuleHit> hits = matcher.match("Trump to meet Putin in Hungary after Tomahawk sale row");
                 assertThat(hits).extracting(RuleHit::ruleId).containsExactly("summit", "arms", "not-sport");
                 assertThat(hits.get(0).evidence()).containsExactly("Trump", "meet Putin");

@@ -2,15 +2,13 @@ package io.newswatch.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.rules.internal.RuleNode;
-import io.newswatch.rules.internal.RuleNode.And;
-import io.newswatch.rules.internal.RuleNode.Near;
-import io.newswatch.rules.internal.RuleNode.Not;
-import io.newswatch.rules.internal.RuleNode.Or;
-import io.newswatch.rules.internal.RuleNode.Phrase;
-import io.newswatch.rules.internal.RuleNode.Prefix;
-import io.newswatch.rules.internal.RuleNode.Word;
-import io.newswatch.rules.internal.RuleParser;
+import io.newswatch.rules.RuleNode.And;
+import io.newswatch.rules.RuleNode.Near;
+import io.newswatch.rules.RuleNode.Not;
+import io.newswatch.rules.RuleNode.Or;
+import io.newswatch.rules.RuleNode.Phrase;
+import io.newswatch.rules.RuleNode.Prefix;
+import io.newswatch.rules.RuleNode.Word;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;

@@ -1,7 +1,7 @@
 package io.newswatch.alerts.delivery;
 
-import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsSettings.WebhookSettings;
+import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
@@ -10,7 +10,7 @@ import io.newswatch.core.DeadLetterHeaders;
 import io.newswatch.core.EndOffsets;
 import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import io.newswatch.core.failure.DeadLetterWriter;
 import io.newswatch.core.failure.FailureListener;
 import java.net.URI;
@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,7 +70,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http;
     private final Backoff backoff;
     private final Map<URI, WebhookLane> lanes = new ConcurrentHashMap<>();
-    private final Map<String, Watch> watches = new HashMap<>();
+    private final Map<String, WatchInput> watches = new HashMap<>();
     private final CompletedOffsets offsets = new CompletedOffsets();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -260,7 +261,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private Set<URI> targets(Alert alert) {
         Set<URI> out = new LinkedHashSet<>();
-        Watch w = watches.get(alert.watchId());
+        WatchInput w = watches.get(alert.watchId());
         if (w != null && w.webhookUrl() != null && !w.webhookUrl().isBlank()) {
             try {
                 out.add(WatchValidator.webhookUri(w.webhookUrl()));
@@ -282,7 +283,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private void commit() {
         try {
-            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> c = new HashMap<>(offsets.committable());
+            Map<TopicPartition, OffsetAndMetadata> c = new HashMap<>(offsets.committable());
             c.keySet().retainAll(alertConsumer.assignment());
             if (!c.isEmpty()) {
                 alertConsumer.commitSync(c);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ final class WebhookLane {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookLane.class);
 
     /** One POST to make, and what to do when it is over. */
-    record Delivery(byte[] body, Runnable onSuccess, java.util.function.Consumer<Failure> onFailure) {
+    record Delivery(byte[] body, Runnable onSuccess, Consumer<Failure> onFailure) {
     }
 
     /** Why a delivery was given up: shown in the dead-letter headers. */
@@ -95,9 +96,11 @@ final class WebhookLane {
                 }
                 retryAfter = response.headers().firstValue("Retry-After").flatMap(WebhookLane::seconds);
             } catch (HttpTimeoutException e) {
-                last = new Failure(e.getClass().getName(), "webhook " + redacted + " timed out after " + requestTimeout + " on attempt " + attempt);
+                last = new Failure(e.getClass().getName(), "webhook " + redacted + " timed out after " + requestTimeout
+                        + " on attempt " + attempt);
             } catch (IOException e) {
-                last = new Failure(e.getClass().getName(), "webhook " + redacted + " failed on attempt " + attempt + ": " + e.getClass().getSimpleName());
+                last = new Failure(e.getClass().getName(), "webhook " + redacted + " failed on attempt " + attempt + ": "
+                        + e.getClass().getSimpleName());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return; // shutting down: not done, so its offset is not committed and it is delivered after restart

@@ -29,8 +29,8 @@ import java.util.function.Function;
  *   <li>score = -log10 P(X >= counted) with X negative binomial (overdispersed: a busy subject's ordinary swings are
  *       not news);</li>
  *   <li>one alert per watch, whatever the scale: OPENED when a window reaches the sensitivity with enough articles and
- *       sources (after the cooldown; a young watch only on its shortest window); UPDATED when the score reaches the next tier, at most once per
- *       {@code updateEvery}; RESOLVED once every window has stayed below the resolve score for {@code quietFor}.</li>
+ *       sources (after the cooldown; a young watch only on its shortest window); UPDATED when the score reaches the next tier, at most
+ *       once per {@code updateEvery}; RESOLVED once every window has stayed below the resolve score for {@code quietFor}.</li>
  * </ul>
  *
  * <p>Instances are cheap and hold only configuration; state lives in {@link WatchHistory} and {@link OpenBuckets}.

@@ -89,7 +89,7 @@ final class ActiveWatches<T extends AutoCloseable> {
             if (!id.equals(w.id())) {
                 throw new InvalidWatchException(w.id(), "id", "differs from the record key '" + id + "'");
             }
-            return Boolean.FALSE.equals(w.enabled()) ? null : compiler.apply(w);
+            return w.enabled() ? compiler.apply(w) : null;
         } catch (SerializationException | InvalidWatchException e) {
             if (warned.add(Arrays.hashCode(raw))) {
                 LOG.warn("ignoring watch '{}' on the watches topic: {}", id, e.getMessage());

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.newswatch.core.Settings;
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class WatchFile {
     private WatchFile() {
     }
 
-    public static List<Watch> load(Path file) {
+    public static List<WatchInput> load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("watches file " + file + " does not exist");
         }
@@ -56,7 +57,7 @@ public final class WatchFile {
     }
 
     /** Parses YAML text; {@code origin} names the source in messages. */
-    public static List<Watch> parse(String yaml, String origin) {
+    public static List<WatchInput> parse(String yaml, String origin) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -73,12 +74,12 @@ public final class WatchFile {
         if (!list.isArray()) {
             throw new IllegalArgumentException("watches file " + origin + ": 'watches' must be a list");
         }
-        List<Watch> out = new ArrayList<>();
+        List<WatchInput> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int index = 0;
         for (JsonNode node : list) {
             String where = "watches file " + origin + ", watch #" + (index + 1);
-            Watch w = watch(node, where);
+            WatchInput w = watch(node, where);
             if (w.id() != null && !ids.add(w.id())) {
                 throw new InvalidWatchException(w.id(), "id", "appears twice in " + origin);
             }
@@ -88,13 +89,13 @@ public final class WatchFile {
         return out;
     }
 
-    private static Watch watch(JsonNode node, String where) {
+    private static WatchInput watch(JsonNode node, String where) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + ": expected a mapping of fields");
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         String id = node.hasNonNull("id") ? node.get("id").asText() : null;
-        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        Map<String, JsonNode> byName = new HashMap<>();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             String name = f.getKey().replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
@@ -104,7 +105,7 @@ public final class WatchFile {
             }
             byName.put(name, f.getValue());
         }
-        return new Watch(Watch.SCHEMA_VERSION, id, text(byName, "description"), text(byName, "query"), text(byName, "tag"),
+        return new WatchInput(WatchInput.SCHEMA_VERSION, id, text(byName, "description"), text(byName, "query"), text(byName, "tag"),
                 text(byName, "entity"), duration(byName, "bucket", id), duration(byName, "baseline", id),
                 number(byName, "sensitivity", id), integer(byName, "minarticles", "minArticles", id),
                 integer(byName, "minsources", "minSources", id), duration(byName, "cooldown", id), text(byName, "outputtopic"),

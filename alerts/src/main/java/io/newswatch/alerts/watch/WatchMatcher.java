@@ -2,6 +2,7 @@ package io.newswatch.alerts.watch;
 
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchSubject;
 import io.newswatch.rules.Rule;
 import io.newswatch.rules.RuleMatcher;
 import java.util.List;
@@ -30,11 +31,12 @@ public final class WatchMatcher implements AutoCloseable {
     /** Builds the matcher of a validated watch. Never throws for a bad query; see the class comment. */
     public static WatchMatcher of(Watch watch) {
         RuleMatcher rule = null;
-        if (watch.query() != null) {
+        if (watch.subject() instanceof WatchSubject.Query query) {
             try {
-                rule = RuleMatcher.compile(List.of(new Rule(watch.id(), watch.query())));
+                rule = RuleMatcher.compile(List.of(new Rule(watch.id(), query.value())));
             } catch (RuntimeException e) {
-                LOG.warn("watch '{}': query cannot be compiled, the watch matches nothing until it is fixed: {}", watch.id(), e.getMessage());
+                LOG.warn("watch '{}': query cannot be compiled, the watch matches nothing until it is fixed: {}", watch.id(),
+                        e.getMessage());
             }
         }
         return new WatchMatcher(watch, rule);
@@ -46,17 +48,15 @@ public final class WatchMatcher implements AutoCloseable {
 
     /** False for a query watch whose query did not compile (it matches nothing). */
     public boolean compiles() {
-        return watch.query() == null || rule != null;
+        return !(watch.subject() instanceof WatchSubject.Query) || rule != null;
     }
 
     public boolean matches(EnrichedArticle a) {
-        if (watch.tag() != null) {
-            return a.hasTag(watch.tag());
-        }
-        if (watch.entity() != null) {
-            return a.hasEntity(watch.entity());
-        }
-        return rule != null && a.article() != null && !rule.match(a.article().text()).isEmpty();
+        return switch (watch.subject()) {
+            case WatchSubject.Tag tag -> a.hasTag(tag.value());
+            case WatchSubject.Entity entity -> a.hasEntity(entity.value());
+            case WatchSubject.Query query -> rule != null && a.article() != null && !rule.match(a.article().text()).isEmpty();
+        };
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.newswatch.alerts.watch;
 
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchSubject;
 import io.newswatch.rules.Rule;
 import io.newswatch.rules.RuleHit;
 import io.newswatch.rules.RuleMatcher;
@@ -35,8 +36,8 @@ public final class WatchSetMatcher implements AutoCloseable {
         List<Watch> sorted = compiled.stream().map(WatchMatcher::watch).sorted(Comparator.comparing(Watch::id)).toList();
         List<Rule> rules = new ArrayList<>();
         for (WatchMatcher m : compiled) {
-            if (m.watch().query() != null && m.compiles()) {
-                rules.add(new Rule(m.watch().id(), m.watch().query()));
+            if (m.watch().subject() instanceof WatchSubject.Query query && m.compiles()) {
+                rules.add(new Rule(m.watch().id(), query.value()));
             }
         }
         return new WatchSetMatcher(sorted, rules.isEmpty() ? null : RuleMatcher.compile(rules));
@@ -52,7 +53,11 @@ public final class WatchSetMatcher implements AutoCloseable {
         }
         List<String> out = new ArrayList<>();
         for (Watch w : watches) {
-            boolean match = w.tag() != null ? a.hasTag(w.tag()) : w.entity() != null ? a.hasEntity(w.entity()) : byQuery.contains(w.id());
+            boolean match = switch (w.subject()) {
+                case WatchSubject.Tag tag -> a.hasTag(tag.value());
+                case WatchSubject.Entity entity -> a.hasEntity(entity.value());
+                case WatchSubject.Query query -> byQuery.contains(w.id());
+            };
             if (match) {
                 out.add(w.id());
             }

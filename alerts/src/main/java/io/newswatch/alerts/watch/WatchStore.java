@@ -3,11 +3,15 @@ package io.newswatch.alerts.watch;
 import io.newswatch.core.EndOffsets;
 import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topic;
+import io.newswatch.core.TopicLayout;
+import io.newswatch.core.TopicProvisioner;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -21,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -40,56 +43,39 @@ public final class WatchStore implements AutoCloseable {
 
     private final Properties client;
     private final Topics topics;
-    private final WatchValidator validator;
-    private KafkaProducer<String, Watch> producer;
+    private KafkaProducer<String, WatchInput> producer;
 
-    public WatchStore(Properties clientProperties, Topics topics, WatchValidator validator) {
+    public WatchStore(Properties clientProperties, Topics topics) {
         this.client = new Properties();
         this.client.putAll(clientProperties);
         this.topics = topics;
-        this.validator = validator;
-    }
-
-    /** Creates the compacted watches topic when it does not exist yet (1 partition: a few hundred watches at most). */
-    public void ensureTopic() {
-        try (Admin admin = Admin.create(client)) {
-            if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topics.watches())) {
-                return;
-            }
-            NewTopic topic = new NewTopic(topics.watches(), 1, (short) -1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-            LOG.info("created compacted topic {}", topics.watches());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + topics.watches() + ": " + e.getCause().getMessage(), e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic " + topics.watches(), e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out creating topic " + topics.watches(), e);
-        }
     }
 
     /**
-     * Validates (filling defaults) and writes a watch; returns what was written. Throws {@link InvalidWatchException}.
-     * Creates the watch's output topic first when it names one that does not exist (cluster defaults for
-     * partitions and replication), so the running topology never has to write to a missing topic.
+     * Creates the watches topic when it does not exist yet, as {@code layout} declares it (compacted, one partition unless
+     * the settings say otherwise): the same topic {@code newswatch run} would create.
+     */
+    public void ensureTopic(TopicLayout layout) {
+        TopicProvisioner.provision(client, layout.only(List.of(topics.watches())));
+    }
+
+    /**
+     * Writes a checked watch (every field filled, as {@link WatchInput}) and returns it. Creates the watch's output topic
+     * first when it names one that does not exist (cluster defaults for partitions and replication), so the running
+     * topology never has to write to a missing topic.
      */
     public Watch put(Watch watch) {
-        Watch valid = validator.validate(watch);
-        if (valid.outputTopic() != null) {
-            ensureOutputTopic(valid.outputTopic());
+        if (watch.outputTopic() != null) {
+            ensureOutputTopic(watch.outputTopic());
         }
-        send(valid.id(), valid);
-        return valid;
+        send(watch.id(), watch.toInput());
+        return watch;
     }
 
     private void ensureOutputTopic(String name) {
         try (Admin admin = Admin.create(client)) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name)) {
-                admin.createTopics(List.of(new NewTopic(name, java.util.Optional.empty(), java.util.Optional.empty())))
+                admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())))
                         .all().get(30, TimeUnit.SECONDS);
                 LOG.info("created output topic {}", name);
             }
@@ -110,14 +96,17 @@ public final class WatchStore implements AutoCloseable {
         send(id, null);
     }
 
-    /** Every live watch on the topic (read from the beginning to the current end), by id. Undecodable values are skipped and logged. */
-    public Map<String, Watch> list(Duration timeout) {
+    /**
+     * Every live watch on the topic (read from the beginning to the current end), by id, as stored: validate one before
+     * use, since anyone may write to the topic. Undecodable values are skipped and logged.
+     */
+    public Map<String, WatchInput> list(Duration timeout) {
         Properties p = new Properties();
         p.putAll(client);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-watch-list-" + UUID.randomUUID());
-        Map<String, Watch> out = new TreeMap<>();
+        Map<String, WatchInput> out = new TreeMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             EndOffsets.assignFromBeginning(consumer, topics.watches(), timeout);
             if (!EndOffsets.readToEnd(consumer, timeout, r -> apply(out, r))) {
@@ -133,7 +122,7 @@ public final class WatchStore implements AutoCloseable {
      * undecodable one is logged and ignored, keeping the watch as it was: a bad record on the topic must not
      * stop whoever is reading it (this store, the webhook dispatcher).
      */
-    public static void apply(Map<String, Watch> table, ConsumerRecord<String, byte[]> r) {
+    public static void apply(Map<String, WatchInput> table, ConsumerRecord<String, byte[]> r) {
         if (r.key() == null) {
             return;
         }
@@ -149,11 +138,12 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
-    private void send(String id, Watch value) {
+    private void send(String id, WatchInput value) {
         try {
             producer().send(topics.watchTable().record(id, value)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write watch '" + id + "' to " + topics.watches() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot write watch '" + id + "' to " + topics.watches() + ": "
+                    + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted writing watch '" + id + "'", e);
@@ -162,13 +152,13 @@ public final class WatchStore implements AutoCloseable {
         }
     }
 
-    private KafkaProducer<String, Watch> producer() {
+    private KafkaProducer<String, WatchInput> producer() {
         if (producer == null) {
             Properties p = new Properties();
             p.putAll(client);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            Topic<String, Watch> table = topics.watchTable();
+            Topic<String, WatchInput> table = topics.watchTable();
             producer = new KafkaProducer<>(p, table.keySerde().serializer(), table.valueSerde().serializer());
         }
         return producer;

@@ -4,19 +4,21 @@ import io.newswatch.alerts.detect.StreamVolume;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
+import io.newswatch.core.WatchSubject;
 import io.newswatch.rules.Rule;
 import io.newswatch.rules.RuleMatcher;
 import io.newswatch.rules.RuleSyntaxException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Checks a watch field by field and fills the fields it leaves out from the defaults. Every refusal is an
- * {@link InvalidWatchException} naming the field, so {@code newswatch watch add} and a bad watches.yaml
+ * Turns a watch as given ({@link WatchInput}: a watches file, command-line flags, a record of the watches topic) into a
+ * checked {@link Watch}, field by field, filling the fields it leaves out from the defaults. Every refusal is an
+ * {@link InvalidWatchException} naming the watch and the field, so {@code newswatch watch add} and a bad watches.yaml
  * say exactly what to fix. A watch that passes is safe to hand to the detector.
  */
 public final class WatchValidator {
@@ -47,31 +49,22 @@ public final class WatchValidator {
         return topics;
     }
 
-    /** The watch with defaults filled in, or an {@link InvalidWatchException} naming the first bad field. */
-    public Watch validate(Watch w) {
+    /** The checked watch with defaults filled in, or an {@link InvalidWatchException} naming the watch and its first bad field. */
+    public Watch validate(WatchInput w) {
         if (w == null) {
             throw new InvalidWatchException(null, "id", "is missing: the watch is empty");
         }
         String id = w.id();
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidWatchException(id, "id", "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit; got '" + id + "'");
+            throw new InvalidWatchException(id, "id",
+                    "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit; got '" + id + "'");
         }
-        int kinds = (blank(w.query()) ? 0 : 1) + (blank(w.tag()) ? 0 : 1) + (blank(w.entity()) ? 0 : 1);
-        if (kinds != 1) {
-            throw new InvalidWatchException(id, "query/tag/entity", "exactly one of query, tag and entity must be set, got " + kinds);
+        WatchSubject subject = w.subject();
+        if (subject == null) {
+            throw new InvalidWatchException(id, "query/tag/entity", "exactly one of query, tag and entity must be set, got "
+                    + WatchSubject.count(w.query(), w.tag(), w.entity()));
         }
-        String query = blank(w.query()) ? null : w.query().trim();
-        String tag = blank(w.tag()) ? null : w.tag().trim();
-        String entity = blank(w.entity()) ? null : w.entity().trim();
-        if (tag != null && !TAG.matcher(tag).matches()) {
-            throw new InvalidWatchException(id, "tag", "must be a taxonomy tag id like arms-transfer; got '" + tag + "'");
-        }
-        if (entity != null && !ENTITY.matcher(entity).matches()) {
-            throw new InvalidWatchException(id, "entity", "must be a gazetteer id like country:HU or person:vladimir-putin; got '" + entity + "'");
-        }
-        if (query != null) {
-            checkQuery(id, query);
-        }
+        checkSubject(id, subject);
 
         Duration bucket = orDefault(w.bucket(), defaults.bucket());
         if (bucket.compareTo(MIN_BUCKET) < 0 || bucket.compareTo(MAX_BUCKET) > 0 || bucket.toMillis() % MIN_BUCKET.toMillis() != 0) {
@@ -83,7 +76,8 @@ public final class WatchValidator {
         }
         double sensitivity = w.sensitivity() == null ? defaults.sensitivity() : w.sensitivity();
         if (!(sensitivity >= 1 && sensitivity <= 100)) {
-            throw new InvalidWatchException(id, "sensitivity", "must be between 1 and 100 (-log10 of a probability; 6 means one in a million), got " + sensitivity);
+            throw new InvalidWatchException(id, "sensitivity",
+                    "must be between 1 and 100 (-log10 of a probability; 6 means one in a million), got " + sensitivity);
         }
         int minArticles = w.minArticles() == null ? defaults.minArticles() : w.minArticles();
         if (minArticles < 1 || minArticles > 100_000) {
@@ -97,19 +91,7 @@ public final class WatchValidator {
         if (cooldown.isNegative() || cooldown.compareTo(MAX_COOLDOWN) > 0) {
             throw new InvalidWatchException(id, "cooldown", "must be between 0 and 30d, got " + cooldown);
         }
-        // Under the pipeline's prefix like every other topic, so a backtest never writes into a live watch's topic.
-        String outputTopic = blank(w.outputTopic()) ? null : topics.own(w.outputTopic().trim());
-        if (outputTopic != null) {
-            if (!TOPIC.matcher(outputTopic).matches() || outputTopic.equals(".") || outputTopic.equals("..")) {
-                throw new InvalidWatchException(id, "outputTopic", "is not a legal Kafka topic name (1-249 of a-z A-Z 0-9 . _ -): '" + outputTopic + "'");
-            }
-            if (topics.all().contains(outputTopic) && !outputTopic.equals(topics.alerts())) {
-                throw new InvalidWatchException(id, "outputTopic", "must not be one of the pipeline's own topics: '" + outputTopic + "'");
-            }
-            if (outputTopic.equals(topics.alerts())) {
-                outputTopic = null; // every alert goes there anyway
-            }
-        }
+        String outputTopic = outputTopic(id, w.outputTopic());
         String webhook = blank(w.webhookUrl()) ? null : w.webhookUrl().trim();
         if (webhook != null) {
             try {
@@ -118,14 +100,47 @@ public final class WatchValidator {
                 throw new InvalidWatchException(id, "webhookUrl", e.getMessage());
             }
         }
-        String description = blank(w.description()) ? (query != null ? "query " + query : tag != null ? "tag " + tag : "entity " + entity)
-                : w.description().trim();
+        String description = blank(w.description()) ? subject.toString() : w.description().trim();
         LearnedBaseline learned = w.learned();
         if (learned != null) {
             checkLearned(id, learned);
         }
-        return new Watch(Watch.SCHEMA_VERSION, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles,
-                minSources, cooldown, outputTopic, webhook, w.enabled() == null || w.enabled(), learned);
+        return new Watch(id, description, subject, bucket, baseline, sensitivity, minArticles, minSources, cooldown, outputTopic,
+                webhook, w.enabled() == null || w.enabled(), learned);
+    }
+
+    private static void checkSubject(String id, WatchSubject subject) {
+        switch (subject) {
+            case WatchSubject.Query query -> checkQuery(id, query.value());
+            case WatchSubject.Tag tag when !TAG.matcher(tag.value()).matches() ->
+                    throw new InvalidWatchException(id, "tag", "must be a taxonomy tag id like arms-transfer; got '" + tag.value() + "'");
+            case WatchSubject.Entity entity when !ENTITY.matcher(entity.value()).matches() ->
+                    throw new InvalidWatchException(id, "entity", "must be a gazetteer id like country:HU or person:vladimir-putin; got '"
+                            + entity.value() + "'");
+            default -> {
+                // A well-formed tag or entity id.
+            }
+        }
+    }
+
+    /** The watch's output topic under the pipeline's prefix, or null when it has none or names the alerts topic itself. */
+    private String outputTopic(String id, String given) {
+        if (blank(given)) {
+            return null;
+        }
+        // Under the pipeline's prefix like every other topic, so a backtest never writes into a live watch's topic.
+        String outputTopic = topics.own(given.trim());
+        if (!TOPIC.matcher(outputTopic).matches() || outputTopic.equals(".") || outputTopic.equals("..")) {
+            throw new InvalidWatchException(id, "outputTopic", "is not a legal Kafka topic name (1-249 of a-z A-Z 0-9 . _ -): '"
+                    + outputTopic + "'");
+        }
+        if (outputTopic.equals(topics.alerts())) {
+            return null; // every alert goes there anyway
+        }
+        if (topics.all().contains(outputTopic)) {
+            throw new InvalidWatchException(id, "outputTopic", "must not be one of the pipeline's own topics: '" + outputTopic + "'");
+        }
+        return outputTopic;
     }
 
     private static void checkLearned(String id, LearnedBaseline l) {
@@ -133,7 +148,8 @@ public final class WatchValidator {
             throw new InvalidWatchException(id, "learned", "needs baseline, since and asOf");
         }
         if (!(l.stories() >= 0) || !(l.volume() > 0) || !Double.isFinite(l.stories()) || !Double.isFinite(l.volume())) {
-            throw new InvalidWatchException(id, "learned", "stories must be >= 0 and volume > 0, got " + l.stories() + " and " + l.volume());
+            throw new InvalidWatchException(id, "learned", "stories must be >= 0 and volume > 0, got " + l.stories() + " and "
+                    + l.volume());
         }
         if (l.since().isAfter(l.asOf())) {
             throw new InvalidWatchException(id, "learned", "since (" + l.since() + ") must not be after asOf (" + l.asOf() + ")");
@@ -162,8 +178,8 @@ public final class WatchValidator {
         if (query.length() > 2000) {
             throw new InvalidWatchException(id, "query", "is longer than 2000 characters");
         }
-        try (RuleMatcher ignored = RuleMatcher.compile(List.of(new Rule(id, query)))) {
-            // Compiles: good.
+        try {
+            RuleMatcher.validate(new Rule(id, query));
         } catch (RuleSyntaxException e) {
             throw new InvalidWatchException(id, "query", "does not parse: " + e.getMessage());
         }

@@ -11,6 +11,7 @@ import io.newswatch.core.AlertStatus;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +33,13 @@ class SpikeDetectorTest {
     static final long MINUTE = 60_000;
     static final long DAY_MINUTES = 24 * 60;
 
-    static Watch watch() {
-        return new Watch(Watch.SCHEMA_VERSION, "w", "A watched subject", "subject", null, null, Duration.ofMinutes(10),
-                Duration.ofDays(7), null, null, null, null, null, null, true, null);
+    static WatchInput watch() {
+        return watch(null);
+    }
+
+    static WatchInput watch(LearnedBaseline learned) {
+        return new WatchInput(WatchInput.SCHEMA_VERSION, "w", "A watched subject", "subject", null, null, Duration.ofMinutes(10),
+                Duration.ofDays(7), null, null, null, null, null, null, true, learned);
     }
 
     /** A minute-by-minute stream: {@code volume(minute)} articles of all kinds, {@code hits(minute)} of them the watch's. */
@@ -53,7 +58,7 @@ class SpikeDetectorTest {
             this(settings, watch());
         }
 
-        Stream(Map<String, String> settings, Watch watch) {
+        Stream(Map<String, String> settings, WatchInput watch) {
             AlertsSettings s = AlertsSettings.from(Settings.of(settings));
             Watch w = new WatchValidator(s.watchDefaults(), Topics.defaults())
                     .validate(watch);
@@ -234,7 +239,7 @@ class SpikeDetectorTest {
         }
 
         /** After the history: a quiet half day, then a day-long surge of 14 stories, then quiet. */
-        Stream surgeOnFirstDay(Watch watch) {
+        Stream surgeOnFirstDay(WatchInput watch) {
             Stream s = new Stream(Map.of(), watch);
             s.minute = 22 * DAY_MINUTES;
             s.run(DAY_MINUTES / 2, m -> 1.0, m -> BASE_PER_DAY / DAY_MINUTES);
@@ -263,7 +268,7 @@ class SpikeDetectorTest {
         void newWatchStartsWarm() {
             LearnedBaseline learned = learnFromThreeWeeks();
             Stream cold = surgeOnFirstDay(watch());
-            Stream warm = surgeOnFirstDay(watch().withLearned(learned));
+            Stream warm = surgeOnFirstDay(watch(learned));
 
             assertThat(cold.opened()).isEmpty();
             List<Alert> opened = warm.alerts.stream().filter(a -> a.status() == AlertStatus.OPENED).toList();
@@ -278,7 +283,7 @@ class SpikeDetectorTest {
             LearnedBaseline fromTheFuture = new LearnedBaseline(Duration.ofDays(7), 1000.0, 1_000_000.0, T0,
                     T0.plus(Duration.ofDays(30)));
             Stream cold = surgeOnFirstDay(watch());
-            Stream replay = surgeOnFirstDay(watch().withLearned(fromTheFuture));
+            Stream replay = surgeOnFirstDay(watch(fromTheFuture));
             assertThat(replay.alerts).isEqualTo(cold.alerts);
         }
     }

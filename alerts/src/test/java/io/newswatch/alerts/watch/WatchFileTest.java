@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
+import io.newswatch.core.WatchSubject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,19 +21,19 @@ class WatchFileTest {
     @Test
     @DisplayName("the shipped config/watches.yaml parses and every watch validates (queries compile)")
     void shippedFileIsValid() {
-        List<Watch> watches = WatchFile.load(Path.of("..", "config", "watches.yaml"));
-        assertThat(watches).extracting(Watch::id).contains("tomahawk", "arms-transfer", "hungary");
+        List<WatchInput> watches = WatchFile.load(Path.of("..", "config", "watches.yaml"));
+        assertThat(watches).extracting(WatchInput::id).contains("tomahawk", "arms-transfer", "hungary");
         List<Watch> valid = watches.stream().map(validator::validate).toList();
         assertThat(valid).filteredOn(w -> w.id().equals("hungary")).singleElement()
-                .satisfies(w -> assertThat(w.entity()).isEqualTo("country:HU"));
+                .satisfies(w -> assertThat(w.subject()).isEqualTo(new WatchSubject.Entity("country:HU")));
         assertThat(valid).filteredOn(w -> w.id().equals("tomahawk")).singleElement()
-                .satisfies(w -> assertThat(w.query()).isEqualTo("tomahawk*"));
+                .satisfies(w -> assertThat(w.subject()).isEqualTo(new WatchSubject.Query("tomahawk*")));
     }
 
     @Test
     @DisplayName("durations in the short form, camelCase or kebab-case field names")
     void parsesFields() {
-        List<Watch> w = WatchFile.parse("""
+        List<WatchInput> w = WatchFile.parse("""
                 watches:
                   - id: hu
                     entity: country:HU

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.alerts.testing.Articles;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchSubject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +17,10 @@ class WatchSetMatcherTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     private static Watch watch(String id, String query, String entity) {
-        return new Watch(Watch.SCHEMA_VERSION, id, id, query, null, entity, null, null, null, null, null, null, null, null, true, null);
+        // Built directly, not validated: a query that no longer compiles must be handled as it would be at run time.
+        WatchSubject subject = query != null ? new WatchSubject.Query(query) : new WatchSubject.Entity(entity);
+        return new Watch(id, id, subject, Duration.ofMinutes(10), Duration.ofDays(7), 2.5, 5, 3, Duration.ofHours(1), null, null, true,
+                null);
     }
 
     @Test

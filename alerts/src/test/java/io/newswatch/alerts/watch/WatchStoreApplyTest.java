@@ -2,7 +2,7 @@ package io.newswatch.alerts.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +22,7 @@ class WatchStoreApplyTest {
     @Test
     @DisplayName("a value adds or replaces the watch, a tombstone removes it, as compaction would")
     void upsertAndTombstone() {
-        Map<String, Watch> table = new HashMap<>();
+        Map<String, WatchInput> table = new HashMap<>();
 
         WatchStore.apply(table, record("hu", "{\"id\":\"hu\",\"entity\":\"country:HU\"}"));
         WatchStore.apply(table, record("hu", "{\"id\":\"hu\",\"entity\":\"country:AT\"}"));
@@ -36,7 +36,7 @@ class WatchStoreApplyTest {
     @Test
     @DisplayName("an undecodable record or one without a key is skipped and the watch kept as it was")
     void badRecordsSkipped() {
-        Map<String, Watch> table = new HashMap<>();
+        Map<String, WatchInput> table = new HashMap<>();
         WatchStore.apply(table, record("hu", "{\"id\":\"hu\",\"entity\":\"country:HU\"}"));
 
         WatchStore.apply(table, record("hu", "{not json"));

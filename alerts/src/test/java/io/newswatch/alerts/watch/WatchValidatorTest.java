@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
+import io.newswatch.core.WatchSubject;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +20,13 @@ class WatchValidatorTest {
 
     final WatchValidator validator = new WatchValidator(AlertsSettings.defaults().watchDefaults(), Topics.defaults());
 
-    static Watch entity(String id, String entity) {
-        return new Watch(0, id, null, null, null, entity, null, null, null, null, null, null, null, null, null, null);
+    static WatchInput entity(String id, String entity) {
+        return new WatchInput(0, id, null, null, null, entity, null, null, null, null, null, null, null, null, null, null);
     }
 
-    static Watch with(String field, Object value) {
-        Watch w = entity("hu", "country:HU");
-        return new Watch(0, w.id(), null,
+    static WatchInput with(String field, Object value) {
+        WatchInput w = entity("hu", "country:HU");
+        return new WatchInput(0, w.id(), null,
                 field.equals("query") ? (String) value : null,
                 field.equals("tag") ? (String) value : null,
                 field.equals("query") || field.equals("tag") ? null : w.entity(),
@@ -41,7 +45,6 @@ class WatchValidatorTest {
     @DisplayName("fills every left-out field from the defaults and describes the watch")
     void fillsDefaults() {
         Watch w = validator.validate(entity("hu", "country:HU"));
-        assertThat(w.schemaVersion()).isEqualTo(Watch.SCHEMA_VERSION);
         assertThat(w.bucket()).isEqualTo(Duration.ofMinutes(10));
         assertThat(w.baseline()).isEqualTo(Duration.ofDays(7));
         assertThat(w.sensitivity()).isEqualTo(2.5);
@@ -50,13 +53,49 @@ class WatchValidatorTest {
         assertThat(w.cooldown()).isEqualTo(Duration.ofHours(1));
         assertThat(w.enabled()).isTrue();
         assertThat(w.description()).isEqualTo("entity country:HU");
-        assertThat(validator.validate(w)).isEqualTo(w);
+        assertThat(w.subject()).isEqualTo(new WatchSubject.Entity("country:HU"));
+        assertThat(w.outputTopic()).isNull();
+        assertThat(w.webhookUrl()).isNull();
+        assertThat(w.learned()).isNull();
+    }
+
+    @Test
+    @DisplayName("a checked watch as stored on the topic checks again to the same watch, its learned baseline kept")
+    void storedFormChecksToItself() {
+        LearnedBaseline learned = new LearnedBaseline(Duration.ofDays(7), 2.0, 900.0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-20T00:00:00Z"));
+        Watch w = validator.validate(with("outputTopic", "desk.hungary")).withLearned(learned);
+        WatchInput stored = w.toInput();
+        assertThat(stored.schemaVersion()).isEqualTo(WatchInput.SCHEMA_VERSION);
+        assertThat(stored.entity()).isEqualTo("country:HU");
+        assertThat(stored.query()).isNull();
+        assertThat(validator.validate(stored)).isEqualTo(w);
+    }
+
+    @Test
+    @DisplayName("blank subject fields count as missing; the one given is trimmed")
+    void subjectTrimmed() {
+        WatchInput spaced = new WatchInput(0, "x", null, " ", " summit ", null, null, null, null, null, null, null, null, null, null,
+                null);
+        assertThat(validator.validate(spaced).subject()).isEqualTo(new WatchSubject.Tag("summit"));
+        assertThat(validator.validate(spaced).description()).isEqualTo("tag summit");
+    }
+
+    @Test
+    @DisplayName("a bad learned baseline is refused naming the field")
+    void badLearned() {
+        WatchInput w = entity("hu", "country:HU");
+        LearnedBaseline backwards = new LearnedBaseline(Duration.ofDays(7), 2.0, 900.0, Instant.parse("2026-02-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        WatchInput withLearned = new WatchInput(0, w.id(), null, null, null, w.entity(), null, null, null, null, null, null, null, null,
+                null, backwards);
+        assertThatThrownBy(() -> validator.validate(withLearned)).hasMessageContaining("field 'learned'").hasMessageContaining("watch 'hu'");
     }
 
     @Test
     @DisplayName("a query watch compiles with the rule engine; a broken query is refused naming the field")
     void queryCompiles() {
-        assertThat(validator.validate(with("query", "tomahawk*")).query()).isEqualTo("tomahawk*");
+        assertThat(validator.validate(with("query", "tomahawk*")).subject()).isEqualTo(new WatchSubject.Query("tomahawk*"));
         assertThatThrownBy(() -> validator.validate(with("query", "(tomahawk AND")))
                 .isInstanceOf(InvalidWatchException.class)
                 .hasMessageContaining("field 'query'")
@@ -96,9 +135,9 @@ class WatchValidatorTest {
     @Test
     @DisplayName("exactly one of query, tag and entity")
     void exactlyOneKind() {
-        assertThatThrownBy(() -> validator.validate(new Watch(0, "x", null, "a*", "summit", null, null, null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> validator.validate(new WatchInput(0, "x", null, "a*", "summit", null, null, null, null, null, null, null, null, null, null, null)))
                 .hasMessageContaining("query/tag/entity");
-        assertThatThrownBy(() -> validator.validate(new Watch(0, "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> validator.validate(new WatchInput(0, "x", null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
                 .hasMessageContaining("query/tag/entity");
     }
 
@@ -125,7 +164,7 @@ class WatchValidatorTest {
         WatchValidator backtest = new WatchValidator(AlertsSettings.defaults().watchDefaults(), new Topics("bt-1."));
         Watch validated = backtest.validate(with("outputTopic", "desk.hungary"));
         assertThat(validated.outputTopic()).isEqualTo("bt-1.desk.hungary");
-        assertThat(backtest.validate(validated).outputTopic()).as("validating again keeps it").isEqualTo("bt-1.desk.hungary");
+        assertThat(backtest.validate(validated.toInput()).outputTopic()).as("validating again keeps it").isEqualTo("bt-1.desk.hungary");
         assertThat(backtest.validate(with("outputTopic", "bt-1.news.alerts")).outputTopic()).isNull();
     }
 }

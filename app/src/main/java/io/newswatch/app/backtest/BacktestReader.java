@@ -5,13 +5,14 @@ import io.newswatch.alerts.watch.WatchMatcher;
 import io.newswatch.alerts.watch.WatchSetMatcher;
 import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.tail.TopicTail;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.Topic;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class BacktestReader {
      * @param since first instant of the report (its UTC day), or null for the stream's start
      * @param until end of the report, exclusive, or null for the stream's end
      */
-    public BacktestData read(String prefix, List<Watch> given, Instant since, Instant until) {
+    public BacktestData read(String prefix, List<WatchInput> given, Instant since, Instant until) {
         Topics topics = new Topics(prefix);
         List<String> notes = new ArrayList<>();
         List<Watch> watches = given != null ? validated(given, "the watches file", notes) : fromTopic(topics, notes);
@@ -92,8 +93,8 @@ public final class BacktestReader {
     }
 
     private List<Watch> fromTopic(Topics topics, List<String> notes) {
-        Map<String, Watch> stored;
-        try (WatchStore store = new WatchStore(clientProperties, topics, validator)) {
+        Map<String, WatchInput> stored;
+        try (WatchStore store = new WatchStore(clientProperties, topics)) {
             stored = store.list(WATCHES_TIMEOUT);
         }
         if (stored.isEmpty()) {
@@ -105,8 +106,8 @@ public final class BacktestReader {
 
     /** A watch given by file that the replay did not run can have no alerts: a reader must not take that for silence. */
     private void noteWatchesTheReplayLacked(Topics topics, List<Watch> watches, List<String> notes) {
-        Map<String, Watch> replayed;
-        try (WatchStore store = new WatchStore(clientProperties, topics, validator)) {
+        Map<String, WatchInput> replayed;
+        try (WatchStore store = new WatchStore(clientProperties, topics)) {
             replayed = store.list(WATCHES_TIMEOUT);
         }
         List<String> lacking = watches.stream().map(Watch::id).filter(id -> !replayed.containsKey(id)).toList();
@@ -117,13 +118,13 @@ public final class BacktestReader {
     }
 
     /** Valid, enabled watches, with defaults filled; the others are named in the notes. */
-    private List<Watch> validated(List<Watch> watches, String origin, List<String> notes) {
+    private List<Watch> validated(List<WatchInput> watches, String origin, List<String> notes) {
         List<Watch> out = new ArrayList<>();
         List<String> disabled = new ArrayList<>();
-        for (Watch w : watches) {
+        for (WatchInput w : watches) {
             try {
                 Watch valid = validator.validate(w);
-                if (Boolean.FALSE.equals(valid.enabled())) {
+                if (!valid.enabled()) {
                     disabled.add(valid.id());
                 } else {
                     out.add(valid);

@@ -80,7 +80,7 @@ public final class MatchTally {
                     hourly[(int) i] = n;
                 }
             });
-            counts.add(new WatchCounts(w.id(), w.description(), what(w), hourly));
+            counts.add(new WatchCounts(w.id(), w.description(), w.subject().toString(), hourly));
         }
         long covered = articlesPerDay.subMap(first, true, last, true).values().stream().mapToLong(Long::longValue).sum();
         return new BacktestData(prefix, LocalDate.ofEpochDay(first), days, covered, counts, alerts, allNotes);
@@ -101,10 +101,5 @@ public final class MatchTally {
 
     private static long day(Instant t) {
         return Math.floorDiv(t.getEpochSecond(), 86_400L);
-    }
-
-    /** What a watch counts, as a person reads it. */
-    static String what(Watch w) {
-        return w.query() != null ? "query " + w.query() : w.tag() != null ? "tag " + w.tag() : "entity " + w.entity();
     }
 }

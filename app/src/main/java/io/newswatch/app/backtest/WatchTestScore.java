@@ -83,7 +83,7 @@ public final class WatchTestScore {
         List<OpenedAlert> opened = alerts.stream().filter(a -> a.status() == AlertStatus.OPENED)
                 .sorted(Comparator.comparing(Alert::eventTime).thenComparing(Alert::alertId)).map(WatchTestScore::opened).toList();
         int inWarmUp = (int) opened.stream().filter(a -> a.time().isBefore(warmUpEnd)).count();
-        return new WatchTest(s.id(), s.description(), s.what(), !Boolean.FALSE.equals(w.enabled()), w.sensitivity(),
+        return new WatchTest(s.id(), s.description(), s.what(), w.enabled(), w.sensitivity(),
                 w.bucket().toMinutes(), w.baseline().toMinutes(), w.minArticles(), w.minSources(), w.cooldown().toMinutes(),
                 s.matched(), s.matched() / weeks, maxMatched, s.opened(), s.updated(), s.resolved(), inWarmUp, openedPerWeek,
                 s.openedPerDay(),

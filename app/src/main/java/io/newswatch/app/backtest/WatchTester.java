@@ -5,7 +5,7 @@ import io.newswatch.alerts.detect.Hit;
 import io.newswatch.alerts.detect.InMemoryDetection;
 import io.newswatch.alerts.watch.WatchMatcher;
 import io.newswatch.alerts.watch.WatchSetMatcher;
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.tail.TopicTail;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;
@@ -75,7 +75,7 @@ public final class WatchTester {
         Instant end = days.lastDay().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Alert> alerts = detect(watches, history, from, end);
         for (Watch w : watches) {
-            if (Boolean.FALSE.equals(w.enabled())) {
+            if (!w.enabled()) {
                 notes.add("watch " + w.id() + " is disabled: tried anyway, but live it raises nothing until it is enabled");
             }
         }

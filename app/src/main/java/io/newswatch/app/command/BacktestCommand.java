@@ -3,10 +3,6 @@ package io.newswatch.app.command;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.watch.WatchFile;
 import io.newswatch.alerts.watch.WatchValidator;
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.ExitCodes;
-import io.newswatch.app.UsageException;
-import io.newswatch.app.Workspace;
 import io.newswatch.app.backtest.BacktestComparison;
 import io.newswatch.app.backtest.BacktestData;
 import io.newswatch.app.backtest.BacktestReader;
@@ -19,12 +15,17 @@ import io.newswatch.app.backtest.JsonReport;
 import io.newswatch.app.backtest.LabelledEvent;
 import io.newswatch.app.backtest.SpikeRule;
 import io.newswatch.app.backtest.TableReport;
+import io.newswatch.app.cli.ExitCodes;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.cli.Workspace;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.ProgressLine;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +147,7 @@ public final class BacktestCommand implements Runnable {
             Settings settings = common.load();
             AlertsSettings alerts = AlertsSettings.from(settings);
             List<LabelledEvent> labelled = events == null ? null : read(() -> EventsFile.load(Workspace.userPath(events)).events());
-            List<Watch> given = watches == null ? null : read(() -> WatchFile.load(Workspace.userPath(watches)));
+            List<WatchInput> given = watches == null ? null : read(() -> WatchFile.load(Workspace.userPath(watches)));
             ProgressLine progress = ProgressLine.onStderr();
             KafkaCluster cluster = KafkaCluster.clientOf(AppSettings.from(settings));
 
@@ -174,7 +175,7 @@ public final class BacktestCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        private BacktestReport judge(KafkaCluster cluster, AlertsSettings alerts, String backtest, List<Watch> given, SpikeRule rule,
+        private BacktestReport judge(KafkaCluster cluster, AlertsSettings alerts, String backtest, List<WatchInput> given, SpikeRule rule,
                                      List<LabelledEvent> labelled, ProgressLine progress) {
             WatchValidator validator = new WatchValidator(alerts.watchDefaults(), new Topics(backtest));
             BacktestReader reader = new BacktestReader(cluster.clientProperties(), validator, progress::show);

@@ -1,8 +1,8 @@
 package io.newswatch.app.command;
 
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.EmbeddedBrokerOptions;
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.options.CommonOptions;
+import io.newswatch.app.options.EmbeddedBrokerOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.Supervisor;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
 /** {@code newswatch broker}: the embedded broker alone, with the pipeline's topics, for stages run as separate processes. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = {"Start only the embedded single-node Kafka broker (KRaft) and create the pipeline's topics.",
-            "Stages started separately (newswatch ingest/enrich/alerts --bootstrap-servers 127.0.0.1:9092) and any Kafka client can use it.",
+            "Stages started separately (newswatch ingest/enrich/alerts --bootstrap-servers 127.0.0.1:9092) and any Kafka client "
+                    + "can use it.",
             "Stops cleanly on Ctrl-C or SIGTERM; data is kept under the data directory."})
 public final class BrokerCommand implements Callable<Integer> {
 

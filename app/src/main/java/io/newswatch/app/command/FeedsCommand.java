@@ -1,8 +1,8 @@
 package io.newswatch.app.command;
 
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.UsageException;
-import io.newswatch.app.Workspace;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.cli.Workspace;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.core.Settings;

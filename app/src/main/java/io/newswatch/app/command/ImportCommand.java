@@ -1,14 +1,14 @@
 package io.newswatch.app.command;
 
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.UsageException;
-import io.newswatch.app.Workspace;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.cli.Workspace;
 import io.newswatch.app.importer.ImportInputs;
 import io.newswatch.app.importer.ImportProblems;
 import io.newswatch.app.importer.ImportProgress;
 import io.newswatch.app.importer.ImportSummary;
 import io.newswatch.app.importer.Importer;
 import io.newswatch.app.importer.KafkaImportSink;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.core.Settings;
@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Write historic articles to Kafka (default topic news.articles.history), in event-time order, keyed by article id, "
-                + "with the event time as record timestamp; then backtest over them with: newswatch replay --from news.articles.history --prefix P",
-            "FILE is JSON lines (full Articles, or {\"title\",\"link\",\"summary\",\"source\",\"published\",\"captured\"}), CSV with a header row "
+                + "with the event time as record timestamp; then backtest over them with: newswatch replay --from "
+                + "news.articles.history --prefix P",
+            "FILE is JSON lines (full Articles, or {\"title\",\"link\",\"summary\",\"source\",\"published\",\"captured\"}), CSV "
+                    + "with a header row "
                     + "naming those columns, or a saved RSS/Atom feed; any of them may be gzip-compressed. DIR is read recursively.",
             "Bad lines are reported on stderr as FILE:LINE: reason and counted; they never stop the import. "
                     + "Exit code 0 when done (even with bad lines), 1 if Kafka failed, 2 for a bad command line or a missing file."})
@@ -52,11 +54,13 @@ public final class ImportCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = "--topic", paramLabel = "NAME",
-            description = "Topic to write to (default: news.articles.history, with the topic prefix). A short name of ours gets the prefix.")
+            description = "Topic to write to (default: news.articles.history, with the topic prefix). A short name of ours gets "
+                    + "the prefix.")
     String topic;
 
     @Option(names = "--captured", paramLabel = "TIME",
-            description = "Capture (fetch) time of saved feed files, ISO-8601 (2023-06-24T12:00:00Z); default: each file's modification time.")
+            description = "Capture (fetch) time of saved feed files, ISO-8601 (2023-06-24T12:00:00Z); default: each file's "
+                    + "modification time.")
     String captured;
 
     @Option(names = "--sort-chunk", paramLabel = "N", defaultValue = "" + Importer.Options.DEFAULT_SORT_CHUNK,
@@ -69,7 +73,8 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--no-detect-language",
             description = "Leave the language of simple-form lines that declare none unknown instead of detecting it (setting "
-                    + "ingest.detect-language=false): about twice as fast, since detection is half the work; nothing downstream reads the language.")
+                    + "ingest.detect-language=false): about twice as fast, since detection is half the work; nothing downstream "
+                    + "reads the language.")
     boolean noDetectLanguage;
 
     @Option(names = "--quiet", description = "No progress display (bad lines and the summary are still printed).")
@@ -91,10 +96,12 @@ public final class ImportCommand implements Callable<Integer> {
         Instant capturedAt = captured == null ? null : parseCaptured(captured);
         ImportInputs found = ImportInputs.expand(inputs.stream().map(Workspace::userPath).toList());
         if (!found.missing().isEmpty()) {
-            throw new UsageException("no such file or directory: " + found.missing().stream().map(Path::toString).collect(Collectors.joining(", ")));
+            throw new UsageException("no such file or directory: " + found.missing().stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")));
         }
         if (found.files().isEmpty()) {
-            throw new UsageException("nothing to import: the directories hold no .jsonl, .csv, .xml, .rss or .atom files (" + found.skipped()
+            throw new UsageException("nothing to import: the directories hold no .jsonl, .csv, .xml, .rss or .atom files ("
+                    + found.skipped()
                     + " other files)");
         }
 

@@ -1,15 +1,15 @@
 package io.newswatch.app.command;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.ExitCodes;
-import io.newswatch.app.Workspace;
+import io.newswatch.app.cli.ExitCodes;
+import io.newswatch.app.cli.Workspace;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.core.Article;
 import io.newswatch.core.Json;
 import io.newswatch.ingest.FeedProblem;
-import io.newswatch.ingest.FeedReadResult;
-import io.newswatch.ingest.FeedReader;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.service.FeedReadResult;
+import io.newswatch.ingest.service.FeedReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.newswatch.app.command;
 
 import io.newswatch.alerts.AlertText;
 import io.newswatch.alerts.AlertsSettings;
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.ExitCodes;
-import io.newswatch.app.UsageException;
-import io.newswatch.app.Workspace;
+import io.newswatch.app.cli.ExitCodes;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.cli.Workspace;
 import io.newswatch.app.monitor.Monitor;
 import io.newswatch.app.monitor.MonitorSettings;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.GroupProgress;
 import io.newswatch.app.runtime.KafkaCluster;
@@ -29,6 +29,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -125,7 +126,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         printSummary(result, sources, KafkaCluster.clientOf(AppSettings.from(live)));
         if (!result.finished()) {
-            spec.commandLine().getErr().println("replay did not finish (interrupted, timed out or a stage failed); left: " + result.left().describe());
+            spec.commandLine().getErr().println("replay did not finish (interrupted, timed out or a stage failed); left: "
+                    + result.left().describe());
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
@@ -137,7 +139,7 @@ public final class ReplayCommand implements Callable<Integer> {
         public Instant convert(String value) {
             try {
                 return Instant.parse(value);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new picocli.CommandLine.TypeConversionException("expected an ISO-8601 time such as 2023-06-01T00:00:00Z, got '"
                         + value + "'");
             }

@@ -2,8 +2,8 @@ package io.newswatch.app.command;
 
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.EmbeddedBrokerOptions;
+import io.newswatch.app.options.CommonOptions;
+import io.newswatch.app.options.EmbeddedBrokerOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.StreamsReset;

@@ -1,9 +1,9 @@
 package io.newswatch.app.command;
 
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.EmbeddedBrokerOptions;
 import io.newswatch.app.monitor.Monitor;
 import io.newswatch.app.monitor.MonitorSettings;
+import io.newswatch.app.options.CommonOptions;
+import io.newswatch.app.options.EmbeddedBrokerOptions;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.Pipeline;
 import io.newswatch.app.runtime.PipelineStage;

@@ -3,9 +3,9 @@ package io.newswatch.app.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.UsageException;
-import io.newswatch.app.Workspace;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.cli.Workspace;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -180,7 +181,7 @@ public final class TagCommand implements Callable<Integer> {
         }
         out.println("entities:" + (e.entities().isEmpty() ? " (none)" : ""));
         for (EntityMatch m : e.entities()) {
-            out.println("  " + m.name() + " [" + m.type().name().toLowerCase(java.util.Locale.ROOT) + " " + m.id() + "]: "
+            out.println("  " + m.name() + " [" + m.type().name().toLowerCase(Locale.ROOT) + " " + m.id() + "]: "
                     + String.join(", ", m.evidence()));
         }
     }

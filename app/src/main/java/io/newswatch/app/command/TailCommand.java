@@ -1,7 +1,7 @@
 package io.newswatch.app.command;
 
 import io.newswatch.alerts.AlertText;
-import io.newswatch.app.CommonOptions;
+import io.newswatch.app.options.CommonOptions;
 import io.newswatch.app.runtime.AppSettings;
 import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.tail.JsonLinesFormat;
@@ -48,10 +48,12 @@ public final class TailCommand implements Callable<Integer> {
     long max;
 
     @Option(names = "--format", paramLabel = "json|text", defaultValue = "json",
-            description = "json: one JSON object per line (the record value); text: readable lines (alerts as sentences). Default: ${DEFAULT-VALUE}.")
+            description = "json: one JSON object per line (the record value); text: readable lines (alerts as sentences). "
+                    + "Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
-    @Option(names = "--with-metadata", description = "With --format json: wrap each value with topic, partition, offset, timestamp, key and headers.")
+    @Option(names = "--with-metadata",
+            description = "With --format json: wrap each value with topic, partition, offset, timestamp, key and headers.")
     boolean withMetadata;
 
     @Spec

@@ -1,13 +1,14 @@
 package io.newswatch.app.command;
 
 import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.watch.InvalidWatchException;
 import io.newswatch.alerts.watch.WatchFile;
 import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;
-import io.newswatch.app.CommonOptions;
-import io.newswatch.app.ExitCodes;
-import io.newswatch.app.UsageException;
-import io.newswatch.app.Workspace;
+import io.newswatch.app.options.CommonOptions;
+import io.newswatch.app.cli.ExitCodes;
+import io.newswatch.app.cli.UsageException;
+import io.newswatch.app.cli.Workspace;
 import io.newswatch.app.backtest.JsonReport;
 import io.newswatch.app.backtest.WatchTestReport;
 import io.newswatch.app.backtest.WatchTestScore;
@@ -18,8 +19,10 @@ import io.newswatch.app.runtime.KafkaCluster;
 import io.newswatch.app.runtime.ProgressLine;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Settings;
+import io.newswatch.core.TopicLayout;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,14 +66,17 @@ public final class WatchCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: add, list, remove or test");
     }
 
-    /** What every watch subcommand needs: the settings, the topics and a validator with the configured defaults. */
-    private record Context(AppSettings app, AlertsSettings alerts, Topics topics, WatchValidator validator) {
+    /**
+     * What every watch subcommand needs: the settings, the topics (and how to create them) and a validator with the configured
+     * defaults.
+     */
+    private record Context(AppSettings app, AlertsSettings alerts, Topics topics, TopicLayout layout, WatchValidator validator) {
         static Context of(CommonOptions common) {
             Settings settings = common.load();
             AppSettings app = AppSettings.from(settings);
             AlertsSettings alerts = AlertsSettings.from(settings);
             Topics topics = app.kafka().topics();
-            return new Context(app, alerts, topics, new WatchValidator(alerts.watchDefaults(), topics));
+            return new Context(app, alerts, topics, TopicLayout.from(settings, topics), new WatchValidator(alerts.watchDefaults(), topics));
         }
 
         Properties clientProperties() {
@@ -78,7 +84,7 @@ public final class WatchCommand implements Runnable {
         }
 
         WatchStore store() {
-            return new WatchStore(clientProperties(), topics, validator);
+            return new WatchStore(clientProperties(), topics);
         }
     }
 
@@ -118,7 +124,7 @@ public final class WatchCommand implements Runnable {
         @Override
         public Integer call() {
             Context context = Context.of(common);
-            List<Watch> watches = file != null ? fromFile() : List.of(fromFlags());
+            List<WatchInput> watches = file != null ? fromFile() : List.of(fromFlags());
             // Validate all before writing any: a file with one bad watch changes nothing.
             List<Watch> valid = watches.stream().map(context.validator()::validate).toList();
             PrintWriter out = spec.commandLine().getOut();
@@ -126,7 +132,7 @@ public final class WatchCommand implements Runnable {
                 valid = learned(context, valid, out);
             }
             try (WatchStore store = context.store()) {
-                store.ensureTopic();
+                store.ensureTopic(context.layout());
                 for (Watch w : valid) {
                     store.put(w);
                     out.println("added watch " + describe(w) + " to " + context.topics().watches());
@@ -172,18 +178,18 @@ public final class WatchCommand implements Runnable {
             return tauDays * (1 - Math.exp(-spanDays / tauDays));
         }
 
-        private List<Watch> fromFile() {
+        private List<WatchInput> fromFile() {
             if (fields.id != null || fields.definesWatch()) {
                 throw new UsageException("give either --file or the watch's flags (--id, --query/--tag/--entity, ...), not both");
             }
             return WatchFile.load(Workspace.userPath(file));
         }
 
-        private Watch fromFlags() {
+        private WatchInput fromFlags() {
             if (fields.id == null) {
                 throw new UsageException("--id is required (or --file with watches)");
             }
-            return fields.toWatch(fields.id);
+            return fields.toInput(fields.id);
         }
     }
 
@@ -203,11 +209,11 @@ public final class WatchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Context context = Context.of(common);
-            Map<String, Watch> watches;
+            Map<String, WatchInput> watches;
             try (WatchStore store = context.store()) {
                 watches = store.list(READ_TIMEOUT);
             }
-            format.printAll(spec.commandLine().getOut(), watches.values(), Watch.class, WatchCommand::describe);
+            format.printAll(spec.commandLine().getOut(), watches.values(), WatchInput.class, w -> describe(context.validator(), w));
             if (watches.isEmpty() && format == OutputFormat.text) {
                 spec.commandLine().getErr().println("no watches on " + context.topics().watches());
             }
@@ -232,7 +238,7 @@ public final class WatchCommand implements Runnable {
         public Integer call() {
             Context context = Context.of(common);
             try (WatchStore store = context.store()) {
-                Map<String, Watch> existing = store.list(READ_TIMEOUT);
+                Map<String, WatchInput> existing = store.list(READ_TIMEOUT);
                 List<String> unknown = ids.stream().filter(i -> !existing.containsKey(i)).toList();
                 if (!unknown.isEmpty()) {
                     throw new UsageException("no watch " + String.join(", ", unknown) + " on " + context.topics().watches()
@@ -321,12 +327,12 @@ public final class WatchCommand implements Runnable {
         }
 
         /** The watches the command line names, as given (not validated yet). */
-        private List<Watch> chosen(Context context) {
+        private List<WatchInput> chosen(Context context) {
             if (file != null) {
                 if (fields.definesWatch()) {
                     throw new UsageException("give either --file or --query/--tag/--entity, not both");
                 }
-                List<Watch> all;
+                List<WatchInput> all;
                 try {
                     all = WatchFile.load(Workspace.userPath(file));
                 } catch (IllegalArgumentException e) {
@@ -340,60 +346,56 @@ public final class WatchCommand implements Runnable {
                 }
                 return all.stream().filter(w -> fields.id.equals(w.id())).findFirst().map(List::of).orElseThrow(() ->
                         new UsageException("no watch " + fields.id + " in " + file + "; there are: "
-                                + String.join(", ", all.stream().map(Watch::id).toList())));
+                                + String.join(", ", all.stream().map(WatchInput::id).toList())));
             }
             if (fields.definesWatch()) {
-                return List.of(fields.toWatch(fields.id != null ? fields.id : DEFAULT_ID));
+                return List.of(fields.toInput(fields.id != null ? fields.id : DEFAULT_ID));
             }
             if (fields.id == null) {
                 throw new UsageException("say which watch to test: --query, --tag or --entity (a new watch), --id (one on "
                         + context.topics().watches() + ") or --file");
             }
-            Map<String, Watch> existing;
+            Map<String, WatchInput> existing;
             try (WatchStore store = context.store()) {
                 existing = store.list(READ_TIMEOUT);
             }
-            Watch found = existing.get(fields.id);
+            WatchInput found = existing.get(fields.id);
             if (found == null) {
                 throw new UsageException("no watch " + fields.id + " on " + context.topics().watches() + (existing.isEmpty() ? ""
-                        : "; there are: " + String.join(", ", existing.keySet())) + ". To try a new watch, give --query, --tag or --entity");
+                        : "; there are: " + String.join(", ", existing.keySet()))
+                                + ". To try a new watch, give --query, --tag or --entity");
             }
             return List.of(found);
         }
     }
 
+    /** A stored watch's line ({@link #describe(Watch)}), or why the alerts stage ignores it. */
+    static String describe(WatchValidator validator, WatchInput stored) {
+        try {
+            return describe(validator.validate(stored));
+        } catch (InvalidWatchException e) {
+            return stored.id() + ": ignored by the alerts stage, " + e.getMessage();
+        }
+    }
+
     /** One readable line: id, what it counts, its sensitivity, and where alerts go besides news.alerts. */
     static String describe(Watch w) {
-        String what = w.query() != null ? "query " + w.query() : w.tag() != null ? "tag " + w.tag() : "entity " + w.entity();
-        StringBuilder line = new StringBuilder(w.id()).append(": ").append(what);
-        if (w.bucket() != null) {
-            line.append(", bucket ").append(human(w.bucket()));
-        }
-        if (w.baseline() != null) {
-            line.append(", baseline ").append(human(w.baseline()));
-        }
-        if (w.sensitivity() != null) {
-            line.append(", sensitivity ").append(w.sensitivity());
-        }
-        if (w.minArticles() != null) {
-            line.append(", min ").append(w.minArticles()).append(" articles");
-        }
-        if (w.minSources() != null) {
-            line.append(" from ").append(w.minSources()).append(" sources");
-        }
+        StringBuilder line = new StringBuilder(w.id()).append(": ").append(w.subject())
+                .append(", bucket ").append(human(w.bucket()))
+                .append(", baseline ").append(human(w.baseline()))
+                .append(", sensitivity ").append(w.sensitivity())
+                .append(", min ").append(w.minArticles()).append(" articles")
+                .append(" from ").append(w.minSources()).append(" sources");
         if (w.outputTopic() != null) {
             line.append(", also to topic ").append(w.outputTopic());
         }
         if (w.webhookUrl() != null) {
             line.append(", webhook");
         }
-        if (Boolean.FALSE.equals(w.enabled())) {
+        if (!w.enabled()) {
             line.append(" [disabled]");
         }
-        if (w.description() != null) {
-            line.append("  (").append(w.description()).append(')');
-        }
-        return line.toString();
+        return line.append("  (").append(w.description()).append(')').toString();
     }
 
     /** As the settings write durations: 10m, 3d, 90s. */

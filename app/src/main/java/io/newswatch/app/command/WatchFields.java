@@ -1,6 +1,6 @@
 package io.newswatch.app.command;
 
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -63,8 +63,8 @@ public final class WatchFields {
     }
 
     /** The watch the flags describe, with {@code id} as its id. */
-    Watch toWatch(String id) {
-        return new Watch(Watch.SCHEMA_VERSION, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles,
+    WatchInput toInput(String id) {
+        return new WatchInput(WatchInput.SCHEMA_VERSION, id, description, query, tag, entity, bucket, baseline, sensitivity, minArticles,
                 minSources, cooldown, outputTopic, webhook, disabled ? Boolean.FALSE : null, null);
     }
 
@@ -72,9 +72,9 @@ public final class WatchFields {
      * {@code base} with every field given here in its place, except what it counts (a watch that counts something else
      * is another watch): an existing watch tried with another sensitivity, bucket or minimum.
      */
-    Watch over(Watch base) {
-        return new Watch(Watch.SCHEMA_VERSION, base.id(), or(description, base.description()), base.query(), base.tag(), base.entity(),
-                or(bucket, base.bucket()), or(baseline, base.baseline()), or(sensitivity, base.sensitivity()),
+    WatchInput over(WatchInput base) {
+        return new WatchInput(WatchInput.SCHEMA_VERSION, base.id(), or(description, base.description()), base.query(), base.tag(),
+                base.entity(), or(bucket, base.bucket()), or(baseline, base.baseline()), or(sensitivity, base.sensitivity()),
                 or(minArticles, base.minArticles()), or(minSources, base.minSources()), or(cooldown, base.cooldown()),
                 or(outputTopic, base.outputTopic()), or(webhook, base.webhookUrl()), disabled ? Boolean.FALSE : base.enabled(), null);
     }

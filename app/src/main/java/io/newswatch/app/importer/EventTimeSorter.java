@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import java.util.zip.Deflater;
@@ -170,8 +171,8 @@ public final class EventTimeSorter implements AutoCloseable {
             this.head = head;
         }
 
-        static java.util.Optional<Source> of(Iterator<Entry> it) {
-            return it.hasNext() ? java.util.Optional.of(new Source(it, it.next())) : java.util.Optional.empty();
+        static Optional<Source> of(Iterator<Entry> it) {
+            return it.hasNext() ? Optional.of(new Source(it, it.next())) : Optional.empty();
         }
 
         Entry head() {

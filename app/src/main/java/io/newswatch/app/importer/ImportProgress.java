@@ -1,6 +1,7 @@
 package io.newswatch.app.importer;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +16,8 @@ import java.util.Locale;
  */
 public final class ImportProgress {
 
-    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final long TERMINAL_EVERY_NANOS = Duration.ofMillis(200).toNanos();
     private static final int BAR = 24;
 
@@ -42,7 +44,7 @@ public final class ImportProgress {
 
     /** None at all: tests and benchmarks. */
     public static ImportProgress none() {
-        return new ImportProgress(new PrintWriter(java.io.Writer.nullWriter()), false, Duration.ofDays(1), true);
+        return new ImportProgress(new PrintWriter(Writer.nullWriter()), false, Duration.ofDays(1), true);
     }
 
     /** The writing phase starts now (its rate and ETA count from here). */

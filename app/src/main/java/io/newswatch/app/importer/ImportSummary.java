@@ -46,12 +46,14 @@ public record ImportSummary(String topic, Map<InputForm, Integer> files, int ski
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "imported %,d articles into %s in %.1f s (%,.0f articles/s)", written, topic,
                 took.toNanos() / 1e9, articlesPerSecond()));
-        out.add(String.format(Locale.ROOT, "  read %,d lines/items from %d file%s (%d JSON lines, %d CSV, %d feeds)%s", recordsRead, fileCount(),
-                fileCount() == 1 ? "" : "s", files.getOrDefault(InputForm.JSON_LINES, 0), files.getOrDefault(InputForm.CSV, 0),
-                files.getOrDefault(InputForm.FEED, 0), skippedFiles == 0 ? "" : "; skipped " + skippedFiles + " other files in directories"));
+        out.add(String.format(Locale.ROOT, "  read %,d lines/items from %d file%s (%d JSON lines, %d CSV, %d feeds)%s", recordsRead,
+                fileCount(), fileCount() == 1 ? "" : "s", files.getOrDefault(InputForm.JSON_LINES, 0), files.getOrDefault(InputForm.CSV, 0),
+                files.getOrDefault(InputForm.FEED, 0), skippedFiles == 0 ? "" : "; skipped " + skippedFiles
+                + " other files in directories"));
         out.add(String.format(Locale.ROOT, "  bad: %,d; duplicates within the input: %,d (written once)", bad, duplicates));
         out.add(firstEventTime == null ? "  event time: none written"
-                : String.format(Locale.ROOT, "  event time %s to %s (of the articles read, %,d from published, %,d from captured/fetch time)", firstEventTime,
+                : String.format(Locale.ROOT,
+                        "  event time %s to %s (of the articles read, %,d from published, %,d from captured/fetch time)", firstEventTime,
                         lastEventTime, fromPublished, fromFetched));
         out.add(String.format(Locale.ROOT, "  %.1f s reading and sorting%s, %.1f s merging and writing", reading.toNanos() / 1e9,
                 spills == 0 ? " in memory" : " (" + (spills + 1) + " chunks, " + spills + " spilled to temporary files, now deleted)",

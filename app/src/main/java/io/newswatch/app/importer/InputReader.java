@@ -10,7 +10,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.newswatch.core.Article;
 import io.newswatch.core.Json;
 import io.newswatch.core.Topic;
-import io.newswatch.ingest.ArticleExtractor;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.parse.FeedParseException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -351,7 +351,8 @@ public final class InputReader {
         if (row.size() > columns.size()) {
             throw new BadRecordException("row has " + row.size() + " fields, the header " + columns.size() + " (an unquoted comma?)");
         }
-        return simple.toArticle(new SimpleArticles.Fields(cell(row, columns, "title"), cell(row, columns, "link"), cell(row, columns, "summary"),
+        return simple.toArticle(new SimpleArticles.Fields(cell(row, columns, "title"), cell(row, columns, "link"),
+                cell(row, columns, "summary"),
                 cell(row, columns, "source"), cell(row, columns, "published"), cell(row, columns, "captured"),
                 cell(row, columns, "language")), feedUrl);
     }

@@ -60,7 +60,7 @@ public final class LogFormat {
         if (!(factory instanceof LoggerContext context)) {
             return;
         }
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         boolean jsonOn = root.getAppender(JSON_APPENDER) != null;
         if (format == Format.JSON && !jsonOn) {
             List<Appender<ILoggingEvent>> text = new ArrayList<>();

@@ -4,7 +4,7 @@ import io.newswatch.app.monitor.FeedMeters;
 import io.newswatch.app.monitor.Monitor;
 import io.newswatch.app.monitor.StageStatus;
 import io.newswatch.core.Settings;
-import io.newswatch.ingest.IngestService;
+import io.newswatch.ingest.service.IngestService;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.group.FeedBootstrap;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.newswatch.app.runtime;
 
-import io.newswatch.app.Workspace;
+import io.newswatch.app.cli.Workspace;
 import io.newswatch.broker.EmbeddedKafkaBroker;
 import io.newswatch.core.TopicLayout;
 import io.newswatch.core.TopicProvisioner;

@@ -2,7 +2,7 @@ package io.newswatch.app.runtime;
 
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.monitor.Monitor;
 import io.newswatch.core.KafkaSettings;
 import io.newswatch.core.Setting;
@@ -162,10 +162,12 @@ public final class Replay {
             Pipeline pipeline = Pipeline.plan(backtest, stages(options));
             Topics topics = pipeline.app().kafka().topics();
             if (topics.prefix().isEmpty()) {
-                throw new UsageException("a replay needs its own topic prefix (--prefix backtest.), or it would write into the live topics");
+                throw new UsageException("a replay needs its own topic prefix (--prefix backtest.), or it would write into the "
+                        + "live topics");
             }
             if (options.sources().contains(topics.raw())) {
-                throw new UsageException("the replay would read and write " + topics.raw() + "; replay from the live topics under another prefix");
+                throw new UsageException("the replay would read and write " + topics.raw()
+                        + "; replay from the live topics under another prefix");
             }
             if (progress.exists(topics.raw()) && progress.size(topics.raw()) > 0) {
                 throw new UsageException("topic " + topics.raw() + " already holds records: prefix " + topics.prefix()

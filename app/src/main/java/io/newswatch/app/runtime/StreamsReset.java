@@ -1,6 +1,6 @@
 package io.newswatch.app.runtime;
 
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,7 +102,8 @@ public final class StreamsReset {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return List.of();
             }
-            throw new IllegalStateException("could not delete the internal topics of " + applicationId + ": " + e.getCause().getMessage(), e);
+            throw new IllegalStateException("could not delete the internal topics of " + applicationId + ": "
+                    + e.getCause().getMessage(), e);
         } catch (InterruptedException | TimeoutException e) {
             throw interrupted("deleting the internal topics of " + applicationId, e);
         }

@@ -109,7 +109,8 @@ public final class TopicCopier {
                         ConsumerRecord<byte[], byte[]> r = queues.get(next).poll();
                         read++;
                         if (slice.contains(r.timestamp())) {
-                            producer.send(new ProducerRecord<>(to, dest.getKey(), r.timestamp(), r.key(), r.value(), r.headers()), (meta, e) -> {
+                            producer.send(new ProducerRecord<>(to, dest.getKey(), r.timestamp(), r.key(), r.value(), r.headers()),
+                                    (meta, e) -> {
                                 if (e != null) {
                                     failure.compareAndSet(null, e);
                                 }
@@ -138,7 +139,8 @@ public final class TopicCopier {
             producer.flush();
             onProgress.accept(read);
             if (failure.get() != null) {
-                throw new IllegalStateException("copying " + sources + " to " + to + " failed: " + failure.get().getMessage(), failure.get());
+                throw new IllegalStateException("copying " + sources + " to " + to + " failed: " + failure.get().getMessage(),
+                        failure.get());
             }
             return copied;
         }

@@ -8,7 +8,8 @@ import io.newswatch.core.EntityMatch;
 import io.newswatch.core.FeedStatus;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
+import io.newswatch.core.WatchSubject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -88,11 +89,12 @@ public final class TextFormat implements RecordFormat {
         return e.name() + " (" + e.id() + ") " + e.evidence();
     }
 
-    private static String watch(String key, Watch w) {
+    private static String watch(String key, WatchInput w) {
         if (w == null) {
             return key + ": removed";
         }
-        String what = w.query() != null ? "query " + w.query() : w.tag() != null ? "tag " + w.tag() : "entity " + w.entity();
+        WatchSubject subject = w.subject();
+        String what = subject == null ? "(not one of query, tag and entity: the alerts stage ignores it)" : subject.toString();
         return key + ": " + what + (w.description() == null ? "" : "  (" + w.description() + ")")
                 + (Boolean.FALSE.equals(w.enabled()) ? "  [disabled]" : "");
     }

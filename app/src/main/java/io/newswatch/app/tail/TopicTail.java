@@ -1,6 +1,6 @@
 package io.newswatch.app.tail;
 
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.core.EndOffsets;
 import io.newswatch.eventtime.Watermark;
 import java.io.PrintWriter;
@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -94,7 +95,7 @@ public final class TopicTail {
         List<PartitionInfo> infos;
         try {
             infos = c.partitionsFor(topic, METADATA_TIMEOUT);
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("no answer from Kafka within " + METADATA_TIMEOUT.toSeconds()
                     + " s while looking up topic " + topic + " at " + clientProperties.getProperty("bootstrap.servers")
                     + " (is the broker running?)", e);

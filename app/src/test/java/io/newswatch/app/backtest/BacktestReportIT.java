@@ -3,7 +3,7 @@ package io.newswatch.app.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswatch.app.ExitCodes;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Alert;
 import io.newswatch.core.EnrichedArticle;
@@ -11,7 +11,7 @@ import io.newswatch.core.Json;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import io.newswatch.eventtime.Watermark;
 import io.newswatch.app.testing.CliRun;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ class BacktestReportIT {
         p.put("bootstrap.servers", broker.bootstrapServers());
         JsonSerde<EnrichedArticle> enriched = RecordSerdes.ENRICHED_ARTICLE;
         JsonSerde<Alert> alert = RecordSerdes.ALERT;
-        JsonSerde<Watch> watch = RecordSerdes.WATCH;
+        JsonSerde<WatchInput> watch = RecordSerdes.WATCH;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (EnrichedArticle a : HandMadeBacktest.enriched()) {
                 producer.send(new ProducerRecord<>(topics.enriched(), null, a.article().eventTime().toEpochMilli(), a.article().id(),
@@ -91,7 +91,7 @@ class BacktestReportIT {
                 producer.send(new ProducerRecord<>(topics.alerts(), null, a.eventTime().toEpochMilli(), a.watchId(),
                         alert.serialize(topics.alerts(), a)));
             }
-            for (Watch w : List.of(HandMadeBacktest.QUAKE, HandMadeBacktest.SUMMIT)) {
+            for (WatchInput w : List.of(HandMadeBacktest.QUAKE_GIVEN, HandMadeBacktest.SUMMIT_GIVEN)) {
                 producer.send(new ProducerRecord<>(topics.watches(), w.id(), watch.serialize(topics.watches(), w)));
             }
             producer.flush();

@@ -1,12 +1,16 @@
 package io.newswatch.app.backtest;
 
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.Article;
 import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EventTimeSource;
 import io.newswatch.core.TagMatch;
+import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,10 +33,14 @@ final class HandMadeBacktest {
 
     static final LocalDate FIRST_DAY = LocalDate.parse("2023-06-01");
     static final int DAYS = 20;
-    static final Watch QUAKE = new Watch(Watch.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null,
-            null, null, null, null, null, null);
-    static final Watch SUMMIT = new Watch(Watch.SCHEMA_VERSION, "summit", "Summits", null, "summit", null, null, null, null, null,
-            null, null, null, null, null, null);
+    /** The two watches as a watches file or the watches topic gives them. */
+    static final WatchInput QUAKE_GIVEN = new WatchInput(WatchInput.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null,
+            null, null, null, null, null, null, null, null, null, null);
+    static final WatchInput SUMMIT_GIVEN = new WatchInput(WatchInput.SCHEMA_VERSION, "summit", "Summits", null, "summit", null, null,
+            null, null, null, null, null, null, null, null, null);
+    private static final WatchValidator VALIDATOR = new WatchValidator(AlertsSettings.defaults().watchDefaults(), new Topics(""));
+    static final Watch QUAKE = VALIDATOR.validate(QUAKE_GIVEN);
+    static final Watch SUMMIT = VALIDATOR.validate(SUMMIT_GIVEN);
 
     /** One matched article: when, and which watch. */
     record Match(Instant time, String watch) {

@@ -12,6 +12,7 @@ import io.newswatch.core.AlertArticle;
 import io.newswatch.core.AlertStatus;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ class WatchTestScoreTest {
 
     private static final LocalDate FIRST_DAY = LocalDate.parse("2023-06-07");
     private static final Watch QUAKE = new WatchValidator(AlertsSettings.defaults().watchDefaults(), new Topics(""))
-            .validate(new Watch(Watch.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null, null,
+            .validate(new WatchInput(WatchInput.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null, null,
                     null, null, null, null, null));
 
     private static Instant at(int day, int hour) {

@@ -2,8 +2,8 @@ package io.newswatch.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.app.ExitCodes;
 import io.newswatch.app.NewswatchCommand;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.testing.FeedServer;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;
@@ -14,10 +14,10 @@ import io.newswatch.core.TopicLayout;
 import io.newswatch.core.TopicProvisioner;
 import io.newswatch.core.Topics;
 import io.newswatch.ingest.FeedSource;
-import io.newswatch.ingest.IngestService;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.group.FeedBootstrap;
 import io.newswatch.ingest.group.FeedCatalog;
+import io.newswatch.ingest.service.IngestService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.newswatch.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.app.ExitCodes;
 import io.newswatch.app.NewswatchCommand;
+import io.newswatch.app.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.newswatch.app.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newswatch.app.UsageException;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.core.Article;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -2,14 +2,15 @@ package io.newswatch.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.app.ExitCodes;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.testing.QuakeHistory;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Topics;
-import io.newswatch.core.Watch;
+import io.newswatch.core.RecordSerdes;
+import io.newswatch.core.WatchInput;
 import io.newswatch.app.testing.CliRun;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ class WatchAddLearnsIT {
         return CliRun.of(all);
     }
 
-    private static Map<String, Watch> watchesOn(Topics topics) {
-        JsonSerde<Watch> serde = JsonSerde.of(Watch.class);
+    private static Map<String, WatchInput> watchesOn(Topics topics) {
+        JsonSerde<WatchInput> serde = RecordSerdes.WATCH;
         return TopicReader.readAll(broker.bootstrapServers(), topics.watches()).stream()
                 .collect(Collectors.toMap(ConsumerRecord::key, r -> serde.deserialize(r.topic(), r.value()), (a, b) -> b));
     }

@@ -3,14 +3,14 @@ package io.newswatch.app.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswatch.app.ExitCodes;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.testing.CliRun;
 import io.newswatch.app.testing.QuakeHistory;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Json;
 import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Topics;
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +67,7 @@ class WatchTestIT {
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            Watch live = new Watch(Watch.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null,
+            WatchInput live = new WatchInput(WatchInput.SCHEMA_VERSION, "quake", "Earthquakes", "earthquake*", null, null, null, null, null, null,
                     null, null, null, null, null, null);
             producer.send(new ProducerRecord<>(LIVE.watches(), live.id(), RecordSerdes.WATCH.serialize(LIVE.watches(), live)));
             producer.flush();

@@ -2,7 +2,7 @@ package io.newswatch.app.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.app.ExitCodes;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.app.NewswatchCommand;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;

@@ -13,8 +13,8 @@ import io.newswatch.core.RecordSerdes;
 import io.newswatch.core.Settings;
 import io.newswatch.core.TagMatch;
 import io.newswatch.core.Topics;
-import io.newswatch.ingest.FeedReader;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.service.FeedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,7 +135,7 @@ class PipelineIT {
         assertThat(dataDir.resolve("streams").resolve(applicationId)).exists();
         int reset = io.newswatch.app.NewswatchCommand.commandLine().execute("reset", "enrich", "--bootstrap-servers", broker.bootstrapServers(),
                 "--topic-prefix", topics.prefix(), "--data-dir", dataDir.toString());
-        assertThat(reset).isEqualTo(io.newswatch.app.ExitCodes.OK);
+        assertThat(reset).isEqualTo(io.newswatch.app.cli.ExitCodes.OK);
         assertThat(dataDir.resolve("streams").resolve(applicationId)).doesNotExist();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             assertThat(admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get()).isEmpty();

@@ -2,8 +2,8 @@ package io.newswatch.app.tail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.app.ExitCodes;
 import io.newswatch.app.NewswatchCommand;
+import io.newswatch.app.cli.ExitCodes;
 import io.newswatch.broker.EmbeddedKafkaExtension;
 import io.newswatch.core.Article;
 import io.newswatch.core.Json;

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /**
  * One {@code newswatch} command run in-process, as a user runs it (picocli, the real command tree), with what it printed.
  *
- * @param code its exit code (io.newswatch.app.ExitCodes)
+ * @param code its exit code ({@code io.newswatch.app.cli.ExitCodes})
  * @param out  what it wrote to standard output
  * @param err  what it wrote to standard error
  */

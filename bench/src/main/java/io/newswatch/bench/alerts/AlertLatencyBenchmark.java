@@ -1,5 +1,7 @@
 package io.newswatch.bench.alerts;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
 import io.newswatch.alerts.watch.WatchStore;
@@ -44,6 +46,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.LoggerFactory;
 
 /**
  * End-to-end alert latency on the embedded broker: from the send of the article that makes a burst cross
@@ -96,8 +99,8 @@ public final class AlertLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         int trials = 40;
         EntryTopic from = EntryTopic.ENRICHED;
         for (int i = 0; i < args.length; i++) {
@@ -152,9 +155,10 @@ public final class AlertLatencyBenchmark {
         Properties client = new Properties();
         client.put("bootstrap.servers", broker.bootstrapServers());
         int total = trials + WARMUP;
-        try (WatchStore store = new WatchStore(client, topics, new WatchValidator(alerts.watchDefaults(), topics))) {
+        WatchValidator validator = new WatchValidator(alerts.watchDefaults(), topics);
+        try (WatchStore store = new WatchStore(client, topics)) {
             for (int k = 0; k < total; k++) {
-                store.put(articles.watch(k));
+                store.put(validator.validate(articles.watch(k)));
             }
         }
         Properties base = new Properties();
@@ -163,9 +167,11 @@ public final class AlertLatencyBenchmark {
         List<KafkaStreams> stages = new ArrayList<>();
         if (from == EntryTopic.RAW) {
             EnrichSettings enrich = EnrichSettings.from(settings);
-            stages.add(new KafkaStreams(EnrichTopology.build(enrich, topics, MergeInput.of(6)), EnrichTopology.streamsProperties(enrich, base)));
+            stages.add(new KafkaStreams(EnrichTopology.build(enrich, topics, MergeInput.of(6)),
+                    EnrichTopology.streamsProperties(enrich, base)));
         }
-        stages.add(new KafkaStreams(AlertsTopology.build(alerts, topics, MergeInput.of(ENRICHED_PARTITIONS)), AlertsTopology.streamsProperties(alerts, base)));
+        stages.add(new KafkaStreams(AlertsTopology.build(alerts, topics, MergeInput.of(ENRICHED_PARTITIONS)),
+                AlertsTopology.streamsProperties(alerts, base)));
         BlockingQueue<Alert> opened = new LinkedBlockingQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread reader = Thread.ofPlatform().start(() -> read(client, topics.alerts(), opened, running));

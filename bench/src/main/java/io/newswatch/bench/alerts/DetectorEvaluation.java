@@ -1,5 +1,7 @@
 package io.newswatch.bench.alerts;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.detect.InMemoryDetection;
 import io.newswatch.alerts.watch.WatchFile;
@@ -16,12 +18,12 @@ import io.newswatch.core.Alert;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * The detector judged on a real multi-outlet stream: runs every watch over ../shared/data/newsapi-2023.jsonl.gz in memory,
@@ -42,8 +45,8 @@ public final class DetectorEvaluation {
     static final Path DATA = Path.of("..", "shared", "data", "newsapi-2023.jsonl.gz");
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         if (!Files.exists(DATA)) {
             System.err.println(DATA + " is absent: nothing to evaluate on");
             return;
@@ -95,7 +98,8 @@ public final class DetectorEvaluation {
         System.err.printf("detection: %,d articles (%,d hits) in %.2f s; %d alert events%n", items.size(), matched, secs, alerts.size());
 
         // Judged exactly as `newswatch backtest report` judges a replay (app/backtest).
-        List<WatchCounts> counts = watches.stream().map(w -> new WatchCounts(w.id(), w.description(), what(w), hourly.get(w.id())))
+        List<WatchCounts> counts = watches.stream().map(w -> new WatchCounts(w.id(), w.description(), w.subject().toString(),
+                hourly.get(w.id())))
                 .toList();
         BacktestData data = new BacktestData("in-memory", firstDay, days, items.size(), counts, alerts, List.of());
         Path eventsPath = Path.of("samples", "backtest", "newsapi-2023-events.yaml");
@@ -103,9 +107,5 @@ public final class DetectorEvaluation {
         BacktestReport report = BacktestScore.score(data, SpikeRule.DEFAULT, Goals.DEFAULT, events.events(), eventsPath.toString());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         TableReport.print(report, verbose, out);
-    }
-
-    private static String what(Watch w) {
-        return w.query() != null ? "query " + w.query() : w.tag() != null ? "tag " + w.tag() : "entity " + w.entity();
     }
 }

@@ -19,15 +19,21 @@ import io.newswatch.ingest.IngestSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A real multi-outlet stream (newsapi-2023, simple form) turned into what the detector sees: every article in event-time
@@ -54,7 +60,7 @@ final class DevStream {
             return readCache(cache);
         }
         List<Item> items = enrich(data, watches);
-        try (var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+        try (var out = new PrintWriter(new OutputStreamWriter(new GZIPOutputStream(
                 Files.newOutputStream(cache)), StandardCharsets.UTF_8))) {
             for (Item i : items) {
                 Hit h = i.hit();
@@ -111,7 +117,7 @@ final class DevStream {
         List<Item> items = new ArrayList<>(articles.size());
         try (ArticleEnricher enricher = ArticleEnricher.load(enrichSettings);
              WatchSetMatcher matcher = WatchSetMatcher.of(watches.stream().map(WatchMatcher::of).toList())) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (Article a : articles) {
                 if (!seen.add(a.id())) {
                     continue; // enrich's dedup
@@ -142,6 +148,6 @@ final class DevStream {
     }
 
     static Instant day(Instant t) {
-        return t.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return t.truncatedTo(ChronoUnit.DAYS);
     }
 }

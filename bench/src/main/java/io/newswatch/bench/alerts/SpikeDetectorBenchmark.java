@@ -13,6 +13,7 @@ import io.newswatch.bench.alerts.legacy.LegacyWatchState;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,8 @@ public class SpikeDetectorBenchmark {
     public void setUp() {
         AlertsSettings settings = AlertsSettings.defaults();
         Watch watch = new WatchValidator(settings.watchDefaults(), Topics.defaults()).validate(
-                new Watch(0, "bench", "benchmark watch", null, "arms-transfer", null, null, null, null, null, null, null, null, null, null, null));
+                new WatchInput(0, "bench", "benchmark watch", null, "arms-transfer", null, null, null, null, null, null, null, null,
+                        null, null, null));
         t0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
         detector = new SpikeDetector(watch, settings.detectorParams(watch));
         volume = new StreamVolume(settings.volumeRetention(), settings.watchDefaults().baseline());

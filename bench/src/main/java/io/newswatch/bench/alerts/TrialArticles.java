@@ -5,7 +5,7 @@ import io.newswatch.core.EnrichedArticle;
 import io.newswatch.core.EntityMatch;
 import io.newswatch.core.EntityType;
 import io.newswatch.core.EventTimeSource;
-import io.newswatch.core.Watch;
+import io.newswatch.core.WatchInput;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +45,10 @@ final class TrialArticles {
     }
 
     /** The fresh watch of trial {@code trial}, all thresholds at their defaults. */
-    Watch watch(int trial) {
+    WatchInput watch(int trial) {
         String query = from == EntryTopic.RAW ? word(trial) + "*" : null;
         String entity = from == EntryTopic.RAW ? null : "weapon:bench-" + trial;
-        return new Watch(Watch.SCHEMA_VERSION, watchId(trial), null, query, null, entity,
+        return new WatchInput(WatchInput.SCHEMA_VERSION, watchId(trial), null, query, null, entity,
                 null, null, null, null, null, null, null, null, null, null);
     }
 

@@ -1,5 +1,7 @@
 package io.newswatch.bench.enrich;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.broker.EmbeddedKafkaBroker;
 import io.newswatch.core.Article;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.LoggerFactory;
 
 /**
  * End-to-end enrich throughput on the embedded broker, beside a plain consume of the same topic in the
@@ -48,7 +51,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * Articles are the BBC headlines in ../shared/data/bbc-headlines.jsonl when present (each given a unique
  * id and link, so dedup keeps them all and the figure is for N real articles), else generated text.
  *
- * <p>Usage (from the project root): {@code bin/bench --main io.newswatch.bench.enrich.EnrichThroughputBenchmark [N] [exactly_once_v2|at_least_once] [commit interval|-] [threads]}
+ * <p>Usage (from the project root): {@code bin/bench --main io.newswatch.bench.enrich.EnrichThroughputBenchmark [N]
+ * [exactly_once_v2|at_least_once] [commit interval|-] [threads]}
  */
 public final class EnrichThroughputBenchmark {
 
@@ -60,8 +64,8 @@ public final class EnrichThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         // Kafka logs at DEBUG without a logback configuration; that much console output would be the benchmark.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         String guarantee = args.length > 1 ? args[1] : "exactly_once_v2";
         String commitInterval = args.length > 2 && !args[2].equals("-") ? args[2] : "";
@@ -106,16 +110,20 @@ public final class EnrichThroughputBenchmark {
             }
             double steadySeconds = seconds(firstRecordAt[0]);
 
-            System.out.printf("articles: %d (%s)%n", n, Files.exists(DATA) ? "BBC headlines from " + DATA : "generated; " + DATA + " absent");
+            System.out.printf("articles: %d (%s)%n", n, Files.exists(DATA) ? "BBC headlines from " + DATA : "generated; " + DATA
+                    + " absent");
             System.out.printf("cores: %d, JVM: %s, guarantee: %s, commit interval: %s, stream threads: %d%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), guarantee,
                     settings.commitInterval().map(Object::toString).orElse("Kafka's default"), settings.threads());
             System.out.printf("produce to raw:                 %8.0f records/s (%.2f s)%n", n / produceSeconds, produceSeconds);
-            System.out.printf("plain consume of raw:           %8.0f records/s (%.2f s, %d records)%n", consumed / consumeSeconds, consumeSeconds, consumed);
-            System.out.printf("enrich end to end (from start): %8.0f articles/s (%.2f s, %d records)%n", enriched / enrichSeconds, enrichSeconds, enriched);
+            System.out.printf("plain consume of raw:           %8.0f records/s (%.2f s, %d records)%n", consumed / consumeSeconds,
+                    consumeSeconds, consumed);
+            System.out.printf("enrich end to end (from start): %8.0f articles/s (%.2f s, %d records)%n", enriched / enrichSeconds,
+                    enrichSeconds, enriched);
             System.out.printf("enrich steady state:            %8.0f articles/s (%.2f s after the first enriched record)%n",
                     enriched / steadySeconds, steadySeconds);
-            System.out.printf("ratio enrich (from start) / plain consume: %.3f%n", (enriched / enrichSeconds) / (consumed / consumeSeconds));
+            System.out.printf("ratio enrich (from start) / plain consume: %.3f%n",
+                    (enriched / enrichSeconds) / (consumed / consumeSeconds));
         }
     }
 
@@ -166,7 +174,8 @@ public final class EnrichThroughputBenchmark {
                 String line;
                 while (articles.size() < n && (line = reader.readLine()) != null) {
                     JsonNode node = Json.mapper().readTree(line);
-                    Instant seen = node.hasNonNull("firstSeen") ? OffsetDateTime.parse(node.get("firstSeen").asText()).toInstant() : fallback;
+                    Instant seen = node.hasNonNull("firstSeen") ? OffsetDateTime.parse(node.get("firstSeen").asText()).toInstant()
+                            : fallback;
                     articles.add(article(articles.size(), node.path("title").asText(), node.path("summary").asText(),
                             node.path("link").asText(), seen));
                 }

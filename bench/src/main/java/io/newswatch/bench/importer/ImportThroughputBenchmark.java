@@ -1,5 +1,7 @@
 package io.newswatch.bench.importer;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.app.importer.EventTimeSorter;
 import io.newswatch.app.importer.ImportProblems;
@@ -26,12 +28,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.LoggerFactory;
 
 /**
  * Import throughput on the embedded broker, with its baselines measured in the same JVM, one after the other:
@@ -58,11 +63,12 @@ public final class ImportThroughputBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         Path input = args.length > 0 ? Path.of(args[0]) : DATA;
         if (!Files.exists(input)) {
-            System.err.println(input + " is absent: importing 213,799 generated lines instead; figures are not comparable with docs/BENCHMARKS.md");
+            System.err.println(input
+                    + " is absent: importing 213,799 generated lines instead; figures are not comparable with docs/BENCHMARKS.md");
             input = generate(213_799);
         }
         System.out.printf("input: %s (%,d bytes), %d cores, max heap %,d MB%n", input, Files.size(input),
@@ -111,7 +117,7 @@ public final class ImportThroughputBenchmark {
     /** As the import command creates a topic of its own: compacted, 6 partitions, waited for until usable. */
     private static void provision(Properties client, String topic) {
         TopicProvisioner.provision(client, new TopicLayout(List.of(new TopicLayout.TopicSpec("bench", topic, 6,
-                Map.of("cleanup.policy", "compact"))), java.util.Optional.empty()));
+                Map.of("cleanup.policy", "compact"))), Optional.empty()));
     }
 
     private static Importer importer(IngestSettings ingest, String topic) {
@@ -135,7 +141,8 @@ public final class ImportThroughputBenchmark {
     }
 
     private static void report(String what, ImportSummary s) {
-        System.out.printf("%-55s %,9d articles in %6.2f s = %,8.0f articles/s  (reading and sorting %.2f s, writing %.2f s; %d bad, %d duplicates)%n",
+        System.out.printf("%-55s %,9d articles in %6.2f s = %,8.0f articles/s  (reading and sorting %.2f s, writing %.2f s; %d "
+                + "bad, %d duplicates)%n",
                 what, s.written(), s.took().toNanos() / 1e9, s.articlesPerSecond(), s.reading().toNanos() / 1e9,
                 (s.took().toNanos() - s.reading().toNanos()) / 1e9, s.bad(), s.duplicates());
     }
@@ -179,7 +186,7 @@ public final class ImportThroughputBenchmark {
                     title.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
                 }
                 Instant published = t0.plusSeconds(i * 110L);
-                Map<String, String> line = new java.util.LinkedHashMap<>();
+                Map<String, String> line = new LinkedHashMap<>();
                 line.put("title", title.toString());
                 line.put("link", "https://outlet" + (i % 500) + ".example/news/" + i);
                 if (i % 5 == 0) {

@@ -53,7 +53,8 @@ final class BenchFeed {
                     .append("<link>https://wire.example.com/world/story-").append(i).append("?utm_source=rss</link>")
                     .append("<guid isPermaLink=\"false\">wire-").append(i).append("</guid>")
                     .append("<dc:creator>Staff</dc:creator><category>World</category>")
-                    .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(t.minusSeconds(600L * i).atOffset(ZoneOffset.UTC)))
+                    .append("<pubDate>")
+                    .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(t.minusSeconds(600L * i).atOffset(ZoneOffset.UTC)))
                     .append("</pubDate><description>").append(paragraph).append("</description><content:encoded>")
                     .append(paragraph.repeat(20)).append("</content:encoded></item>\n");
         }

@@ -1,9 +1,14 @@
 package io.newswatch.bench.ingest;
 
+import static ch.qos.logback.classic.Level.WARN;
+
+import ch.qos.logback.classic.Logger;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import io.newswatch.core.Article;
 import io.newswatch.core.Settings;
-import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.parse.FeedParseException;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -97,8 +102,8 @@ public class FeedParseBenchmark {
     public void load() throws FeedParseException {
         // The benchmark jar has no logging configuration, so logback would print the language detector's
         // DEBUG line for every article and the benchmark would measure the console. The app runs it at WARN.
-        if (LoggerFactory.getLogger("com.optimaize") instanceof ch.qos.logback.classic.Logger detector) {
-            detector.setLevel(ch.qos.logback.classic.Level.WARN);
+        if (LoggerFactory.getLogger("com.optimaize") instanceof Logger detector) {
+            detector.setLevel(WARN);
         }
         BenchFeed.Loaded loaded = BenchFeed.load();
         feed = loaded.bytes();
@@ -120,8 +125,8 @@ public class FeedParseBenchmark {
     /** Rome alone on the same bytes (its own charset detection, no repair, no normalization): the floor under {@link #ingestPath}. */
     @Benchmark
     public int romeOnly(Rates rates) throws Exception {
-        com.rometools.rome.io.SyndFeedInput input = new com.rometools.rome.io.SyndFeedInput();
-        return rates.feed(input.build(new com.rometools.rome.io.XmlReader(new ByteArrayInputStream(feed))).getEntries().size(), feed.length);
+        SyndFeedInput input = new SyndFeedInput();
+        return rates.feed(input.build(new XmlReader(new ByteArrayInputStream(feed))).getEntries().size(), feed.length);
     }
 
     /** The baseline: the JDK's own StAX parser, one pass over every event (see {@link StaxPass}). */

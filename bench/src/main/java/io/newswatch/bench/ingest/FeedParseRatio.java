@@ -1,8 +1,12 @@
 package io.newswatch.bench.ingest;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import io.newswatch.core.Settings;
-import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Arrays;
@@ -29,23 +33,25 @@ public final class FeedParseRatio {
     }
 
     public static void main(String[] args) throws Exception {
-        if (LoggerFactory.getLogger("com.optimaize") instanceof ch.qos.logback.classic.Logger detector) {
-            detector.setLevel(ch.qos.logback.classic.Level.WARN);
+        if (LoggerFactory.getLogger("com.optimaize") instanceof Logger detector) {
+            detector.setLevel(Level.WARN);
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         BenchFeed.Loaded loaded = BenchFeed.load();
         byte[] feed = loaded.bytes();
         ArticleExtractor withLanguage = ArticleExtractor.direct(IngestSettings.from(Settings.of(Map.of("ingest.detect-language", "true"))));
-        ArticleExtractor withoutLanguage = ArticleExtractor.direct(IngestSettings.from(Settings.of(Map.of("ingest.detect-language", "false"))));
+        ArticleExtractor withoutLanguage = ArticleExtractor.direct(IngestSettings.from(Settings.of(Map.of("ingest.detect-language",
+                "false"))));
         StaxPass jdkStax = StaxPass.jdk();
         StaxPass aaltoStax = StaxPass.aalto();
         Map<String, Variant> variants = new LinkedHashMap<>();
-        variants.put("ingestPath (language detection on)", f -> withLanguage.extract(f, null, "https://b/", "https://b/", null, Instant.now())
+        variants.put("ingestPath (language detection on)", f -> withLanguage.extract(f, null, "https://b/", "https://b/", null,
+                Instant.now())
                 .articles().size());
         variants.put("ingestPath (language detection off)", f -> withoutLanguage.extract(f, null, "https://b/", "https://b/", null,
                 Instant.now()).articles().size());
-        variants.put("romeOnly", f -> new com.rometools.rome.io.SyndFeedInput()
-                .build(new com.rometools.rome.io.XmlReader(new ByteArrayInputStream(f))).getEntries().size());
+        variants.put("romeOnly", f -> new SyndFeedInput()
+                .build(new XmlReader(new ByteArrayInputStream(f))).getEntries().size());
         variants.put("staxPass", jdkStax::run);
         variants.put("staxPass (Aalto)", aaltoStax::run);
         Map<String, long[]> nanos = new LinkedHashMap<>();
@@ -72,7 +78,8 @@ public final class FeedParseRatio {
         double staxNanos = median(nanos.get("staxPass"));
         for (Map.Entry<String, long[]> e : nanos.entrySet()) {
             double ms = median(e.getValue()) / 1e6;
-            System.out.printf("  %-38s %8.2f ms  %8.1f feeds/s  %9.0f articles/s  %7.1f MB/s  %5.1fx StAX (JDK)%n", e.getKey(), ms, 1000 / ms,
+            System.out.printf("  %-38s %8.2f ms  %8.1f feeds/s  %9.0f articles/s  %7.1f MB/s  %5.1fx StAX (JDK)%n", e.getKey(), ms,
+                    1000 / ms,
                     articles * 1000 / ms, feed.length / 1e6 * 1000 / ms, median(e.getValue()) / staxNanos);
         }
     }

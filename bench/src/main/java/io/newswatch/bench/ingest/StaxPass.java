@@ -1,5 +1,6 @@
 package io.newswatch.bench.ingest;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -33,7 +34,7 @@ final class StaxPass {
 
     /** Aalto, the StAX parser the ingest path builds its documents with. */
     static StaxPass aalto() {
-        return new StaxPass(new com.fasterxml.aalto.stax.InputFactoryImpl());
+        return new StaxPass(new InputFactoryImpl());
     }
 
     /** Pulls every event; returns the number of items and entries (so the work cannot be optimized away). */

@@ -1,5 +1,7 @@
 package io.newswatch.bench.replay;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.OperatingSystemMXBean;
 import io.newswatch.app.runtime.ProgressLine;
@@ -25,8 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -40,6 +44,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
 
 /**
  * Replay throughput end to end: N stored articles (real headlines from ../shared/data/newsapi-2023.jsonl.gz,
@@ -61,8 +66,8 @@ public final class ReplayThroughputBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         // Only the serialized records live on (on the broker): the benchmark must not keep 500,000 articles on the
         // replay's heap. Earlier figures did, which counted a few hundred megabytes of them in its peak heap and GC.
@@ -98,7 +103,7 @@ public final class ReplayThroughputBenchmark {
             double consumeSeconds = seconds(t1);
 
             resetPeakHeap();
-            Map<String, String> keys = new java.util.HashMap<>(Map.of(
+            Map<String, String> keys = new HashMap<>(Map.of(
                     "kafka.bootstrap-servers", broker.bootstrapServers(),
                     "app.data-dir", dir.resolve("data").toString(),
                     "alerts.watches-file", watches.toString()));
@@ -135,7 +140,8 @@ public final class ReplayThroughputBenchmark {
                     + " (max %d MiB; sum of the pools' separate peaks %d MiB)%n", heap.peakInUse() >> 20, heap.peakAfterCollection() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20, peakHeap >> 20);
             System.out.println("CPU of the replay by thread (us per article):");
-            threads.perGroup().forEach((group, nanos) -> System.out.printf("  %-34s %6.0f%n", group, nanos / 1e3 / Math.max(1, result.copied())));
+            threads.perGroup().forEach((group, nanos) -> System.out.printf("  %-34s %6.0f%n", group, nanos / 1e3 / Math.max(1,
+                    result.copied())));
             System.out.println("records written per topic (end offsets, transaction markers included):");
             TopicSizes.of(broker.bootstrapServers(), "bench.").forEach((topic, size) -> System.out.printf("  %-70s %,10d%n", topic, size));
         }
@@ -152,7 +158,7 @@ public final class ReplayThroughputBenchmark {
                     Instant published;
                     try {
                         published = Instant.parse(j.path("published").asText());
-                    } catch (java.time.format.DateTimeParseException junk) {
+                    } catch (DateTimeParseException junk) {
                         continue; // the one 1970 row without a zone: real-world junk, left out here
                     }
                     base.add(article(j.path("title").asText(), j.path("summary").asText(""), j.path("link").asText(),
@@ -174,7 +180,8 @@ public final class ReplayThroughputBenchmark {
                 }
                 Instant t = a.eventTime().plus(shift);
                 String link = a.link() + (round == 0 ? "" : "#r" + round);
-                out.add(new Article(Article.SCHEMA_VERSION, Long.toHexString(StableHash.of(link)), a.feedUrl(), a.sourceName(), a.sourceDomain(),
+                out.add(new Article(Article.SCHEMA_VERSION, Long.toHexString(StableHash.of(link)), a.feedUrl(), a.sourceName(),
+                        a.sourceDomain(),
                         a.title(), a.summary(), link, link, null, List.of(), List.of(), "en", t, t, t, EventTimeSource.PUBLISHED));
             }
         }
@@ -184,7 +191,8 @@ public final class ReplayThroughputBenchmark {
 
     private static Article article(String title, String summary, String link, String source, Instant t) {
         String host = link.replaceFirst("^https?://", "").replaceFirst("[/?#].*$", "");
-        return new Article(Article.SCHEMA_VERSION, Long.toHexString(StableHash.of(link)), "import:" + source, source, host, title, summary, link, link,
+        return new Article(Article.SCHEMA_VERSION, Long.toHexString(StableHash.of(link)), "import:" + source, source, host, title,
+                summary, link, link,
                 null, List.of(), List.of(), "en", t, t, t, EventTimeSource.PUBLISHED);
     }
 
@@ -238,7 +246,8 @@ public final class ReplayThroughputBenchmark {
 
     private static void resetPeakHeap() {
         System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).forEach(MemoryPoolMXBean::resetPeakUsage);
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
     private static long peakHeap() {

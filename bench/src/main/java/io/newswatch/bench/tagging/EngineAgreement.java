@@ -37,14 +37,14 @@ public final class EngineAgreement {
     private static int compare(String name, Taxonomy taxonomy, List<String> texts) {
         int differences = 0;
         long hits = 0;
-        try (RuleMatcher reference = RuleMatcher.compile(taxonomy.rules(), RuleEngine.MEMORY_INDEX)) {
+        try (RuleMatcher reference = RuleEngine.MEMORY_INDEX.compile(taxonomy.rules())) {
             for (RuleEngine engine : RuleEngine.values()) {
                 if (engine == RuleEngine.MEMORY_INDEX) {
                     continue;
                 }
                 int engineDifferences = 0;
                 int evidenceOnly = 0;
-                try (RuleMatcher other = RuleMatcher.compile(taxonomy.rules(), engine)) {
+                try (RuleMatcher other = engine.compile(taxonomy.rules())) {
                     for (String text : texts) {
                         List<RuleHit> expected = reference.match(text);
                         List<RuleHit> actual = other.match(text);

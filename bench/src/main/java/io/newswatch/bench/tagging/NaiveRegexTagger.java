@@ -4,6 +4,7 @@ import io.newswatch.enrich.taxonomy.TagDefinition;
 import io.newswatch.enrich.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,7 @@ public final class NaiveRegexTagger {
                 out.add(String.join("\\W+", words));
             } else {
                 String token = m.group(2);
-                String upper = token.toUpperCase(java.util.Locale.ROOT);
+                String upper = token.toUpperCase(Locale.ROOT);
                 if (upper.equals("AND") || upper.equals("OR") || upper.equals("NOT") || upper.startsWith("NEAR/")) {
                     continue;
                 }

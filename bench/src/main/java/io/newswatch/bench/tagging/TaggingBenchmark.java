@@ -49,9 +49,9 @@ public class TaggingBenchmark {
         rules = taxonomy.equals("default")
                 ? TaxonomyLoader.load(BenchmarkCorpus.DEFAULT_TAXONOMY)
                 : GeneratedTaxonomy.generate(5000, texts, 42);
-        positional = RuleMatcher.compile(rules.rules(), RuleEngine.POSITIONAL);
-        memoryIndex = RuleMatcher.compile(rules.rules(), RuleEngine.MEMORY_INDEX);
-        monitor = RuleMatcher.compile(rules.rules(), RuleEngine.MONITOR);
+        positional = RuleEngine.POSITIONAL.compile(rules.rules());
+        memoryIndex = RuleEngine.MEMORY_INDEX.compile(rules.rules());
+        monitor = RuleEngine.MONITOR.compile(rules.rules());
         regex = new NaiveRegexTagger(rules);
     }
 

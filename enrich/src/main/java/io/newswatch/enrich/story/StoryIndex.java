@@ -72,7 +72,8 @@ public final class StoryIndex {
 
     public StoryIndex(int maxDistance, Duration horizon, Buckets buckets) {
         if (maxDistance < 0 || maxDistance > MAX_DISTANCE_LIMIT) {
-            throw new IllegalArgumentException("maximum SimHash distance must be between 0 and " + MAX_DISTANCE_LIMIT + ", got " + maxDistance);
+            throw new IllegalArgumentException("maximum SimHash distance must be between 0 and " + MAX_DISTANCE_LIMIT + ", got "
+                    + maxDistance);
         }
         if (horizon.isNegative() || horizon.isZero()) {
             throw new IllegalArgumentException("story horizon must be positive, got " + horizon);

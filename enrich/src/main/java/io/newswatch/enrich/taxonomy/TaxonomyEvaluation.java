@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +56,7 @@ public final class TaxonomyEvaluation {
         List<Miss> misses = new ArrayList<>();
         for (LabelledText item : labelled) {
             Set<String> actual = tagger.tag(item.text()).stream().map(TagMatch::id)
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+                    .collect(Collectors.toCollection(TreeSet::new));
             Set<String> expected = item.expected();
             for (String id : actual) {
                 counts.computeIfAbsent(id, k -> new int[3])[expected.contains(id) ? 0 : 1]++;

@@ -60,7 +60,7 @@ class LabelledSetTest {
         Taxonomy taxonomy = TaxonomyLoader.load(DefaultTaxonomyTest.DEFAULT_TAXONOMY);
         List<List<String>> reference = null;
         for (RuleEngine engine : RuleEngine.values()) {
-            try (RuleMatcher matcher = RuleMatcher.compile(taxonomy.rules(), engine)) {
+            try (RuleMatcher matcher = engine.compile(taxonomy.rules())) {
                 List<List<String>> ids = labelled.stream()
                         .map(l -> matcher.match(l.text()).stream().map(RuleHit::ruleId).toList())
                         .toList();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Fetches feeds over HTTP(S) with the JDK {@link HttpClient}, politely and defensively:
@@ -304,10 +306,10 @@ public final class HttpFeedFetcher implements FeedFetcher, AutoCloseable {
             return "connection refused or unreachable" + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return "unknown host";
             }
-            if (t instanceof java.util.zip.ZipException) {
+            if (t instanceof ZipException) {
                 return "corrupt compressed body: " + t.getMessage();
             }
         }

@@ -1,5 +1,6 @@
 package io.newswatch.ingest.health;
 
+import io.newswatch.ingest.FeedHealthRule;
 import io.newswatch.core.FeedStatus;
 import io.newswatch.core.FeedStatus.Health;
 import io.newswatch.ingest.FeedStats;

@@ -1,5 +1,6 @@
 package io.newswatch.ingest.normalize;
 
+import java.util.Arrays;
 import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -154,7 +155,7 @@ final class ElementText implements NodeVisitor {
 
         void reset(String text) {
             this.text = text;
-            java.util.Arrays.fill(next, -1);
+            Arrays.fill(next, -1);
         }
 
         /** The first irregular place at or after {@code from}, or the text's length. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.Set;
 import org.jdom2.CDATA;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -33,7 +34,7 @@ final class DateRewriter {
 
     private static final String[] DATE_ELEMENTS = {"pubDate", "date", "published", "updated", "issued", "modified", "created",
             "lastBuildDate"};
-    private static final java.util.Set<String> DATE_ELEMENT_NAMES = java.util.Set.of(DATE_ELEMENTS);
+    private static final Set<String> DATE_ELEMENT_NAMES = Set.of(DATE_ELEMENTS);
     private static final int MAX_DATE_CHARS = 80;
 
     /** The namespace of the rewritten date elements. */

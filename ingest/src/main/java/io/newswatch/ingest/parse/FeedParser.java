@@ -15,7 +15,8 @@ import org.jdom2.Document;
  * ({@link FeedTextDecoder}), repair the lexical layer ({@link XmlRepair}), make dates unambiguous
  * ({@link DateRewriter}), then parse strictly with Rome; when Rome refuses, recover what items can be
  * recovered with {@link LenientFeedParser} and say so in the feed's notes. Both paths give the same
- * result for a plain feed ({@code PlainXmlPathTest} holds them to it). Pure and thread-safe; the time limit is enforced cooperatively through the
+ * result for a plain feed ({@code PlainXmlPathTest} holds them to it). Pure and thread-safe; the time limit is enforced cooperatively
+ * through the
  * parser's input (see {@link DeadlineReader}) and, from outside, by {@link BoundedFeedParser}.
  */
 public final class FeedParser {

@@ -69,7 +69,8 @@ final class PlainXmlDocument {
         Document document;
         try {
             XMLStreamReader reader = new PlainEventsOnly(
-                    FACTORIES.get().next().createXMLStreamReader(new DeadlineInputStream(new ByteArrayInputStream(body), deadlineNanos), "UTF-8"));
+                    FACTORIES.get().next().createXMLStreamReader(new DeadlineInputStream(new ByteArrayInputStream(body),
+                            deadlineNanos), "UTF-8"));
             try {
                 document = BUILDER.build(reader);
             } finally {

@@ -3,9 +3,9 @@ package io.newswatch.ingest.parse;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
-import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCSubject;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -15,6 +15,8 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.impl.Atom10Parser;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +30,8 @@ import org.xml.sax.InputSource;
 
 /**
  * The strict path: Rome's feed input (with its parser kept per thread, see {@link ReusableFeedInput})
- * over already repaired text, or over the document of a plain feed ({@link PlainXmlDocument}). Handles RSS 0.9x, 1.0, 2.0 and Atom 0.3, 1.0 (Rome detects the type). DOCTYPEs stay refused (Rome's default,
+ * over already repaired text, or over the document of a plain feed ({@link PlainXmlDocument}). Handles RSS 0.9x, 1.0, 2.0 and Atom 0.3,
+ * 1.0 (Rome detects the type). DOCTYPEs stay refused (Rome's default,
  * {@code allowDoctypes=false}); Rome's own XML healer is off because {@link XmlRepair} has already
  * done that job, once, in a single pass.
  */
@@ -147,11 +150,11 @@ final class RomeFeedParser {
         String hostRelative = link.substring("null".length());
         if (xmlBase != null && !xmlBase.isBlank()) {
             try {
-                java.net.URI base = new java.net.URI(xmlBase.trim());
+                URI base = new URI(xmlBase.trim());
                 if (base.isAbsolute()) {
                     return base.resolve(hostRelative).toString();
                 }
-            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            } catch (URISyntaxException | IllegalArgumentException e) {
                 // An unusable xml:base: fall through to the feed's URL.
             }
         }

@@ -78,7 +78,8 @@ public final class XmlRepair {
                         continue;
                     }
                     if (regionMatchesIgnoreCase(text, i, "<!ENTITY")) {
-                        throw new RefusedFeedException("feed declares an XML entity (<!ENTITY): refused, entity declarations are how XXE and"
+                        throw new RefusedFeedException("feed declares an XML entity (<!ENTITY): refused, entity declarations are "
+                                + "how XXE and"
                                 + " entity-expansion (billion laughs) attacks work");
                     }
                 }

@@ -7,6 +7,7 @@ import io.newswatch.ingest.FeedProblem;
 import io.newswatch.ingest.FeedSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class FeedRegistry {
         if (entry.regionMatches(true, 0, "http://", 0, 7) || entry.regionMatches(true, 0, "https://", 0, 8)) {
             return List.of(new FeedSource(entry, name));
         }
-        Path path = Path.of(entry.startsWith("file:") ? java.net.URI.create(entry).getPath() : entry).toAbsolutePath().normalize();
+        Path path = Path.of(entry.startsWith("file:") ? URI.create(entry).getPath() : entry).toAbsolutePath().normalize();
         if (Files.isDirectory(path)) {
             return directory(path);
         }

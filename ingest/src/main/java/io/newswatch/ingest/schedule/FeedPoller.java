@@ -1,8 +1,8 @@
 package io.newswatch.ingest.schedule;
 
 import io.newswatch.core.Article;
-import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.FeedSource;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.fetch.FeedFetcher;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.parse.FeedParseException;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.Settings;
 import io.newswatch.ingest.FeedProblem;
-import io.newswatch.ingest.FeedReadResult;
-import io.newswatch.ingest.FeedReader;
 import io.newswatch.ingest.Fixtures;
 import io.newswatch.ingest.IngestSettings;
+import io.newswatch.ingest.service.FeedReadResult;
+import io.newswatch.ingest.service.FeedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

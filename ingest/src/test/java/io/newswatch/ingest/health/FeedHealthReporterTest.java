@@ -1,5 +1,6 @@
 package io.newswatch.ingest.health;
 
+import io.newswatch.ingest.FeedHealthRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.FeedStatus;

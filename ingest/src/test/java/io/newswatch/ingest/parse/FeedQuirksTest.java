@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.core.Article;
 import io.newswatch.core.EventTimeSource;
-import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.Fixtures;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -2,9 +2,9 @@ package io.newswatch.ingest.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newswatch.ingest.ArticleExtractor;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.Fixtures;
+import io.newswatch.ingest.extract.ArticleExtractor;
 import io.newswatch.ingest.fetch.FeedFetcher;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.fetch.Validators;

@@ -94,7 +94,8 @@ public final class LegacySpikeDetector {
                 state.lastClosed = skipTo;
                 continue;
             }
-            LegacyBucketTally tally = first != null && first.getKey() == next ? state.open.pollFirstEntry().getValue() : new LegacyBucketTally();
+            LegacyBucketTally tally = first != null && first.getKey() == next ? state.open.pollFirstEntry().getValue()
+                    : new LegacyBucketTally();
             // A bucket's verdict carries the time it became final, not the clock that closed it: the same in every run.
             close(state, next, tally, (next + 1) * bucketMs + graceMs, out);
             state.lastClosed = next;

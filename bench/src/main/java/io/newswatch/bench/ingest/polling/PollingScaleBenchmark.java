@@ -8,13 +8,13 @@ import ch.qos.logback.core.AppenderBase;
 import com.sun.management.OperatingSystemMXBean;
 import io.newswatch.core.JsonSerde;
 import io.newswatch.core.Settings;
-import io.newswatch.ingest.FeedPolling;
 import io.newswatch.ingest.FeedSource;
 import io.newswatch.ingest.IngestSettings;
 import io.newswatch.ingest.fetch.HttpFeedFetcher;
 import io.newswatch.ingest.schedule.FeedState;
 import io.newswatch.ingest.schedule.FirstPoll;
 import io.newswatch.ingest.schedule.SavedFeedState;
+import io.newswatch.ingest.service.FeedPolling;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -321,7 +321,7 @@ public final class PollingScaleBenchmark {
 
         void install() {
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             root.detachAndStopAllAppenders();
             root.setLevel(Level.INFO);
             setContext(context);
