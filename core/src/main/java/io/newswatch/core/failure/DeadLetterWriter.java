@@ -33,7 +33,8 @@ public final class DeadLetterWriter {
      *                  unacknowledged, and is tried again after a restart)
      */
     public void write(DeadLetter why, byte[] key, byte[] value, Runnable onWritten) {
-        LOG.warn("stage {}: record {} sent to the dead-letter topic: {}: {}", why.stage(), why.source(), why.errorClass(), why.errorMessage());
+        LOG.warn("stage {}: record {} sent to the dead-letter topic: {}: {}", why.stage(), why.source(), why.errorClass(),
+                why.errorMessage());
         producer.send(new ProducerRecord<>(topic, null, key, value, why.toHeaders()), (meta, error) -> {
             if (error == null) {
                 counter.count();
