@@ -1,8 +1,6 @@
 package io.newswatch.ingest.normalize;
 
-import com.optimaize.langdetect.DetectedLanguage;
-import com.optimaize.langdetect.LanguageDetector;
-import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.ngram.NgramExtractor;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
@@ -10,15 +8,14 @@ import com.optimaize.langdetect.text.TextObjectFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 
 /**
  * An article's language as an ISO 639-1 code: the feed's declaration when it has one ({@code en-GB}
- * becomes {@code en}), else detected from the title and summary with the optimaize n-gram detector
- * (its built-in profiles load once, lazily, on first use). Too little text or too little confidence
+ * becomes {@code en}), else detected from the title and summary with the optimaize n-gram profiles, scored
+ * by {@link NgramLanguageModel} (the profiles load once, lazily, on first use). Too little text or too little confidence
  * gives null: unknown is honest, a wrong guess is not.
  */
 public final class LanguageGuesser {
@@ -91,27 +88,20 @@ public final class LanguageGuesser {
         // A title and the start of a summary decide the language about as well as a whole article, at a
         // fraction of the cost (detection is otherwise the most expensive step of normalization).
         String sample = text.length() > MAX_SAMPLE_CHARS ? text.substring(0, MAX_SAMPLE_CHARS) : text;
-        List<DetectedLanguage> candidates = Detector.INSTANCE.getProbabilities(Detector.TEXT.forText(sample));
-        if (candidates.isEmpty() || candidates.get(0).getProbability() < MIN_PROBABILITY) {
-            return null;
-        }
-        return candidates.get(0).getLocale().getLanguage();
+        NgramLanguageModel.Guess guess = Detector.MODEL.mostLikely(Detector.GRAMS.extractCountedGrams(Detector.TEXT.forText(sample)));
+        return guess == null || guess.probability() < MIN_PROBABILITY ? null : guess.language();
     }
 
     /** Holder idiom: the profiles (several MB) load on first detection, once, thread-safely. */
     private static final class Detector {
+        // optimaize's text clean-up and n-grams (1 to 3 characters, its standard filter and padding), scored by our model.
         static final TextObjectFactory TEXT = CommonTextObjectFactories.forDetectingShortCleanText();
-        static final LanguageDetector INSTANCE = build();
+        static final NgramExtractor GRAMS = NgramExtractors.standard();
+        static final NgramLanguageModel MODEL = build();
 
-        private static LanguageDetector build() {
+        private static NgramLanguageModel build() {
             try {
-                // The "short text" algorithm scores every n-gram once, deterministically; the long-text one
-                // samples n-grams at random over several trials, which is slower and can differ run to run
-                // (a replay must see the same language). Our samples are short anyway.
-                return LanguageDetectorBuilder.create(NgramExtractors.standard())
-                        .shortTextAlgorithm(MAX_SAMPLE_CHARS + 1)
-                        .withProfiles(new LanguageProfileReader().readAllBuiltIn())
-                        .build();
+                return NgramLanguageModel.of(new LanguageProfileReader().readAllBuiltIn(), GRAMS.getGramLengths());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the built-in language profiles", e);
             }

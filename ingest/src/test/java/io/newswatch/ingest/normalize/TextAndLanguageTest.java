@@ -73,6 +73,19 @@ class TextAndLanguageTest {
     }
 
     @Test
+    @DisplayName("headlines of neighbouring languages are told apart (where the detector before this one said 'en' or 'af')")
+    void detectNeighbouringLanguages() {
+        assertThat(LanguageGuesser.detect("De minister van Buitenlandse Zaken bezoekt volgende week de hoofdstad van Oekraïne"))
+                .isEqualTo("nl");
+        assertThat(LanguageGuesser.detect("Der Außenminister reist nächste Woche zu Gesprächen über Waffenlieferungen nach Kiew"))
+                .isEqualTo("de");
+        assertThat(LanguageGuesser.detect("Il ministro degli Esteri andrà a Kiev la prossima settimana per parlare di armi"))
+                .isEqualTo("it");
+        assertThat(LanguageGuesser.detect("Министр иностранных дел на следующей неделе посетит Киев для переговоров"))
+                .isEqualTo("ru");
+    }
+
+    @Test
     @DisplayName("detection from title and summary reads the same 160 characters as the joined text would give")
     void detectFromTitleAndSummary() {
         String french = "Le président ukrainien doit rencontrer Donald Trump à la Maison Blanche vendredi pour obtenir des missiles. ";
