@@ -28,7 +28,10 @@ import java.util.zip.GZIPInputStream;
  * file, gzipped or not, with {@code title} and {@code summary}): how often the two give the same answer (a language or
  * unknown), which answers differ, and the time per article of each, measured in the same run, alternately.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.newswatch.bench.ingest.LanguageDetectionAgreement ../shared/data/newsapi-2023.jsonl.gz [-v]</pre>
+ * <pre>
+ * java -cp bench/target/benchmarks.jar io.newswatch.bench.ingest.LanguageDetectionAgreement \
+ *     ../shared/data/newsapi-2023.jsonl.gz [-v]
+ * </pre>
  * With {@code -v}, the first two articles of each kind of disagreement are printed.
  */
 public final class LanguageDetectionAgreement {
