@@ -47,6 +47,8 @@ public record AlertsSettings(
     public static final SettingsDef DEF = new SettingsDef("alerts");
     public static final Setting<Path> WATCHES_FILE = DEF.define("alerts.watches-file", SettingType.PATH, Path.of("config", "watches.yaml"),
             "watches seeded into the watches topic at start");
+    public static final Setting<Boolean> LEARN_AT_START = DEF.define("alerts.learn-at-start", SettingType.BOOLEAN, true,
+            "new or changed watches of the watches file learn their baseline from the stored enriched history at start");
     public static final Setting<String> APPLICATION_ID = DEF.define("alerts.application-id", SettingType.STRING, "newswatch-alerts",
             "Kafka Streams application id, after the topic prefix");
     public static final Setting<String> PROCESSING_GUARANTEE = DEF.define("alerts.processing-guarantee",

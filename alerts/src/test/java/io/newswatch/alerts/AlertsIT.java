@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.newswatch.alerts.delivery.WebhookDispatcher;
 import io.newswatch.alerts.testing.Articles;
+import io.newswatch.alerts.watch.BaselineLearner;
 import io.newswatch.alerts.watch.WatchBootstrap;
 import io.newswatch.alerts.watch.WatchStore;
 import io.newswatch.alerts.watch.WatchValidator;

@@ -1,5 +1,6 @@
 package io.newswatch.alerts.watch;
 
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.core.WatchInput;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,21 @@ public final class WatchBootstrap {
     private WatchBootstrap() {
     }
 
+    /** As {@link #seed(Path, WatchDefaults, Properties, Topics, BaselineLearner)}, learning nothing. */
+    public static List<Watch> seed(Path watchesFile, WatchDefaults defaults, Properties clientProperties, Topics topics) {
+        return seed(watchesFile, defaults, clientProperties, topics, BaselineLearner.NONE);
+    }
+
     /**
      * Returns the watches written (empty when the topic already agreed with the file, or there is no file). The watches
      * topic must exist: the pipeline provisions it with every other topic before the stages start.
+     *
+     * <p>A watch of the file that is new to the topic, or counts something else than the stored one, is handed to
+     * {@code learner} first, so that it starts warm as one added with {@code newswatch watch add} does. A stored watch that
+     * counts the same subject keeps the baseline it learned: the file declares what to watch, not what was learned of it.
      */
-    public static List<Watch> seed(Path watchesFile, WatchDefaults defaults, Properties clientProperties, Topics topics) {
+    public static List<Watch> seed(Path watchesFile, WatchDefaults defaults, Properties clientProperties, Topics topics,
+                                   BaselineLearner learner) {
         if (!Files.isRegularFile(watchesFile)) {
             LOG.info("no watches file at {}: the watches topic is used as it is", watchesFile);
             return List.of();
@@ -40,18 +52,39 @@ public final class WatchBootstrap {
         List<Watch> written = new ArrayList<>();
         try (WatchStore store = new WatchStore(clientProperties, topics)) {
             Map<String, WatchInput> current = store.list(Duration.ofSeconds(30));
+            List<Watch> kept = new ArrayList<>();
+            List<Watch> toLearn = new ArrayList<>();
             for (Watch w : wanted) {
                 WatchInput live = current.get(w.id());
-                // A baseline learned by `watch add` stays: the file declares what to watch, not what was learned of it.
-                if (live != null && w.learned() == null && live.learned() != null) {
-                    w = w.withLearned(live.learned());
+                boolean sameSubject = live != null && countsTheSame(live, w.toInput());
+                if (w.learned() == null && sameSubject && live.learned() != null) {
+                    kept.add(w.withLearned(live.learned()));
+                } else if (w.learned() == null && !sameSubject) {
+                    toLearn.add(w);
+                } else {
+                    kept.add(w);
                 }
-                if (!w.toInput().equals(live)) {
+            }
+            Map<String, LearnedBaseline> learned = toLearn.isEmpty() ? Map.of() : learner.learn(toLearn);
+            for (Watch w : toLearn) {
+                kept.add(learned.containsKey(w.id()) ? w.withLearned(learned.get(w.id())) : w);
+            }
+            for (Watch w : kept) {
+                if (!w.toInput().equals(current.get(w.id()))) {
                     written.add(store.put(w));
                 }
+            }
+            if (!learned.isEmpty()) {
+                LOG.info("watches file {}: {} of {} new or changed watches learned a baseline from stored history: {}", watchesFile,
+                        learned.size(), toLearn.size(), learned.keySet());
             }
         }
         LOG.info("watches file {}: {} watches, {} written to {}", watchesFile, wanted.size(), written.size(), topics.watches());
         return written;
+    }
+
+    private static boolean countsTheSame(WatchInput stored, WatchInput declared) {
+        return Objects.equals(stored.query(), declared.query()) && Objects.equals(stored.tag(), declared.tag())
+                && Objects.equals(stored.entity(), declared.entity());
     }
 }

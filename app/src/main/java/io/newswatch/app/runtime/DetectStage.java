@@ -2,16 +2,25 @@ package io.newswatch.app.runtime;
 
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.AlertsTopology;
+import io.newswatch.alerts.watch.BaselineLearner;
 import io.newswatch.alerts.watch.WatchBootstrap;
 import io.newswatch.alerts.watch.WatchFile;
 import io.newswatch.alerts.watch.WatchValidator;
+import io.newswatch.app.backtest.WatchTester;
+import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.monitor.PipelineMeters;
+import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
+import io.newswatch.core.Watch;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.MergeProgress;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Detection, the {@code alerts} stage: the watches file seeded into the watches topic, then the Kafka Streams application
@@ -24,11 +33,15 @@ public final class DetectStage implements PipelineStage {
     /** Its label is the module's name, which /ready and the metrics have always used. */
     public static final String LABEL = "alerts";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DetectStage.class);
+
     private final AlertsSettings settings;
+    private final boolean learnAtStart;
     private final MergeProgress merge = new MergeProgress();
 
-    private DetectStage(AlertsSettings settings) {
+    private DetectStage(AlertsSettings settings, boolean learnAtStart) {
         this.settings = settings;
+        this.learnAtStart = learnAtStart;
     }
 
     public static DetectStage plan(Settings settings) {
@@ -37,7 +50,7 @@ public final class DetectStage implements PipelineStage {
             WatchValidator validator = new WatchValidator(alerts.watchDefaults(), alerts.topics());
             WatchFile.load(alerts.watchesFile()).forEach(validator::validate);
         }
-        return new DetectStage(alerts);
+        return new DetectStage(alerts, settings.get(AlertsSettings.LEARN_AT_START));
     }
 
     @Override
@@ -58,11 +71,27 @@ public final class DetectStage implements PipelineStage {
     public RunningStage start(StageContext context) {
         Topics topics = context.topics();
         KafkaCluster cluster = context.cluster();
-        WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), cluster.clientProperties(), topics);
+        BaselineLearner learner = learnAtStart ? watches -> learnFromHistory(cluster, topics, watches) : BaselineLearner.NONE;
+        WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), cluster.clientProperties(), topics, learner);
         Topology topology = AlertsTopology.build(settings, topics, new MergeInput(cluster.partitions(topics.enriched()), merge));
         StreamsStage stage = StreamsStage.start(LABEL, topology, AlertsTopology.streamsProperties(settings, cluster.clientProperties()),
                 context.failures());
         stage.bindMeters(context.monitor(), PipelineMeters.alerts(stage.kafkaStreams()::metrics, topics));
         return stage;
+    }
+
+    /**
+     * What {@code newswatch watch add} does for one watch, for the new watches of the file: the detector run over the stored
+     * enriched history. It holds up the start of detection once, when a watch is new (about as long as {@code watch test}
+     * takes on that history); a watch already stored with the same subject is not read again.
+     */
+    private Map<String, LearnedBaseline> learnFromHistory(KafkaCluster cluster, Topics topics, List<Watch> watches) {
+        LOG.info("learning the baselines of {} new or changed watches from the stored history on {}", watches.size(), topics.enriched());
+        try {
+            return new WatchTester(cluster.clientProperties(), settings, LOG::debug).learn(topics.enriched(), watches);
+        } catch (UsageException noHistory) {
+            LOG.info("no stored history to learn from ({}): the watches start cold", noHistory.getMessage());
+            return Map.of();
+        }
     }
 }

@@ -116,8 +116,9 @@ public final class Replay {
                 backtest = backtest.with(replayDefault.getKey(), replayDefault.getValue());
             }
         }
-        // Never the wall clock in a backtest: its result must not depend on when it runs (docs/EVENT-TIME.md).
-        return backtest.with(EnrichSettings.IDLE_CLOCK, "false");
+        // Never the wall clock in a backtest: its result must not depend on when it runs (docs/EVENT-TIME.md). Nor a baseline
+        // learned at start: the backtest's history is what it replays, and a baseline learned from it would be its future.
+        return backtest.with(EnrichSettings.IDLE_CLOCK, "false").with(AlertsSettings.LEARN_AT_START, "false");
     }
 
     /** The stages a replay runs: enrich and detection, and webhook delivery only when asked (it posts to live webhooks). */

@@ -2,7 +2,13 @@ package io.newswatch.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.app.cli.ExitCodes;
+import io.newswatch.app.runtime.DetectStage;
+import io.newswatch.app.runtime.KafkaCluster;
+import io.newswatch.app.runtime.Pipeline;
+import io.newswatch.app.runtime.Replay;
+import io.newswatch.app.runtime.Supervisor;
 import io.newswatch.app.testing.QuakeHistory;
 import io.newswatch.app.testing.TopicReader;
 import io.newswatch.broker.EmbeddedKafkaExtension;
@@ -10,8 +16,11 @@ import io.newswatch.core.JsonSerde;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Topics;
 import io.newswatch.core.RecordSerdes;
+import io.newswatch.core.Settings;
 import io.newswatch.core.WatchInput;
 import io.newswatch.app.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code newswatch watch add} on a real broker with three weeks of stored history (two earthquake headlines a day among 72
@@ -86,5 +96,31 @@ class WatchAddLearnsIT {
         assertThat(nothing.code()).as(nothing.err()).isEqualTo(ExitCodes.OK);
         assertThat(nothing.out()).contains("no stored history to learn from").contains("the watches start cold");
         assertThat(watchesOn(empty).get("quake").learned()).isNull();
+    }
+
+    @Test
+    @DisplayName("a watch new in the watches file learns the same baseline when the alerts stage starts; a replay's would not")
+    void watchesFileLearnsAtStart(@TempDir Path dataDir) throws Exception {
+        Path file = dataDir.resolve("watches.yaml");
+        Files.writeString(file, """
+                watches:
+                  - id: quake-file
+                    query: earthquake*
+                """);
+        Settings settings = Settings.of(Map.of("kafka.bootstrap-servers", broker.bootstrapServers(), "kafka.topic-prefix", STORED.prefix(),
+                "app.data-dir", dataDir.toString(), "alerts.watches-file", file.toString()));
+        Pipeline pipeline = Pipeline.plan(settings, List.of(DetectStage::plan));
+        try (Supervisor supervisor = new Supervisor("WatchAddLearnsIT")) {
+            KafkaCluster cluster = supervisor.manage(KafkaCluster.connectOrStartEmbedded(pipeline.app()));
+            pipeline.start(cluster, supervisor); // the watches are seeded, and learn, before detection starts
+        }
+        LearnedBaseline learned = watchesOn(STORED).get("quake-file").learned();
+        assertThat(learned).as("learned at start").isNotNull();
+        assertThat(learned.since()).isEqualTo(QuakeHistory.at(0, 0, 0));
+        assertThat(learned.asOf()).isEqualTo(QuakeHistory.at(QuakeHistory.DAYS - 2, 23, 40));
+        assertThat(learned.share()).isBetween(2.0 / 74, 2 * 2.0 / 74);
+
+        assertThat(Replay.backtestSettings(settings, "bt.", 6).get(AlertsSettings.LEARN_AT_START))
+                .as("a replay learns nothing at start: its history is its future").isFalse();
     }
 }
