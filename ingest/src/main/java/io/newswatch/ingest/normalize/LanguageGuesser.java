@@ -1,7 +1,5 @@
 package io.newswatch.ingest.normalize;
 
-import com.optimaize.langdetect.ngram.NgramExtractor;
-import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
@@ -88,20 +86,19 @@ public final class LanguageGuesser {
         // A title and the start of a summary decide the language about as well as a whole article, at a
         // fraction of the cost (detection is otherwise the most expensive step of normalization).
         String sample = text.length() > MAX_SAMPLE_CHARS ? text.substring(0, MAX_SAMPLE_CHARS) : text;
-        NgramLanguageModel.Guess guess = Detector.MODEL.mostLikely(Detector.GRAMS.extractCountedGrams(Detector.TEXT.forText(sample)));
+        NgramLanguageModel.Guess guess = Detector.MODEL.mostLikely(Detector.TEXT.forText(sample));
         return guess == null || guess.probability() < MIN_PROBABILITY ? null : guess.language();
     }
 
     /** Holder idiom: the profiles (several MB) load on first detection, once, thread-safely. */
     private static final class Detector {
-        // optimaize's text clean-up and n-grams (1 to 3 characters, its standard filter and padding), scored by our model.
+        // optimaize's text clean-up; its n-grams (1 to 3 characters, its standard filter and padding) scored by our model.
         static final TextObjectFactory TEXT = CommonTextObjectFactories.forDetectingShortCleanText();
-        static final NgramExtractor GRAMS = NgramExtractors.standard();
         static final NgramLanguageModel MODEL = build();
 
         private static NgramLanguageModel build() {
             try {
-                return NgramLanguageModel.of(new LanguageProfileReader().readAllBuiltIn(), GRAMS.getGramLengths());
+                return NgramLanguageModel.of(new LanguageProfileReader().readAllBuiltIn());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the built-in language profiles", e);
             }
