@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class PositionalRuleMatcher implements RuleMatcher {
 
+    /** Distinct words whose triggered rules are remembered before that memo starts over. */
+    private static final int MAX_WORDS = 100_000;
+
     private final List<CompiledRule> rules;
     private final Map<String, int[]> rulesByTerm = new HashMap<>();
     private final Map<String, int[]> rulesByPrefix = new HashMap<>();
@@ -28,6 +31,8 @@ public final class PositionalRuleMatcher implements RuleMatcher {
     private final int maxPrefix;
     private final int[] alwaysRun;
     private final TextPositions text = new TextPositions(RuleAnalyzer.forIndex());
+    /** Per word: the rules it triggers, by the word or one of its prefixes (news vocabulary repeats). Bounded. */
+    private final Map<String, int[]> rulesByWord = new HashMap<>();
 
     public PositionalRuleMatcher(List<CompiledRule> rules) {
         this.rules = List.copyOf(rules);
@@ -80,15 +85,30 @@ public final class PositionalRuleMatcher implements RuleMatcher {
             candidates.set(i);
         }
         for (String term : text.terms()) {
-            mark(rulesByTerm.get(term), candidates);
-            if (!rulesByPrefix.isEmpty()) {
-                int longest = Math.min(term.length(), maxPrefix);
-                for (int len = minPrefix; len <= longest; len++) {
-                    mark(rulesByPrefix.get(term.substring(0, len)), candidates);
-                }
-            }
+            mark(rulesTriggeredBy(term), candidates);
         }
         return candidates;
+    }
+
+    private int[] rulesTriggeredBy(String term) {
+        int[] known = rulesByWord.get(term);
+        if (known != null) {
+            return known;
+        }
+        BitSet rules = new BitSet();
+        mark(rulesByTerm.get(term), rules);
+        if (!rulesByPrefix.isEmpty()) {
+            int longest = Math.min(term.length(), maxPrefix);
+            for (int len = minPrefix; len <= longest; len++) {
+                mark(rulesByPrefix.get(term.substring(0, len)), rules);
+            }
+        }
+        int[] triggered = rules.stream().toArray();
+        if (rulesByWord.size() >= MAX_WORDS) {
+            rulesByWord.clear();
+        }
+        rulesByWord.put(term, triggered);
+        return triggered;
     }
 
     private static void mark(int[] ruleIndexes, BitSet candidates) {
