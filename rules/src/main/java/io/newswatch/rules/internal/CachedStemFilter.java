@@ -25,8 +25,12 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 final class CachedStemFilter extends TokenFilter {
 
-    /** Distinct words remembered before the memo starts over: a bound on memory (a few MB), far above a day's vocabulary. */
-    private static final int MAX_WORDS = 100_000;
+    /**
+     * Distinct words remembered before the memo starts over: the common words of news, which are most of any text. There
+     * is one chain per matcher and thread (a tagger per task), so the bound is kept small: about a megabyte each. (With
+     * 100,000 the memos of a replay's dozen matchers held some 200 MB.)
+     */
+    private static final int MAX_WORDS = 20_000;
     /** Marks a word that is its own base form. */
     private static final char[] SAME = new char[0];
 

@@ -21,8 +21,12 @@ import java.util.Map;
  */
 public final class PositionalRuleMatcher implements RuleMatcher {
 
-    /** Distinct words whose triggered rules are remembered before that memo starts over. */
-    private static final int MAX_WORDS = 100_000;
+    /**
+     * Distinct words whose triggered rules are remembered before that memo starts over: the common words of news, which
+     * are most of any text. Each task has its own matcher, so the bound is kept small (about a megabyte each).
+     */
+    private static final int MAX_WORDS = 20_000;
+    private static final int[] NO_RULES = new int[0];
 
     private final List<CompiledRule> rules;
     private final Map<String, int[]> rulesByTerm = new HashMap<>();
@@ -103,7 +107,7 @@ public final class PositionalRuleMatcher implements RuleMatcher {
                 mark(rulesByPrefix.get(term.substring(0, len)), rules);
             }
         }
-        int[] triggered = rules.stream().toArray();
+        int[] triggered = rules.isEmpty() ? NO_RULES : rules.stream().toArray();
         if (rulesByWord.size() >= MAX_WORDS) {
             rulesByWord.clear();
         }

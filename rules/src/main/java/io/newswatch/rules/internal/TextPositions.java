@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -22,8 +21,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class TextPositions {
 
     private static final int[] NONE = new int[0];
-    /** Distinct words kept as strings before that memo starts over. */
-    private static final int MAX_WORDS = 100_000;
 
     /** A growable list of ascending positions. */
     private static final class Positions {
@@ -43,8 +40,6 @@ final class TextPositions {
 
     private final Analyzer analyzer;
     private final Map<String, Positions> positions = new HashMap<>();
-    /** The words of earlier texts as strings, so that a word seen before costs no new string. Bounded. */
-    private final CharArrayMap<String> words = new CharArrayMap<>(1024, false);
     /** Positions of the words starting with a prefix, computed once per text and prefix. */
     private final Map<String, int[]> prefixCache = new HashMap<>();
     private int[] startOffsets = new int[64];
@@ -75,25 +70,12 @@ final class TextPositions {
                 startOffsets[position] = offset.startOffset();
                 endOffsets[position] = offset.endOffset();
                 length = position + 1;
-                add(word(term), position);
+                add(term.toString(), position);
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String word(CharTermAttribute term) {
-        String known = words.get(term.buffer(), 0, term.length());
-        if (known != null) {
-            return known;
-        }
-        if (words.size() >= MAX_WORDS) {
-            words.clear();
-        }
-        String word = term.toString();
-        words.put(word, word);
-        return word;
     }
 
     private void add(String term, int position) {
