@@ -2,7 +2,6 @@ package io.newswatch.rules.internal;
 
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.KStemFilter;
@@ -14,30 +13,22 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * The base form of each word (the irregular-form map, then KStem), remembered per word: news vocabulary repeats, and
  * KStem's dictionary lookups were the largest part of analysing a text (about a fifth of enrich's tagging and of the
- * alerts stage's query matching). A word's base form depends on the word alone, so the memo changes nothing.
+ * alerts stage's query matching). A word's base form depends on the word alone, so the memo ({@link BaseForms}, one
+ * for the process) changes nothing.
  *
  * <p>With {@code keepOriginal} it stands for Lucene's {@code KeywordRepeatFilter, StemmerOverrideFilter, KStemFilter,
  * RemoveDuplicatesTokenFilter}: the word as written, then its base form at the same position when that differs.
  * Without, for {@code StemmerOverrideFilter, KStemFilter}: the base form only. Misses are computed by those very
  * filters, on a one-word stream.
  *
- * <p>One instance per analysis chain, so per thread (Lucene reuses a chain within its thread only).
+ * <p>One instance per analysis chain, so per thread (Lucene reuses a chain within its thread only); the memo is shared.
  */
 final class CachedStemFilter extends TokenFilter {
-
-    /**
-     * Distinct words remembered before the memo starts over: the common words of news, which are most of any text. There
-     * is one chain per matcher and thread (a tagger per task), so the bound is kept small: about a megabyte each. (With
-     * 100,000 the memos of a replay's dozen matchers held some 200 MB.)
-     */
-    private static final int MAX_WORDS = 20_000;
-    /** Marks a word that is its own base form. */
-    private static final char[] SAME = new char[0];
 
     private final boolean keepOriginal;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-    private final CharArrayMap<char[]> baseForms = new CharArrayMap<>(1024, false);
+    private final BaseForms baseForms = BaseForms.SHARED;
     private final OneWord oneWord = new OneWord();
     private final TokenStream stemmer;
     /** The base form still to emit at the position of the word just emitted, or null. */
@@ -62,7 +53,7 @@ final class CachedStemFilter extends TokenFilter {
             return false;
         }
         char[] base = baseForm(term.buffer(), term.length());
-        if (base != SAME) {
+        if (base != BaseForms.SAME) {
             if (keepOriginal) {
                 pending = base;
             } else {
@@ -73,7 +64,7 @@ final class CachedStemFilter extends TokenFilter {
     }
 
     private char[] baseForm(char[] buffer, int length) throws IOException {
-        char[] known = baseForms.get(buffer, 0, length);
+        char[] known = baseForms.get(buffer, length);
         if (known != null) {
             return known;
         }
@@ -84,12 +75,9 @@ final class CachedStemFilter extends TokenFilter {
             throw new IllegalStateException("the stemmer dropped a word");
         }
         char[] base = stemmed.length() == length && Arrays.equals(stemmed.buffer(), 0, length, buffer, 0, length)
-                ? SAME : Arrays.copyOf(stemmed.buffer(), stemmed.length());
+                ? BaseForms.SAME : Arrays.copyOf(stemmed.buffer(), stemmed.length());
         stemmer.end();
         stemmer.close();
-        if (baseForms.size() >= MAX_WORDS) {
-            baseForms.clear();
-        }
         baseForms.put(Arrays.copyOf(buffer, length), base);
         return base;
     }
