@@ -84,9 +84,9 @@ public final class AlertsTopology {
         // (one value of a few kilobytes) at every step of event time; a replay takes many steps a second. Only each key's
         // newest value reaches the changelog and RocksDB at a commit, which is all a restore needs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DETECTOR_STORE), Serdes.String(),
-                JsonSerde.of(WatchHistory.class)).withCachingEnabled());
+                JsonSerde.withDataKeys(WatchHistory.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_BUCKETS_STORE), Serdes.String(),
-                JsonSerde.of(OpenBuckets.class)).withCachingEnabled());
+                JsonSerde.withDataKeys(OpenBuckets.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_VOLUME_STORE), Serdes.String(),
                 new StreamVolumeSerde()).withCachingEnabled());
         // Cached: a put per article, but only the newest count per slot reaches the changelog at each commit.
@@ -106,7 +106,7 @@ public final class AlertsTopology {
                 input.upstreamPartitions(), EventTimeMerge.LatePolicy.DROP, true, input.progress());
         SpikeDetectProcessor.Stores stores = new SpikeDetectProcessor.Stores(WATCHES_STORE, DETECTOR_STORE, OPEN_BUCKETS_STORE,
                 STREAM_VOLUME_STORE);
-        KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.of(ArticleHits.class),
+        KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.withDataKeys(ArticleHits.class),
                         h -> !h.watchIds().isEmpty() || h.reportsVolume(), merge)
                 .process(() -> new SpikeDetectProcessor(stores, settings::detectorParams, settings.volumeRetention(),
                         settings.watchDefaults().baseline(), validator),

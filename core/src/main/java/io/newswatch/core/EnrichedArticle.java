@@ -31,10 +31,21 @@ public record EnrichedArticle(
     }
 
     public boolean hasTag(String tagId) {
-        return tags.stream().anyMatch(t -> t.id().equals(tagId));
+        // Loops, not streams: called for every tag and entity watch on every article of the alerts stage.
+        for (TagMatch t : tags) {
+            if (t.id().equals(tagId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean hasEntity(String entityId) {
-        return entities.stream().anyMatch(e -> e.id().equals(entityId));
+        for (EntityMatch e : entities) {
+            if (e.id().equals(entityId)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

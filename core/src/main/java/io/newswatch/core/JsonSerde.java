@@ -1,5 +1,6 @@
 package io.newswatch.core;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -19,14 +20,22 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
-    private JsonSerde(Class<T> type) {
+    private JsonSerde(Class<T> type, ObjectMapper mapper) {
         this.type = type;
-        this.reader = Json.mapper().readerFor(type);
-        this.writer = Json.mapper().writerFor(type);
+        this.reader = mapper.readerFor(type);
+        this.writer = mapper.writerFor(type);
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {
-        return new JsonSerde<>(type);
+        return new JsonSerde<>(type, Json.mapper());
+    }
+
+    /**
+     * For a record type with maps keyed by data (slot or bucket numbers): the same bytes as {@link #of}, read without
+     * adding its keys to the field names every other record's parser shares ({@link Json#mapperForDataKeys}).
+     */
+    public static <T> JsonSerde<T> withDataKeys(Class<T> type) {
+        return new JsonSerde<>(type, Json.mapperForDataKeys());
     }
 
     @Override

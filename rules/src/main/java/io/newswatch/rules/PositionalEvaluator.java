@@ -39,14 +39,16 @@ final class PositionalEvaluator {
     boolean matches(Expr expr, List<int[]> evidence) {
         return switch (expr) {
             case Expr.All all -> {
-                for (Expr excluded : all.excluded()) {
-                    if (matches(excluded, new ArrayList<>())) {
-                        yield false;
-                    }
-                }
+                // Required parts first: a candidate rule usually fails on them, and exclusions (often prefixes, which
+                // look at every word of the text) need not be looked at then. The same answer in either order.
                 List<int[]> found = new ArrayList<>();
                 for (Expr required : all.required()) {
                     if (!matches(required, found)) {
+                        yield false;
+                    }
+                }
+                for (Expr excluded : all.excluded()) {
+                    if (matches(excluded, new ArrayList<>())) {
                         yield false;
                     }
                 }

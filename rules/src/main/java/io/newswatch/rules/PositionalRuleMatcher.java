@@ -19,6 +19,13 @@ import java.util.Map;
  */
 final class PositionalRuleMatcher implements RuleMatcher {
 
+    /**
+     * Distinct words whose triggered rules are remembered before that memo starts over: the common words of news, which
+     * are most of any text. Each task has its own matcher, so the bound is kept small (about a megabyte each).
+     */
+    private static final int MAX_WORDS = 20_000;
+    private static final int[] NO_RULES = new int[0];
+
     private final List<CompiledRule> rules;
     private final Map<String, int[]> rulesByTerm = new HashMap<>();
     private final Map<String, int[]> rulesByPrefix = new HashMap<>();
@@ -26,6 +33,8 @@ final class PositionalRuleMatcher implements RuleMatcher {
     private final int maxPrefix;
     private final int[] alwaysRun;
     private final TextPositions text = new TextPositions(RuleAnalyzer.forIndex());
+    /** Per word: the rules it triggers, by the word or one of its prefixes (news vocabulary repeats). Bounded. */
+    private final Map<String, int[]> rulesByWord = new HashMap<>();
 
     public PositionalRuleMatcher(List<CompiledRule> rules) {
         this.rules = List.copyOf(rules);
@@ -78,15 +87,30 @@ final class PositionalRuleMatcher implements RuleMatcher {
             candidates.set(i);
         }
         for (String term : text.terms()) {
-            mark(rulesByTerm.get(term), candidates);
-            if (!rulesByPrefix.isEmpty()) {
-                int longest = Math.min(term.length(), maxPrefix);
-                for (int len = minPrefix; len <= longest; len++) {
-                    mark(rulesByPrefix.get(term.substring(0, len)), candidates);
-                }
-            }
+            mark(rulesTriggeredBy(term), candidates);
         }
         return candidates;
+    }
+
+    private int[] rulesTriggeredBy(String term) {
+        int[] known = rulesByWord.get(term);
+        if (known != null) {
+            return known;
+        }
+        BitSet rules = new BitSet();
+        mark(rulesByTerm.get(term), rules);
+        if (!rulesByPrefix.isEmpty()) {
+            int longest = Math.min(term.length(), maxPrefix);
+            for (int len = minPrefix; len <= longest; len++) {
+                mark(rulesByPrefix.get(term.substring(0, len)), rules);
+            }
+        }
+        int[] triggered = rules.isEmpty() ? NO_RULES : rules.stream().toArray();
+        if (rulesByWord.size() >= MAX_WORDS) {
+            rulesByWord.clear();
+        }
+        rulesByWord.put(term, triggered);
+        return triggered;
     }
 
     private static void mark(int[] ruleIndexes, BitSet candidates) {

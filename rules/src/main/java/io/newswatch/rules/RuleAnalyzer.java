@@ -4,12 +4,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
-import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter.StemmerOverrideMap;
-import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -63,14 +59,9 @@ final class RuleAnalyzer extends Analyzer {
         if (mode == Mode.PREFIX) {
             return new TokenStreamComponents(source, stream);
         }
-        if (mode == Mode.INDEX) {
-            stream = new KeywordRepeatFilter(stream);
-        }
-        stream = new StemmerOverrideFilter(stream, IRREGULAR);
-        stream = new KStemFilter(stream);
-        if (mode == Mode.INDEX) {
-            stream = new RemoveDuplicatesTokenFilter(stream);
-        }
+        // INDEX: what KeywordRepeatFilter, StemmerOverrideFilter, KStemFilter and RemoveDuplicatesTokenFilter give in turn;
+        // QUERY: StemmerOverrideFilter then KStemFilter. The same tokens, with each word's base form remembered.
+        stream = new CachedStemFilter(stream, IRREGULAR, mode == Mode.INDEX);
         return new TokenStreamComponents(source, stream);
     }
 }

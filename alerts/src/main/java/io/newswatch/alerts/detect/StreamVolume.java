@@ -3,6 +3,7 @@ package io.newswatch.alerts.detect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,6 +36,14 @@ public final class StreamVolume {
     Long finalThrough;
     /** Per baseline memory tau (ms): G at the end of each recent non-empty final slot. */
     TreeMap<Long, TreeMap<Long, Double>> decayedTotals = new TreeMap<>();
+    /**
+     * Running totals of {@link #counts} in slot order ({@code runningTotals[i]} = the articles of {@code runningSlots[0..i]}),
+     * so that {@link #articles} is two lookups: every watch sums the same windows at every bucket it closes, each
+     * window up to a day of slots. Derived, never stored; null when it must be rebuilt.
+     */
+    private transient long[] runningSlots;
+    private transient long[] runningTotals;
+    private transient int runningSize;
 
     public StreamVolume() {
     }
@@ -76,6 +85,7 @@ public final class StreamVolume {
             return false;
         }
         counts.merge(slot, articles, Long::sum);
+        addToRunningTotals(slot, articles);
         if (firstSlot == null || slot < firstSlot) {
             firstSlot = slot;
         }
@@ -103,6 +113,7 @@ public final class StreamVolume {
     public void prune(long timeMs) {
         long oldest = Math.floorDiv(timeMs - retentionMs, SLOT_MS);
         counts.headMap(oldest, false).clear();
+        runningSlots = null;
         for (TreeMap<Long, Double> series : decayedTotals.values()) {
             Long keep = series.floorKey(oldest);
             if (keep != null) {
@@ -113,11 +124,56 @@ public final class StreamVolume {
 
     /** Articles in the final slots of {@code [fromMs, toMs)} (both on slot boundaries). */
     public long articles(long fromMs, long toMs) {
-        long sum = 0;
-        for (long v : counts.subMap(Math.floorDiv(fromMs, SLOT_MS), true, Math.floorDiv(toMs, SLOT_MS) - 1, true).values()) {
-            sum += v;
+        long from = Math.floorDiv(fromMs, SLOT_MS);
+        long to = Math.floorDiv(toMs, SLOT_MS) - 1;
+        if (from > to) {
+            throw new IllegalArgumentException("fromKey > toKey"); // as the sum over counts.subMap(from, to) did
         }
-        return sum;
+        if (runningSlots == null) {
+            rebuildRunningTotals();
+        }
+        int first = insertionPoint(from);
+        int last = insertionPoint(to + 1) - 1;
+        if (last < first) {
+            return 0;
+        }
+        return runningTotals[last] - (first > 0 ? runningTotals[first - 1] : 0);
+    }
+
+    /** Index of the first slot at or after {@code slot} in the running totals. */
+    private int insertionPoint(long slot) {
+        int i = Arrays.binarySearch(runningSlots, 0, runningSize, slot);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    private void addToRunningTotals(long slot, long articles) {
+        if (runningSlots == null) {
+            return;
+        }
+        int i = Arrays.binarySearch(runningSlots, 0, runningSize, slot);
+        if (i < 0) {
+            runningSlots = null; // a new slot: rebuilt when next read (once per slot, not per article)
+            return;
+        }
+        for (; i < runningSize; i++) {
+            runningTotals[i] += articles;
+        }
+    }
+
+    private void rebuildRunningTotals() {
+        int n = counts.size();
+        long[] slots = new long[n];
+        long[] totals = new long[n];
+        int i = 0;
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+            sum += e.getValue();
+            slots[i] = e.getKey();
+            totals[i++] = sum;
+        }
+        runningSlots = slots;
+        runningTotals = totals;
+        runningSize = n;
     }
 
     /** G at {@code timeMs} for a tracked baseline memory: the decayed total of every final slot ending by then. */

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class SpikeDetectProcessor implements Processor<String, byte[], String, RoutedAlert> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpikeDetectProcessor.class);
-    private static final JsonSerde<ArticleHits> HITS = JsonSerde.of(ArticleHits.class);
+    private static final JsonSerde<ArticleHits> HITS = JsonSerde.withDataKeys(ArticleHits.class);
     /**
      * Every watch's buckets are closed when the merge's watermark crosses a multiple of this (a volume slot, the smallest
      * bucket a watch may have), not on every watermark: a replay sends many. When they close does not change what they

@@ -25,6 +25,10 @@ public final class StoryText {
             Pattern.CASE_INSENSITIVE);
     /** " - Reuters", " | The Guardian", " — BBC News": up to five words after a dash or bar at the end. */
     private static final Pattern SOURCE_SUFFIX = Pattern.compile("\\s+[|\\-–—]\\s+[\\p{L}\\p{N}.&' ]{2,40}$");
+    /** The words RUBRIC starts with, for a cheap test that it cannot match (most titles have no rubric). */
+    private static final List<String> RUBRIC_STARTS = List.of("opinion", "analysis", "comment", "editorial", "live", "breaking", "watch",
+            "video", "exclusive", "update", "explainer", "factbox", "fact check", "in pictures", "podcast", "newsletter");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -42,7 +46,9 @@ public final class StoryText {
         String previous;
         do {
             previous = t;
-            t = RUBRIC.matcher(t).replaceFirst("");
+            if (mayStartWithRubric(t)) {
+                t = RUBRIC.matcher(t).replaceFirst("");
+            }
         } while (!t.equals(previous));
         String withoutSuffix = SOURCE_SUFFIX.matcher(t).replaceFirst("");
         // Keep the suffix when it was most of the title ("Ukraine - live"): only strip a tail, not a head.
@@ -52,9 +58,27 @@ public final class StoryText {
         return t.strip();
     }
 
+    /**
+     * False when RUBRIC cannot match {@code t}: after its leading {@code \s} characters, no rubric word starts there
+     * (compared ignoring case, which accepts at least what the pattern's ASCII-only case folding does).
+     */
+    private static boolean mayStartWithRubric(String t) {
+        int i = 0;
+        while (i < t.length() && " \t\n\u000B\f\r".indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        for (String word : RUBRIC_STARTS) {
+            if (t.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int wordCount(String s) {
         String trimmed = s.strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+        // String.split with this pattern, without compiling it each time.
+        return trimmed.isEmpty() ? 0 : WHITESPACE.split(trimmed).length;
     }
 
     /** Normalised words of the cleaned title and the summary, stop words removed. */

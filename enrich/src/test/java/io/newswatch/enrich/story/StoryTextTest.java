@@ -83,4 +83,14 @@ class StoryTextTest {
         }
         return words;
     }
+
+    @Test
+    @DisplayName("rubrics in any case, after any spaces, one after another, come off; words that only begin like one stay")
+    void rubricsOfEveryKind() {
+        assertThat(StoryText.cleanTitle("\tBREAKING NEWS | Fact check: In Pictures - Flood waters rise")).isEqualTo("Flood waters rise");
+        assertThat(StoryText.cleanTitle("updated: live updates — Storm nears the coast")).isEqualTo("Storm nears the coast");
+        assertThat(StoryText.cleanTitle("Watchdog fines bank - Reuters")).isEqualTo("Watchdog fines bank");
+        assertThat(StoryText.cleanTitle("Livestock prices fall: farmers worry")).isEqualTo("Livestock prices fall: farmers worry");
+        assertThat(StoryText.cleanTitle("Video shows the rescue")).isEqualTo("Video shows the rescue");
+    }
 }
