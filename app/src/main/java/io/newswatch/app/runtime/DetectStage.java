@@ -9,6 +9,7 @@ import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.app.backtest.WatchTester;
 import io.newswatch.app.cli.UsageException;
 import io.newswatch.app.monitor.PipelineMeters;
+import io.newswatch.app.monitor.StageMeters;
 import io.newswatch.core.LearnedBaseline;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
@@ -18,6 +19,10 @@ import io.newswatch.eventtime.MergeProgress;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * that), so a backtest can detect without reaching any live sink. A bad watch in the file fails when the stage is
  * planned, naming the watch and the field (seeding checks again, against the topic).
  */
-public final class DetectStage implements PipelineStage {
+public final class DetectStage extends MergingStreamsStage {
 
     /** Its label is the module's name, which /ready and the metrics have always used. */
     public static final String LABEL = "alerts";
@@ -37,7 +42,6 @@ public final class DetectStage implements PipelineStage {
 
     private final AlertsSettings settings;
     private final boolean learnAtStart;
-    private final MergeProgress merge = new MergeProgress();
 
     private DetectStage(AlertsSettings settings, boolean learnAtStart) {
         this.settings = settings;
@@ -62,22 +66,29 @@ public final class DetectStage implements PipelineStage {
         return settings;
     }
 
-    /** Progress of the event-time merge in front of detection. */
-    public MergeProgress merge() {
-        return merge;
-    }
-
+    /** The watches file seeded into the watches topic, its new watches learned, before detection starts. */
     @Override
-    public RunningStage start(StageContext context) {
+    protected void prepare(StageContext context) {
         Topics topics = context.topics();
         KafkaCluster cluster = context.cluster();
         BaselineLearner learner = learnAtStart ? watches -> learnFromHistory(cluster, topics, watches) : BaselineLearner.NONE;
         WatchBootstrap.seed(settings.watchesFile(), settings.watchDefaults(), cluster.clientProperties(), topics, learner);
-        Topology topology = AlertsTopology.build(settings, topics, new MergeInput(cluster.partitions(topics.enriched()), merge));
-        StreamsStage stage = StreamsStage.start(LABEL, topology, AlertsTopology.streamsProperties(settings, cluster.clientProperties()),
-                context.failures());
-        stage.bindMeters(context.monitor(), PipelineMeters.alerts(stage.kafkaStreams()::metrics, topics));
-        return stage;
+    }
+
+    @Override
+    protected Topology topology(StageContext context, MergeProgress merge) {
+        Topics topics = context.topics();
+        return AlertsTopology.build(settings, topics, new MergeInput(context.cluster().partitions(topics.enriched()), merge));
+    }
+
+    @Override
+    protected Properties streamsProperties(Properties clientProperties) {
+        return AlertsTopology.streamsProperties(settings, clientProperties);
+    }
+
+    @Override
+    protected StageMeters meters(Supplier<? extends Map<MetricName, ? extends Metric>> metrics, StageContext context) {
+        return PipelineMeters.alerts(metrics, context.topics());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.newswatch.app.runtime;
 
 import io.newswatch.app.monitor.PipelineMeters;
+import io.newswatch.app.monitor.StageMeters;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.enrich.EnrichSettings;
@@ -11,6 +12,11 @@ import io.newswatch.enrich.taxonomy.TaxonomyLoader;
 import io.newswatch.enrich.taxonomy.TaxonomyTagger;
 import io.newswatch.eventtime.MergeInput;
 import io.newswatch.eventtime.MergeProgress;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -18,14 +24,13 @@ import org.apache.kafka.streams.Topology;
  * and gazetteer are loaded and checked once, when it is planned: a rule with a syntax error or a bad gazetteer entry fails
  * there, naming the tag and position or the file and entry, before a broker starts and not inside a stream thread.
  */
-public final class EnrichStage implements PipelineStage {
+public final class EnrichStage extends MergingStreamsStage {
 
     public static final String LABEL = "enrich";
 
     private final EnrichSettings settings;
     private final Taxonomy taxonomy;
     private final Gazetteer gazetteer;
-    private final MergeProgress merge = new MergeProgress();
 
     private EnrichStage(EnrichSettings settings, Taxonomy taxonomy, Gazetteer gazetteer) {
         this.settings = settings;
@@ -49,20 +54,20 @@ public final class EnrichStage implements PipelineStage {
         return settings;
     }
 
-    /** Progress of the event-time merge in front of dedup and story ids. */
-    public MergeProgress merge() {
-        return merge;
+    @Override
+    protected Topology topology(StageContext context, MergeProgress merge) {
+        Topics topics = context.topics();
+        return EnrichTopology.build(settings, topics, new MergeInput(context.cluster().partitions(topics.raw()), merge,
+                context.rawEnds()), taxonomy, gazetteer);
     }
 
     @Override
-    public RunningStage start(StageContext context) {
-        Topics topics = context.topics();
-        KafkaCluster cluster = context.cluster();
-        Topology topology = EnrichTopology.build(settings, topics,
-                new MergeInput(cluster.partitions(topics.raw()), merge, context.rawEnds()), taxonomy, gazetteer);
-        StreamsStage stage = StreamsStage.start(LABEL, topology, EnrichTopology.streamsProperties(settings, cluster.clientProperties()),
-                context.failures());
-        stage.bindMeters(context.monitor(), PipelineMeters.enrich(stage.kafkaStreams()::metrics, topics));
-        return stage;
+    protected Properties streamsProperties(Properties clientProperties) {
+        return EnrichTopology.streamsProperties(settings, clientProperties);
+    }
+
+    @Override
+    protected StageMeters meters(Supplier<? extends Map<MetricName, ? extends Metric>> metrics, StageContext context) {
+        return PipelineMeters.enrich(metrics, context.topics());
     }
 }
