@@ -112,8 +112,11 @@ public final class StreamVolume {
      */
     public void prune(long timeMs) {
         long oldest = Math.floorDiv(timeMs - retentionMs, SLOT_MS);
-        counts.headMap(oldest, false).clear();
-        runningSlots = null;
+        Map<Long, Long> old = counts.headMap(oldest, false);
+        if (!old.isEmpty()) {
+            old.clear();
+            runningSlots = null; // rebuilt from the slots left on the next read
+        }
         for (TreeMap<Long, Double> series : decayedTotals.values()) {
             Long keep = series.floorKey(oldest);
             if (keep != null) {

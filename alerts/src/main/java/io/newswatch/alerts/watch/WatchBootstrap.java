@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +54,9 @@ public final class WatchBootstrap {
             List<Watch> kept = new ArrayList<>();
             List<Watch> toLearn = new ArrayList<>();
             for (Watch w : wanted) {
-                WatchInput live = current.get(w.id());
-                boolean sameSubject = live != null && countsTheSame(live, w.toInput());
+                // The stored watch as the alerts stage reads it (a bad stored record counts as absent: the file's replaces it).
+                Watch live = checked(validator, current.get(w.id()));
+                boolean sameSubject = live != null && live.subject().equals(w.subject());
                 if (w.learned() == null && sameSubject && live.learned() != null) {
                     kept.add(w.withLearned(live.learned()));
                 } else if (w.learned() == null && !sameSubject) {
@@ -83,8 +83,15 @@ public final class WatchBootstrap {
         return written;
     }
 
-    private static boolean countsTheSame(WatchInput stored, WatchInput declared) {
-        return Objects.equals(stored.query(), declared.query()) && Objects.equals(stored.tag(), declared.tag())
-                && Objects.equals(stored.entity(), declared.entity());
+    private static Watch checked(WatchValidator validator, WatchInput stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return validator.validate(stored);
+        } catch (InvalidWatchException e) {
+            LOG.warn("the stored watch {} is not valid ({}): the watches file's replaces it", stored.id(), e.getMessage());
+            return null;
+        }
     }
 }

@@ -103,6 +103,10 @@ public final class DetectStage extends MergingStreamsStage {
         } catch (UsageException noHistory) {
             LOG.info("no stored history to learn from ({}): the watches start cold", noHistory.getMessage());
             return Map.of();
+        } catch (RuntimeException e) {
+            // Learning only warms a watch up: a history that cannot be read must not keep detection from starting.
+            LOG.warn("could not learn from the stored history on {} ({}): the watches start cold", topics.enriched(), e.toString());
+            return Map.of();
         }
     }
 }

@@ -38,7 +38,12 @@ abstract class MergingStreamsStage implements PipelineStage {
         prepare(context);
         StreamsStage stage = StreamsStage.start(label(), topology(context, merge),
                 streamsProperties(context.cluster().clientProperties()), context.failures());
-        stage.bindMeters(context.monitor(), meters(stage.kafkaStreams()::metrics, context));
+        try {
+            stage.bindMeters(context.monitor(), meters(stage.kafkaStreams()::metrics, context));
+        } catch (RuntimeException e) {
+            stage.close(); // not yet handed to the supervisor: nothing else would stop its threads
+            throw e;
+        }
         return stage;
     }
 }

@@ -51,7 +51,12 @@ public final class StreamsStage implements RunningStage {
                 onFailure.failed(name + " (application id " + applicationId + ") stopped on an error; see the log above");
             }
         });
-        streams.start();
+        try {
+            streams.start();
+        } catch (RuntimeException e) {
+            streams.close(); // its clients were created with it
+            throw e;
+        }
         return new StreamsStage(name, streams);
     }
 

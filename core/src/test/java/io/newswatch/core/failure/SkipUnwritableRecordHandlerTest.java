@@ -42,6 +42,15 @@ class SkipUnwritableRecordHandlerTest {
     }
 
     @Test
+    @DisplayName("a store's changelog is never skipped: the store would hold what a restore would not (Kafka's default: fail)")
+    void changelogNeverSkipped() {
+        var changelog = new ProducerRecord<>("newswatch-alerts-detector-state-changelog", new byte[1], new byte[2]);
+        assertThat(handler.handleError(CONTEXT, changelog, new RecordTooLargeException("2 MB")).result()).isEqualTo(Result.FAIL);
+        assertThat(handler.handleSerializationError(CONTEXT, changelog, new IllegalArgumentException("no"),
+                SerializationExceptionOrigin.VALUE).result()).isEqualTo(Result.FAIL);
+    }
+
+    @Test
     @DisplayName("a topic refused or a timeout is not about one record: Kafka's default (fail, or retry what is retriable)")
     void others() {
         assertThat(handler.handleError(CONTEXT, record, new TopicAuthorizationException("no")).result()).isEqualTo(Result.FAIL);
