@@ -35,10 +35,15 @@ public final class DeliverStage implements PipelineStage {
     public RunningStage start(StageContext context) {
         WebhookDispatcher webhooks = new WebhookDispatcher(settings, context.cluster().clientProperties(), context.topics());
         webhooks.start(context.failures());
-        Monitor monitor = context.monitor();
-        monitor.bindConsumer(webhooks.alertConsumer());
-        monitor.bindProducer(webhooks.deadLetterProducer());
-        monitor.bind(PipelineMeters.deliver(webhooks, context.topics()));
+        try {
+            Monitor monitor = context.monitor();
+            monitor.bindConsumer(webhooks.alertConsumer());
+            monitor.bindProducer(webhooks.deadLetterProducer());
+            monitor.bind(PipelineMeters.deliver(webhooks, context.topics()));
+        } catch (RuntimeException e) {
+            webhooks.close(); // not yet handed to the supervisor: nothing else would stop its thread
+            throw e;
+        }
         return new RunningStage() {
             @Override
             public StageStatus status() {

@@ -46,10 +46,16 @@ public final class IngestStage implements PipelineStage {
         FeedBootstrap.seed(settings, context.cluster().clientProperties(), context.topics());
         IngestService service = new IngestService(settings, context.cluster().clientProperties(), context.topics());
         service.start(context.failures());
-        Monitor monitor = context.monitor();
-        service.kafkaProducer().ifPresent(monitor::bindProducer);
-        monitor.bind(new FeedMeters(() -> service.stats().values(), context.topics().raw(), monitor.perFeedMetrics()));
-        ScheduledExecutorService statusLog = statusInterval.isZero() ? null : statusLog(service);
+        ScheduledExecutorService statusLog;
+        try {
+            Monitor monitor = context.monitor();
+            service.kafkaProducer().ifPresent(monitor::bindProducer);
+            monitor.bind(new FeedMeters(() -> service.stats().values(), context.topics().raw(), monitor.perFeedMetrics()));
+            statusLog = statusInterval.isZero() ? null : statusLog(service);
+        } catch (RuntimeException e) {
+            service.close(); // not yet handed to the supervisor: nothing else would stop its threads
+            throw e;
+        }
         return new RunningStage() {
             @Override
             public StageStatus status() {

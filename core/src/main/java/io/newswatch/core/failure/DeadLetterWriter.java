@@ -3,6 +3,7 @@ package io.newswatch.core.failure;
 import io.newswatch.core.DeadLetter;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +36,23 @@ public final class DeadLetterWriter {
     public void write(DeadLetter why, byte[] key, byte[] value, Runnable onWritten) {
         LOG.warn("stage {}: record {} sent to the dead-letter topic: {}: {}", why.stage(), why.source(), why.errorClass(),
                 why.errorMessage());
-        producer.send(new ProducerRecord<>(topic, null, key, value, why.toHeaders()), (meta, error) -> {
-            if (error == null) {
-                counter.count();
-                onWritten.run();
-            } else {
-                LOG.error("stage {}: cannot write the dead letter of record {}: {}", why.stage(), why.source(), error.getMessage());
-            }
-        });
+        try {
+            producer.send(new ProducerRecord<>(topic, null, key, value, why.toHeaders()), (meta, error) -> {
+                if (error == null) {
+                    counter.count();
+                    onWritten.run();
+                } else {
+                    refused(why, error);
+                }
+            });
+        } catch (KafkaException | IllegalStateException e) {
+            // send() throws at once when the producer's buffer stays full for max.block.ms or it is closed: the same outcome
+            // as a refusal, and the caller's thread (a webhook lane) must not die of it.
+            refused(why, e);
+        }
+    }
+
+    private static void refused(DeadLetter why, Exception error) {
+        LOG.error("stage {}: cannot write the dead letter of record {}: {}", why.stage(), why.source(), error.getMessage());
     }
 }

@@ -47,6 +47,15 @@ class DeadLetterWriterTest {
         assertThat(written).hasValue(0);
     }
 
+    @Test
+    @DisplayName("a producer that throws at once (closed, or its buffer full) is a refusal too, not an error for the caller")
+    void producerThrows() {
+        producer.close();
+        writer.write(why, null, bytes("{alert}"), written::incrementAndGet);
+        assertThat(counted).hasValue(0);
+        assertThat(written).hasValue(0);
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
