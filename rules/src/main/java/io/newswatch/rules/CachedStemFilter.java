@@ -28,15 +28,21 @@ final class CachedStemFilter extends TokenFilter {
     private final boolean keepOriginal;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-    private final BaseForms baseForms = BaseForms.SHARED;
+    private final BaseForms baseForms;
     private final OneWord oneWord = new OneWord();
     private final TokenStream stemmer;
     /** The base form still to emit at the position of the word just emitted, or null. */
     private char[] pending;
 
     CachedStemFilter(TokenStream input, StemmerOverrideMap irregular, boolean keepOriginal) {
+        this(input, irregular, keepOriginal, BaseForms.SHARED);
+    }
+
+    /** With a table of its own: for tests, which must see what is remembered. */
+    CachedStemFilter(TokenStream input, StemmerOverrideMap irregular, boolean keepOriginal, BaseForms baseForms) {
         super(input);
         this.keepOriginal = keepOriginal;
+        this.baseForms = baseForms;
         this.stemmer = new KStemFilter(new StemmerOverrideFilter(oneWord, irregular));
     }
 

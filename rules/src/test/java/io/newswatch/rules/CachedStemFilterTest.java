@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -78,7 +79,7 @@ class CachedStemFilterTest {
     void indexChainGivesTheWordAndItsBaseFormAsLuceneDoes() throws IOException {
         Analyzer cached = RuleAnalyzer.forIndex();
         Analyzer lucene = reference(true);
-        // Twice over: the second pass reads every base form from the memo.
+        // Twice over, over the process's table (other tests may have filled it; remembersThenReads shows both paths).
         for (int pass = 0; pass < 2; pass++) {
             for (String text : TEXTS) {
                 assertThat(tokens(cached, text)).as(text).isEqualTo(tokens(lucene, text));
@@ -86,6 +87,69 @@ class CachedStemFilterTest {
         }
         assertThat(tokens(cached, "rebels fled")).containsExactly("rebels +1 0-6 <ALPHANUM>", "rebel +0 0-6 <ALPHANUM>",
                 "fled +1 7-11 <ALPHANUM>", "flee +0 7-11 <ALPHANUM>");
+    }
+
+    /** The index chain of RuleAnalyzer over a table of base forms of its own. */
+    private static Analyzer cachedIndex(BaseForms table) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+                return new TokenStreamComponents(source, new CachedStemFilter(stream, IrregularForms.overrideMap(), true, table));
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("a first pass remembers each word's base form, a second reads them all from the table, both as Lucene gives them")
+    void remembersThenReads() throws IOException {
+        BaseForms table = new BaseForms(1 << 12);
+        Analyzer cached = cachedIndex(table);
+        Analyzer lucene = reference(true);
+        for (String text : TEXTS) {
+            assertThat(tokens(cached, text)).as(text).isEqualTo(tokens(lucene, text));
+        }
+        int remembered = table.size();
+        assertThat(remembered).as("words remembered on the first pass").isPositive();
+        for (String text : TEXTS) {
+            assertThat(tokens(cached, text)).as(text).isEqualTo(tokens(lucene, text));
+        }
+        assertThat(table.size()).as("the second pass found every word in the table").isEqualTo(remembered);
+    }
+
+    @Test
+    @DisplayName("four threads analysing at once over one table, reading and filling it, all get Lucene's tokens")
+    void concurrentReadsAndWrites() throws Exception {
+        BaseForms table = new BaseForms(1 << 12);
+        Analyzer lucene = reference(true);
+        List<List<String>> expected = new ArrayList<>();
+        for (String text : TEXTS) {
+            expected.add(tokens(lucene, text));
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int offset = t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                Analyzer cached = cachedIndex(table); // an analyzer per thread, as each stream task has its own
+                try {
+                    for (int round = 0; round < 50; round++) {
+                        for (int i = 0; i < TEXTS.size(); i++) {
+                            int k = (i + offset * 3 + round) % TEXTS.size();
+                            assertThat(tokens(cached, TEXTS.get(k))).isEqualTo(expected.get(k));
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(table.size()).isPositive();
     }
 
     @Test
