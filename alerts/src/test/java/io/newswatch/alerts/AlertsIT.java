@@ -47,6 +47,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -111,6 +112,79 @@ class AlertsIT {
     }
 
     @Test
+    @DisplayName("at start, watches of the file that are new or count something else learn a baseline; the others keep theirs")
+    void seedingLearnsNewWatches() throws Exception {
+        Topics topics = new Topics("itlearn.");
+        broker.createTopic(topics.watches(), 1, Map.of("cleanup.policy", "compact"));
+        Path file = dir.resolve("learn-watches.yaml");
+        Files.writeString(file, """
+                watches:
+                  - id: tomahawk
+                    query: tomahawk*
+                  - id: hungary
+                    entity: country:HU
+                """);
+        AlertsSettings settings = AlertsSettings.from(Settings.of(Map.of("kafka.topic-prefix", "itlearn.",
+                "app.data-dir", dir.toString(), "alerts.watches-file", file.toString())));
+        LearnedBaseline tomahawkLearned = new LearnedBaseline(Duration.ofDays(7), 3.0, 5000.0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-20T00:00:00Z"));
+        List<List<String>> asked = new ArrayList<>();
+        BaselineLearner learnsTomahawk = watches -> {
+            asked.add(watches.stream().map(Watch::id).toList());
+            return Map.of("tomahawk", tomahawkLearned); // hungary: nothing in the history to learn from
+        };
+        BaselineLearner learnsNothing = watches -> {
+            asked.add(watches.stream().map(Watch::id).toList());
+            return Map.of();
+        };
+
+        WatchBootstrap.seed(file, settings.watchDefaults(), client(), topics, learnsTomahawk);
+        assertThat(asked).as("both are new").containsExactly(List.of("tomahawk", "hungary"));
+        assertThat(storedWatches(topics).get("tomahawk").learned()).isEqualTo(tomahawkLearned);
+        assertThat(storedWatches(topics).get("hungary").learned()).as("started cold").isNull();
+
+        asked.clear();
+        assertThat(WatchBootstrap.seed(file, settings.watchDefaults(), client(), topics, learnsTomahawk)).as("a restart writes nothing")
+                .isEmpty();
+        assertThat(asked).as("a restart reads no history: nothing is new").isEmpty();
+        assertThat(storedWatches(topics).get("tomahawk").learned()).as("kept").isEqualTo(tomahawkLearned);
+
+        Files.writeString(file, """
+                watches:
+                  - id: tomahawk
+                    query: tomahawk* OR "cruise missile"
+                  - id: hungary
+                    entity: country:HU
+                """);
+        assertThat(WatchBootstrap.seed(file, settings.watchDefaults(), client(), topics, learnsNothing)).extracting(Watch::id)
+                .containsExactly("tomahawk");
+        assertThat(asked).as("a watch that counts something else learns again").containsExactly(List.of("tomahawk"));
+        assertThat(storedWatches(topics).get("tomahawk").learned()).as("the old query's baseline is not kept for the new one")
+                .isNull();
+
+        // A stored record the alerts stage would refuse (a learned baseline with no volume, written by hand) is not copied
+        // into the file's watch: the watch is learned again, as if it were new.
+        LearnedBaseline broken = new LearnedBaseline(Duration.ofDays(7), 3.0, 0.0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-20T00:00:00Z"));
+        WatchInput handWritten = new WatchInput(WatchInput.SCHEMA_VERSION, "hungary", null, null, null, "country:HU", null, null,
+                null, null, null, null, null, null, null, broken);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client(), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topics.watches(), "hungary", RecordSerdes.WATCH.serialize(topics.watches(),
+                    handWritten))).get(30, TimeUnit.SECONDS);
+        }
+        asked.clear();
+        WatchBootstrap.seed(file, settings.watchDefaults(), client(), topics, learnsNothing);
+        assertThat(asked).as("a stored watch that does not check out counts as absent").containsExactly(List.of("hungary"));
+        assertThat(storedWatches(topics).get("hungary").learned()).as("the broken baseline is gone").isNull();
+    }
+
+    private static Map<String, WatchInput> storedWatches(Topics topics) {
+        try (WatchStore store = new WatchStore(client(), topics)) {
+            return store.list(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     @DisplayName("enriched Tomahawk burst -> OPENED alert on the alert topic and at the webhook; a failing webhook is dead-lettered")
     void endToEnd() throws Exception {
         String hooks = "http://127.0.0.1:" + http.getAddress().getPort();
@@ -172,7 +246,7 @@ class AlertsIT {
 
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client(), new StringSerializer(),
-                    new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                    new ByteArraySerializer())) {
                 List<EnrichedArticle> burst = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     burst.add(Articles.tomahawk("t" + i, "outlet" + (i % 4) + ".example", now.plusMillis(i)));
@@ -263,7 +337,7 @@ class AlertsIT {
         }
         try (WebhookDispatcher dispatcher = new WebhookDispatcher(settings, client(), topics);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client(), new StringSerializer(),
-                     new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                     new ByteArraySerializer())) {
             dispatcher.start();
             // Three alerts for the stuck webhook: one in flight, one queued (capacity 1), one refused; then one for the other.
             boolean first = true;
