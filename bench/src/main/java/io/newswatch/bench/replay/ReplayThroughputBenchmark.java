@@ -21,7 +21,6 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replay throughput end to end: N stored articles (real headlines from ../shared/data/newsapi-2023.jsonl.gz,
- * repeated with their times shifted by 300 days per round to reach N; generated text when the file is absent) on
+ * repeated with their times moved 300 days earlier per round to reach N; generated text when the file is absent) on
  * a 6-partition topic of the embedded broker, then in the same JVM and run (1) a plain consume of that topic, the
  * baseline, and (2) {@code newswatch replay} over it: copy, enrich (shipped taxonomy and gazetteer) and detect
  * (the 8 shipped watches plus 7 more, 15 in all) until the replay has drained every topic and merge. Prints
@@ -69,9 +68,10 @@ public final class ReplayThroughputBenchmark {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
-        // Only the serialized records live on (on the broker): the benchmark must not keep 500,000 articles on the
-        // replay's heap. Earlier figures did, which counted a few hundred megabytes of them in its peak heap and GC.
-        List<byte[]> records = serialized(articles(n));
+        // The articles are made and produced round by round and not kept: only the broker holds them, so the replay's
+        // heap holds nothing of the benchmark's, whatever N (earlier figures counted a few hundred megabytes of them, and
+        // a million did not fit in 1 GB).
+        List<Article> base = baseArticles();
         Path dir = Files.createTempDirectory("replay-bench");
         Path watches = dir.resolve("watches.yaml");
         Files.writeString(watches, Files.readString(Path.of("config/watches.yaml")) + """
@@ -94,8 +94,8 @@ public final class ReplayThroughputBenchmark {
             String source = "stored.news.articles.history";
             broker.createTopic(source, 6, Map.of("retention.ms", "-1"));
             long t0 = System.nanoTime();
-            produce(broker.bootstrapServers(), source, records);
-            records = null;
+            produce(broker.bootstrapServers(), source, base, n);
+            base = null;
             double produceSeconds = seconds(t0);
 
             long t1 = System.nanoTime();
@@ -148,7 +148,8 @@ public final class ReplayThroughputBenchmark {
         System.exit(0);
     }
 
-    private static List<Article> articles(int n) throws Exception {
+    /** The real headlines in the file's order (or generated ones): what each round of the stored articles repeats. */
+    private static List<Article> baseArticles() throws Exception {
         List<Article> base = new ArrayList<>();
         if (Files.exists(NEWSAPI)) {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(NEWSAPI)),
@@ -171,19 +172,24 @@ public final class ReplayThroughputBenchmark {
                         "outlet" + (i % 300), Instant.parse("2023-03-15T00:00:00Z").plusSeconds(i * 110L)));
             }
         }
-        List<Article> out = new ArrayList<>(n);
-        for (int round = 0; out.size() < n; round++) {
-            Duration shift = Duration.ofDays(300L * round);
-            for (Article a : base) {
-                if (out.size() == n) {
-                    break;
-                }
-                Instant t = a.eventTime().plus(shift);
-                String link = a.link() + (round == 0 ? "" : "#r" + round);
-                out.add(new Article(Article.SCHEMA_VERSION, Long.toHexString(StableHash.of(link)), a.feedUrl(), a.sourceName(),
-                        a.sourceDomain(),
-                        a.title(), a.summary(), link, link, null, List.of(), List.of(), "en", t, t, t, EventTimeSource.PUBLISHED));
-            }
+        return base;
+    }
+
+    /**
+     * Round {@code round} of the stored articles: the base moved 300 days earlier a round (later rounds would reach past
+     * today, and the broker refuses records from the future), each link (and so each id) made its own; sorted by event
+     * time, then id. The base spans less than 300 days, so the rounds do not overlap in event time: written from the
+     * last round to round 0, all N are in event-time order.
+     */
+    private static List<Article> round(List<Article> base, int round, int count) {
+        Duration shift = Duration.ofDays(-300L * round);
+        List<Article> out = new ArrayList<>(count);
+        for (Article a : base.subList(0, count)) {
+            Instant t = a.eventTime().plus(shift);
+            String link = a.link() + (round == 0 ? "" : "#r" + round);
+            out.add(new Article(Article.SCHEMA_VERSION, Long.toHexString(StableHash.of(link)), a.feedUrl(), a.sourceName(),
+                    a.sourceDomain(),
+                    a.title(), a.summary(), link, link, null, List.of(), List.of(), "en", t, t, t, EventTimeSource.PUBLISHED));
         }
         out.sort(Comparator.comparing(Article::eventTime).thenComparing(Article::id));
         return out;
@@ -196,33 +202,20 @@ public final class ReplayThroughputBenchmark {
                 null, List.of(), List.of(), "en", t, t, t, EventTimeSource.PUBLISHED);
     }
 
-    /** Each article as its record: 8 bytes of event time, then the id's length, the id and the JSON value. */
-    private static List<byte[]> serialized(List<Article> articles) {
-        List<byte[]> out = new ArrayList<>(articles.size());
-        for (Article a : articles) {
-            byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
-            byte[] value = SERDE.serialize(null, a);
-            out.add(ByteBuffer.allocate(8 + 4 + id.length + value.length).putLong(a.eventTime().toEpochMilli()).putInt(id.length).put(id)
-                    .put(value).array());
-        }
-        return out;
-    }
-
-    private static void produce(String bootstrap, String topic, List<byte[]> records) {
+    /** Writes {@code n} articles, round after round of the base, each with its event time as the record's timestamp. */
+    private static void produce(String bootstrap, String topic, List<Article> base, int n) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            for (byte[] r : records) {
-                ByteBuffer b = ByteBuffer.wrap(r);
-                long time = b.getLong();
-                byte[] id = new byte[b.getInt()];
-                b.get(id);
-                byte[] value = new byte[b.remaining()];
-                b.get(value);
-                producer.send(new ProducerRecord<>(topic, null, time, new String(id, StandardCharsets.UTF_8), value));
+            int rounds = (n + base.size() - 1) / base.size();
+            for (int round = rounds - 1; round >= 0; round--) { // the earliest round first
+                int count = round == rounds - 1 ? n - round * base.size() : base.size();
+                for (Article a : round(base, round, count)) {
+                    producer.send(new ProducerRecord<>(topic, null, a.eventTime().toEpochMilli(), a.id(), SERDE.serialize(null, a)));
+                }
             }
         }
     }
