@@ -4,7 +4,6 @@ import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.delivery.WebhookDispatcher;
 import io.newswatch.app.monitor.Monitor;
 import io.newswatch.app.monitor.PipelineMeters;
-import io.newswatch.app.monitor.StageStatus;
 import io.newswatch.core.Settings;
 
 /**
@@ -44,21 +43,6 @@ public final class DeliverStage implements PipelineStage {
             webhooks.close(); // not yet handed to the supervisor: nothing else would stop its thread
             throw e;
         }
-        return new RunningStage() {
-            @Override
-            public StageStatus status() {
-                return StageStatus.of(webhooks.running());
-            }
-
-            @Override
-            public void close() {
-                webhooks.close();
-            }
-
-            @Override
-            public String toString() {
-                return LABEL;
-            }
-        };
+        return RunningStage.of(LABEL, webhooks::running, webhooks::close);
     }
 }

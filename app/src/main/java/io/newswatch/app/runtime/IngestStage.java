@@ -2,7 +2,6 @@ package io.newswatch.app.runtime;
 
 import io.newswatch.app.monitor.FeedMeters;
 import io.newswatch.app.monitor.Monitor;
-import io.newswatch.app.monitor.StageStatus;
 import io.newswatch.core.Settings;
 import io.newswatch.ingest.service.IngestService;
 import io.newswatch.ingest.IngestSettings;
@@ -56,25 +55,12 @@ public final class IngestStage implements PipelineStage {
             service.close(); // not yet handed to the supervisor: nothing else would stop its threads
             throw e;
         }
-        return new RunningStage() {
-            @Override
-            public StageStatus status() {
-                return StageStatus.of(service.running());
+        return RunningStage.of(LABEL, service::running, () -> {
+            if (statusLog != null) {
+                statusLog.shutdownNow();
             }
-
-            @Override
-            public void close() {
-                if (statusLog != null) {
-                    statusLog.shutdownNow();
-                }
-                service.close();
-            }
-
-            @Override
-            public String toString() {
-                return LABEL;
-            }
-        };
+            service.close();
+        });
     }
 
     /** Logs {@link IngestStatus} every {@code app.status-interval} on a daemon thread. */

@@ -1,6 +1,7 @@
 package io.newswatch.app.runtime;
 
 import io.newswatch.app.monitor.StageStatus;
+import java.util.function.BooleanSupplier;
 
 /** A started {@link PipelineStage}: what {@code /ready} asks, and what the supervisor closes. */
 public interface RunningStage extends AutoCloseable {
@@ -16,4 +17,24 @@ public interface RunningStage extends AutoCloseable {
     /** Stops the stage; never throws (a stage that cannot stop cleanly says so in the log). */
     @Override
     void close();
+
+    /** A stage on plain clients (not Kafka Streams): running while {@code running} says so, stopped by {@code stop}. */
+    static RunningStage of(String label, BooleanSupplier running, Runnable stop) {
+        return new RunningStage() {
+            @Override
+            public StageStatus status() {
+                return StageStatus.of(running.getAsBoolean());
+            }
+
+            @Override
+            public void close() {
+                stop.run();
+            }
+
+            @Override
+            public String toString() {
+                return label;
+            }
+        };
+    }
 }
