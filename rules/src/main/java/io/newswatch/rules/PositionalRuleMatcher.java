@@ -19,22 +19,14 @@ import java.util.Map;
  */
 final class PositionalRuleMatcher implements RuleMatcher {
 
-    /**
-     * Distinct words whose triggered rules are remembered before that memo starts over: the common words of news, which
-     * are most of any text. Each task has its own matcher, so the bound is kept small (about a megabyte each).
-     */
-    private static final int MAX_WORDS = 20_000;
-    private static final int[] NO_RULES = new int[0];
-
     private final List<CompiledRule> rules;
     private final Map<String, int[]> rulesByTerm = new HashMap<>();
-    private final Map<String, int[]> rulesByPrefix = new HashMap<>();
+    private final PrefixTable rulesByPrefix;
+    private final boolean anyPrefix;
     private final int minPrefix;
     private final int maxPrefix;
     private final int[] alwaysRun;
     private final TextPositions text = new TextPositions(RuleAnalyzer.forIndex());
-    /** Per word: the rules it triggers, by the word or one of its prefixes (news vocabulary repeats). Bounded. */
-    private final Map<String, int[]> rulesByWord = new HashMap<>();
 
     public PositionalRuleMatcher(List<CompiledRule> rules) {
         this.rules = List.copyOf(rules);
@@ -59,7 +51,10 @@ final class PositionalRuleMatcher implements RuleMatcher {
             }
         }
         byTerm.forEach((k, v) -> rulesByTerm.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        byPrefix.forEach((k, v) -> rulesByPrefix.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        Map<String, int[]> prefixes = new HashMap<>();
+        byPrefix.forEach((k, v) -> prefixes.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        this.rulesByPrefix = new PrefixTable(prefixes);
+        this.anyPrefix = !prefixes.isEmpty();
         this.minPrefix = min;
         this.maxPrefix = max;
         this.alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
@@ -87,30 +82,20 @@ final class PositionalRuleMatcher implements RuleMatcher {
             candidates.set(i);
         }
         for (String term : text.terms()) {
-            mark(rulesTriggeredBy(term), candidates);
-        }
-        return candidates;
-    }
-
-    private int[] rulesTriggeredBy(String term) {
-        int[] known = rulesByWord.get(term);
-        if (known != null) {
-            return known;
-        }
-        BitSet rules = new BitSet();
-        mark(rulesByTerm.get(term), rules);
-        if (!rulesByPrefix.isEmpty()) {
-            int longest = Math.min(term.length(), maxPrefix);
-            for (int len = minPrefix; len <= longest; len++) {
-                mark(rulesByPrefix.get(term.substring(0, len)), rules);
+            mark(rulesByTerm.get(term), candidates);
+            if (anyPrefix) {
+                // Every prefix of the term within the trigger prefixes' lengths, hashed as String.hashCode would.
+                int longest = Math.min(term.length(), maxPrefix);
+                int hash = 0;
+                for (int len = 1; len <= longest; len++) {
+                    hash = 31 * hash + term.charAt(len - 1);
+                    if (len >= minPrefix) {
+                        mark(rulesByPrefix.get(term, len, hash), candidates);
+                    }
+                }
             }
         }
-        int[] triggered = rules.isEmpty() ? NO_RULES : rules.stream().toArray();
-        if (rulesByWord.size() >= MAX_WORDS) {
-            rulesByWord.clear();
-        }
-        rulesByWord.put(term, triggered);
-        return triggered;
+        return candidates;
     }
 
     private static void mark(int[] ruleIndexes, BitSet candidates) {

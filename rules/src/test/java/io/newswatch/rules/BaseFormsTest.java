@@ -31,13 +31,13 @@ class BaseFormsTest {
     }
 
     @Test
-    @DisplayName("stops taking words at three quarters full, and still answers for those it has")
+    @DisplayName("stops taking words at half full, and still answers for those it has")
     void stopsWhenFull() {
         BaseForms table = new BaseForms(16);
         for (int i = 0; i < 40; i++) {
             table.put(chars("w" + i), BaseForms.SAME);
         }
-        assertThat(table.size()).isEqualTo(12);
+        assertThat(table.size()).isEqualTo(8);
         assertThat(table.get(chars("w0"), 2)).isSameAs(BaseForms.SAME);
         assertThat(table.get(chars("w39"), 3)).isNull();
     }
