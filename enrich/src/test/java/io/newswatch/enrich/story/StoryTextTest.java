@@ -9,6 +9,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,5 +93,26 @@ class StoryTextTest {
         assertThat(StoryText.cleanTitle("Watchdog fines bank - Reuters")).isEqualTo("Watchdog fines bank");
         assertThat(StoryText.cleanTitle("Livestock prices fall: farmers worry")).isEqualTo("Livestock prices fall: farmers worry");
         assertThat(StoryText.cleanTitle("Video shows the rescue")).isEqualTo("Video shows the rescue");
+    }
+
+    @Test
+    @DisplayName("the source suffix is found where the pattern searched from every position finds it, on awkward titles")
+    void sourceSuffixAsThePatternFindsIt() {
+        Pattern suffix = Pattern.compile("\\s+[|\\-–—]\\s+[\\p{L}\\p{N}.&' ]{2,40}$");
+        List<String> titles = new ArrayList<>(List.of("A - B - Reuters", "COVID-19 cases rise - AP", "COVID-19 cases rise -AP",
+                "Tail too long - " + "x".repeat(41), "Tab\t|\tThe Guardian", "- Reuters", " - Reuters", "Storm — live", "x-y",
+                "News | ", "Peace talks –  BBC News", "Rates up | 10-year yields", "Rates up | Yields 10", ""));
+        Random random = new Random(7);
+        String alphabet = "ab 1.&'|-–—\t:";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder title = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                title.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            titles.add(title.toString());
+        }
+        for (String title : titles) {
+            assertThat(StoryText.withoutSourceSuffix(title)).as(title).isEqualTo(suffix.matcher(title).replaceFirst(""));
+        }
     }
 }
