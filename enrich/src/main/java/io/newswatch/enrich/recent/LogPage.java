@@ -25,6 +25,7 @@ final class LogPage {
         this.lastId = lastId;
     }
 
+    /** A page of one entry. */
     static LogPage of(long eventTimeMs, long id, byte[] value) {
         return new LogPage(ByteBuffer.allocate(ENTRY_HEADER + value.length).putLong(eventTimeMs).putLong(id)
                 .putInt(value.length).put(value).array(), eventTimeMs, id);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.BytesDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.BytesDeserializer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -174,7 +174,8 @@ class TimeOrderedLogTest {
 
         assertThat(expire(100)).containsExactly("10 1 g", "50 1 b", "99 1 f", "99 2 e");
         run("put 20 1 late;put 120 1 h");
-        assertThat(expire(101)).as("a late entry before an earlier cutoff expires at the next expiry").containsExactly("20 1 late", "100 1 a");
+        assertThat(expire(101)).as("a late entry before an earlier cutoff expires at the next expiry")
+                .containsExactly("20 1 late", "100 1 a");
         assertThat(dump()).containsExactly("120 1 h", "150 1 d", "200 1 c");
     }
 
@@ -188,7 +189,8 @@ class TimeOrderedLogTest {
         }
         run(late.toString());
 
-        assertThat(changelog.readRecordsToList()).allSatisfy(page -> assertThat(page.value().length).isLessThan(2 * TimeOrderedLog.PAGE_BYTES));
+        assertThat(changelog.readRecordsToList())
+                .allSatisfy(page -> assertThat(page.value().length).isLessThan(2 * TimeOrderedLog.PAGE_BYTES));
         List<String> expected = new ArrayList<>(entries(0, 501));
         for (int id = 1000; id >= 1; id--) {
             expected.add("500 " + -id + " late");
@@ -199,7 +201,7 @@ class TimeOrderedLogTest {
 
     @Test
     @DisplayName("a put at a time and id already in the log replaces the entry, as one key per entry did")
-    void samTimeAndIdReplaces() {
+    void sameTimeAndIdReplaces() {
         run("put 5 1 a;put 6 1 b;put 5 1 c");
         assertThat(dump()).containsExactly("5 1 c", "6 1 b");
     }
