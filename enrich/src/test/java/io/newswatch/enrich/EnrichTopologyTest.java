@@ -40,7 +40,6 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -213,14 +212,10 @@ class EnrichTopologyTest {
         assertThat(times(stories)).as("only entries within the 48 h horizon").containsExactly(T0.plus(Duration.ofDays(8)));
     }
 
-    /** Event times of the entries of a time-ordered store, in store order. */
+    /** Event times of the entries of a time-ordered log, in its order. */
     private static List<Instant> times(KeyValueStore<Bytes, byte[]> store) {
         List<Instant> times = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
-            while (all.hasNext()) {
-                times.add(Instant.ofEpochMilli(TimeOrderedLog.timeOf(all.next().key)));
-            }
-        }
+        new TimeOrderedLog(store).forEach((time, id, value) -> times.add(Instant.ofEpochMilli(time)));
         return times;
     }
 

@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>"Seen" is an in-memory table of last-seen times by key hash ({@link SeenTimes}), looked up and updated per
  * article, in front of a persistent, changelogged log of sightings ({@link TimeOrderedLog}: one entry per article,
- * passed or dropped, with its key hashes) that is the record of truth: the table is rebuilt from it when the task
- * starts (after a restart, or on another instance after a rebalance). A sweep expires sightings past the retention
- * (in event time) and forgets their keys unless a later sighting refreshed them. One store write per article, where
- * a store of keys took a read and a write per key, and the sweep reads only what expires.
+ * passed or dropped, with its key hashes, packed in pages of a few KB) that is the record of truth: the table is
+ * rebuilt from it when the task starts (after a restart, or on another instance after a rebalance). A sweep expires
+ * sightings past the retention (in event time) and forgets their keys unless a later sighting refreshed them. One
+ * store write per article (absorbed by the record cache into one changelog record per page), where a store of keys
+ * took a read and a write per key, and the sweep reads only what expires.
  * Dropped duplicates are counted in the {@code duplicates-dropped} metric and logged at debug level.
  */
 public final class DuplicateFilter implements Processor<String, PreparedArticle, String, PreparedArticle> {

@@ -23,10 +23,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * Event time is the record timestamp.
  *
  * <p>The record of truth is a persistent, changelogged log with one entry per article within the horizon, in event-time
- * order ({@link TimeOrderedLog}: event time and fingerprint, value the story id), so story ids survive restarts and
- * rebalances. The LSH buckets are kept in memory and rebuilt from that log when the task starts (Kafka Streams
- * initialises processors after restoring their stores): one small store write per article instead of one per band,
- * bucket look-ups without store iterators, and sweeps that read only the entries that expire.
+ * order ({@link TimeOrderedLog}: event time and fingerprint, value the story id, packed in pages of a few KB), so
+ * story ids survive restarts and rebalances. The LSH buckets are kept in memory and rebuilt from that log when the
+ * task starts (Kafka Streams initialises processors after restoring their stores): one small store write per article
+ * instead of one per band (absorbed by the record cache into one changelog record per page), bucket look-ups without
+ * store iterators, and sweeps that read only the entries that expire.
  */
 public final class StoryIdAssigner implements Processor<String, PreparedArticle, String, byte[]> {
 

@@ -3,6 +3,7 @@ package io.newswatch.enrich.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.enrich.prepared.PreparedArticle;
+import io.newswatch.enrich.recent.TimeOrderedLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -97,13 +98,8 @@ class DuplicateFilterTest {
     }
 
     private int count() {
-        int n = 0;
-        try (var all = store.all()) {
-            while (all.hasNext()) {
-                all.next();
-                n++;
-            }
-        }
-        return n;
+        int[] n = {0};
+        new TimeOrderedLog(store).forEach((time, id, hashes) -> n[0]++);
+        return n[0];
     }
 }
