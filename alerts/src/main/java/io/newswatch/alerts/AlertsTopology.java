@@ -1,7 +1,6 @@
 package io.newswatch.alerts;
 
 import io.newswatch.alerts.detect.OpenBuckets;
-import io.newswatch.alerts.detect.StreamVolumeSerde;
 import io.newswatch.alerts.detect.WatchHistory;
 import io.newswatch.alerts.topology.AlertCounter;
 import io.newswatch.alerts.topology.ArticleHits;
@@ -80,15 +79,16 @@ public final class AlertsTopology {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("alerts-watches-source"),
                 () -> new WatchesStoreUpdater(WATCHES_STORE));
 
-        // Cached, like the partition volume below: the detector rewrites a watch's open buckets per hit and the stream volume
-        // (one value of a few kilobytes) at every step of event time; a replay takes many steps a second. Only each key's
-        // newest value reaches the changelog and RocksDB at a commit, which is all a restore needs.
+        // Cached, like the partition volume below: the detector rewrites a watch's open buckets per hit and a page or two of
+        // the stream volume at every step of event time; a replay takes many steps a second. Only each key's newest value
+        // reaches the changelog and RocksDB at a commit, which is all a restore needs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DETECTOR_STORE), Serdes.String(),
                 JsonSerde.withDataKeys(WatchHistory.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_BUCKETS_STORE), Serdes.String(),
                 JsonSerde.withDataKeys(OpenBuckets.class)).withCachingEnabled());
+        // The stream volume in pages (StoredStreamVolume writes their bytes): a put costs the pages that changed.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_VOLUME_STORE), Serdes.String(),
-                new StreamVolumeSerde()).withCachingEnabled());
+                Serdes.ByteArray()).withCachingEnabled());
         // Cached: a put per article, but only the newest count per slot reaches the changelog at each commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PARTITION_VOLUME_STORE), Serdes.Long(),
                 Serdes.Long()).withCachingEnabled());
