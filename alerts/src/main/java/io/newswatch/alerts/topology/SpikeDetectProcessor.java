@@ -86,11 +86,12 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
      * @param baseline        the default baseline, for the stream's volume
      */
     public SpikeDetectProcessor(Stores names, Function<Watch, DetectorParams> detectorParams, Duration volumeRetention,
-                                Duration baseline, WatchValidator validator) {
+                                Duration baseline, WatchValidator validator, WatchStoreWrites watchWrites) {
         this.names = names;
         this.volumeRetention = volumeRetention;
         this.baseline = baseline;
-        this.watches = new ActiveWatches<>(validator, w -> new Detecting(w, new SpikeDetector(w, detectorParams.apply(w))));
+        this.watches = new ActiveWatches<>(validator, w -> new Detecting(w, new SpikeDetector(w, detectorParams.apply(w))),
+                watchWrites);
     }
 
     @Override
