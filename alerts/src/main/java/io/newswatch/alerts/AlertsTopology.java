@@ -1,7 +1,7 @@
 package io.newswatch.alerts;
 
 import io.newswatch.alerts.detect.OpenBuckets;
-import io.newswatch.alerts.detect.WatchHistory;
+import io.newswatch.alerts.detect.WatchHistorySerde;
 import io.newswatch.alerts.topology.AlertCounter;
 import io.newswatch.alerts.topology.ArticleHits;
 import io.newswatch.alerts.topology.ArticleMatchProcessor;
@@ -86,7 +86,7 @@ public final class AlertsTopology {
         // the stream volume at every step of event time; a replay takes many steps a second. Only each key's newest value
         // reaches the changelog and RocksDB at a commit, which is all a restore needs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DETECTOR_STORE), Serdes.String(),
-                JsonSerde.withDataKeys(WatchHistory.class)).withCachingEnabled());
+                new WatchHistorySerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_BUCKETS_STORE), Serdes.String(),
                 JsonSerde.withDataKeys(OpenBuckets.class)).withCachingEnabled());
         // The stream volume in pages (StoredStreamVolume writes their bytes): a put costs the pages that changed.
