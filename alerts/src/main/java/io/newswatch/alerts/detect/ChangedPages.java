@@ -7,6 +7,9 @@ import java.util.TreeSet;
  * Which pages of a {@link StreamVolume} (see {@link VolumePages}) and whether its meta entry changed since they were last
  * written: the detector puts the volume after almost every record of a replay, and writing only what changed makes a put
  * cost a page or two instead of the whole volume (tens of kilobytes).
+ *
+ * <p>A volume that is never stored (in-memory detection, backtests) keeps marking and is never cleared: one entry per
+ * hour of event time, a few hundred kilobytes for a year, which is not worth a switch.
  */
 public final class ChangedPages {
 

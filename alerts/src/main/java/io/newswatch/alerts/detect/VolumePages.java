@@ -1,6 +1,7 @@
 package io.newswatch.alerts.detect;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,8 +20,11 @@ import java.util.TreeSet;
 public final class VolumePages {
 
     /**
-     * Slots per page: an hour. Measured on the replay benchmark (docs/BENCHMARKS.md): a day-long page (288 slots) still
-     * cost ... ; smaller pages only add store entries.
+     * Slots per page: an hour, a few hundred bytes. Tried on the replay benchmark (docs/BENCHMARKS.md): pages of a day
+     * (288 slots, several kilobytes each) wrote fewer changelog records in a replay (344 against about 6,800 per 200,000
+     * articles: a replay's event time crosses many hours per commit) but each put costs more (alerts thread 36 against 32
+     * us per article, one run each); live, a commit writes one page either way, and an hour's is the smaller. Smaller pages
+     * would only add store entries.
      */
     public static final int SLOTS_PER_PAGE = 12;
     /** First byte of every meta and page entry: its format. */
@@ -62,28 +66,34 @@ public final class VolumePages {
     public static byte[] page(StreamVolume v, long page) {
         long from = page * SLOTS_PER_PAGE;
         long to = from + SLOTS_PER_PAGE;
-        SortedMap<Long, Long> counts = v.counts.subMap(from, to);
-        int countsSize = counts.size();
-        int size = 1 + 4 + 16 * countsSize + 4;
-        int seriesPresent = 0;
-        for (TreeMap<Long, Double> series : v.decayedTotals.values()) {
-            int n = series.subMap(from, to).size();
-            size += 8 + 4 + 16 * n;
-            seriesPresent += n;
-        }
-        if (countsSize == 0 && seriesPresent == 0) {
-            return null;
-        }
-        ByteBuffer b = ByteBuffer.allocate(size);
-        b.put(FORMAT).putInt(countsSize);
-        counts.forEach((slot, n) -> b.putLong(slot).putLong(n));
+        // Written in one pass into room for a full page, then trimmed: counting a sub-map's entries walks them too.
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 + 16 * SLOTS_PER_PAGE + 4 + v.decayedTotals.size() * (8 + 4 + 16 * SLOTS_PER_PAGE));
+        b.put(FORMAT);
+        int entries = putCounts(b, v.counts.subMap(from, to));
         b.putInt(v.decayedTotals.size());
         for (Map.Entry<Long, TreeMap<Long, Double>> e : v.decayedTotals.entrySet()) {
-            SortedMap<Long, Double> series = e.getValue().subMap(from, to);
-            b.putLong(e.getKey()).putInt(series.size());
-            series.forEach((slot, g) -> b.putLong(slot).putDouble(g));
+            b.putLong(e.getKey());
+            entries += putTotals(b, e.getValue().subMap(from, to));
         }
-        return b.array();
+        return entries == 0 ? null : Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** Writes the number of slots, then each slot and its count; returns the number. */
+    private static int putCounts(ByteBuffer b, SortedMap<Long, Long> counts) {
+        int sizeAt = b.position();
+        b.putInt(0);
+        counts.forEach((slot, n) -> b.putLong(slot).putLong(n));
+        b.putInt(sizeAt, (b.position() - sizeAt - 4) / 16);
+        return b.getInt(sizeAt);
+    }
+
+    /** Writes the number of slots, then each slot and its decayed total's exact bits; returns the number. */
+    private static int putTotals(ByteBuffer b, SortedMap<Long, Double> totals) {
+        int sizeAt = b.position();
+        b.putInt(0);
+        totals.forEach((slot, g) -> b.putLong(slot).putDouble(g));
+        b.putInt(sizeAt, (b.position() - sizeAt - 4) / 16);
+        return b.getInt(sizeAt);
     }
 
     /** The volume written as this meta entry and these pages (in any order). */
