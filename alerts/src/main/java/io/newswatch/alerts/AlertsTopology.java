@@ -1,13 +1,13 @@
 package io.newswatch.alerts;
 
 import io.newswatch.alerts.detect.OpenBuckets;
-import io.newswatch.alerts.detect.StreamVolumeSerde;
-import io.newswatch.alerts.detect.WatchHistory;
+import io.newswatch.alerts.detect.WatchHistorySerde;
 import io.newswatch.alerts.topology.AlertCounter;
 import io.newswatch.alerts.topology.ArticleHits;
 import io.newswatch.alerts.topology.ArticleMatchProcessor;
 import io.newswatch.alerts.topology.RoutedAlert;
 import io.newswatch.alerts.topology.SpikeDetectProcessor;
+import io.newswatch.alerts.topology.WatchStoreWrites;
 import io.newswatch.alerts.topology.WatchesStoreUpdater;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Alert;
@@ -72,30 +72,34 @@ public final class AlertsTopology {
     public static Topology build(AlertsSettings settings, Topics topics, MergeInput input) {
         StreamsBuilder builder = new StreamsBuilder();
         WatchValidator validator = new WatchValidator(settings.watchDefaults(), topics);
+        // The global store's writer counts its writes, so that its readers need not read it per article.
+        WatchStoreWrites watchWrites = new WatchStoreWrites();
 
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATCHES_STORE), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(), // the compacted watches topic is its changelog
                 topics.watches(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("alerts-watches-source"),
-                () -> new WatchesStoreUpdater(WATCHES_STORE));
+                () -> new WatchesStoreUpdater(WATCHES_STORE, watchWrites));
 
-        // Cached, like the partition volume below: the detector rewrites a watch's open buckets per hit and the stream volume
-        // (one value of a few kilobytes) at every step of event time; a replay takes many steps a second. Only each key's
-        // newest value reaches the changelog and RocksDB at a commit, which is all a restore needs.
+        // Cached, like the partition volume below: the detector rewrites a watch's open buckets per hit and a page or two of
+        // the stream volume at every step of event time; a replay takes many steps a second. Only each key's newest value
+        // reaches the changelog and RocksDB at a commit, which is all a restore needs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DETECTOR_STORE), Serdes.String(),
-                JsonSerde.withDataKeys(WatchHistory.class)).withCachingEnabled());
+                new WatchHistorySerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_BUCKETS_STORE), Serdes.String(),
                 JsonSerde.withDataKeys(OpenBuckets.class)).withCachingEnabled());
+        // The stream volume in pages (StoredStreamVolume writes their bytes): a put costs the pages that changed.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_VOLUME_STORE), Serdes.String(),
-                new StreamVolumeSerde()).withCachingEnabled());
+                Serdes.ByteArray()).withCachingEnabled());
         // Cached: a put per article, but only the newest count per slot reaches the changelog at each commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PARTITION_VOLUME_STORE), Serdes.Long(),
                 Serdes.Long()).withCachingEnabled());
 
         KStream<String, HandlingOutcome<ArticleHits>> matched = builder
                 .stream(topics.enriched(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("alerts-enriched-source"))
-                .process(() -> new ArticleMatchProcessor(WATCHES_STORE, PARTITION_VOLUME_STORE, validator, METRICS_SCOPE),
+                .process(() -> new ArticleMatchProcessor(WATCHES_STORE, PARTITION_VOLUME_STORE, validator, METRICS_SCOPE,
+                        watchWrites),
                         Named.as("alerts-match"), PARTITION_VOLUME_STORE);
         // Articles that do not decode, or that matching fails on, go to the DLQ with their bytes (core's dead-letter path).
         KStream<String, ArticleHits> hits = DeadLetterRouting.split(matched, STAGE, topics.dlq());
@@ -109,7 +113,7 @@ public final class AlertsTopology {
         KStream<String, RoutedAlert> alerts = EventTimeOrder.merge(builder, hits, JsonSerde.withDataKeys(ArticleHits.class),
                         h -> !h.watchIds().isEmpty() || h.reportsVolume(), merge)
                 .process(() -> new SpikeDetectProcessor(stores, settings::detectorParams, settings.volumeRetention(),
-                        settings.watchDefaults().baseline(), validator),
+                        settings.watchDefaults().baseline(), validator, watchWrites),
                         Named.as("alerts-detect"), DETECTOR_STORE, OPEN_BUCKETS_STORE, STREAM_VOLUME_STORE)
                 .processValues(() -> new AlertCounter(METRICS_SCOPE), Named.as("alerts-count-by-status"));
 

@@ -44,6 +44,8 @@ public final class StreamVolume {
     private transient long[] runningSlots;
     private transient long[] runningTotals;
     private transient int runningSize;
+    /** What changed since the volume was last written to its store. */
+    private final transient ChangedPages changed = new ChangedPages();
 
     public StreamVolume() {
     }
@@ -68,9 +70,11 @@ public final class StreamVolume {
         }
         TreeMap<Long, Double> series = new TreeMap<>();
         decayedTotals.put(tauMs, series);
+        changed.meta();
         if (finalThrough != null) {
             for (Map.Entry<Long, Long> e : counts.headMap(finalThrough, true).entrySet()) {
                 series.put(e.getKey(), at(series, tauMs, (e.getKey() + 1) * SLOT_MS) + e.getValue());
+                changed.slot(e.getKey());
             }
         }
     }
@@ -86,8 +90,10 @@ public final class StreamVolume {
         }
         counts.merge(slot, articles, Long::sum);
         addToRunningTotals(slot, articles);
+        changed.slot(slot);
         if (firstSlot == null || slot < firstSlot) {
             firstSlot = slot;
+            changed.meta();
         }
         return true;
     }
@@ -102,8 +108,10 @@ public final class StreamVolume {
         for (Map.Entry<Long, Long> e : counts.subMap(from, true, last, true).entrySet()) {
             long end = (e.getKey() + 1) * SLOT_MS;
             decayedTotals.forEach((tauMs, series) -> series.put(e.getKey(), at(series, tauMs, end) + e.getValue()));
+            changed.slot(e.getKey());
         }
         finalThrough = last;
+        changed.meta();
     }
 
     /**
@@ -114,13 +122,16 @@ public final class StreamVolume {
         long oldest = Math.floorDiv(timeMs - retentionMs, SLOT_MS);
         Map<Long, Long> old = counts.headMap(oldest, false);
         if (!old.isEmpty()) {
+            old.keySet().forEach(changed::slot);
             old.clear();
             runningSlots = null; // rebuilt from the slots left on the next read
         }
         for (TreeMap<Long, Double> series : decayedTotals.values()) {
             Long keep = series.floorKey(oldest);
             if (keep != null) {
-                series.headMap(keep, false).clear();
+                Map<Long, Double> gone = series.headMap(keep, false);
+                gone.keySet().forEach(changed::slot);
+                gone.clear();
             }
         }
     }
@@ -199,6 +210,11 @@ public final class StreamVolume {
 
     static double decay(long elapsedMs, long tauMs) {
         return elapsedMs <= 0 ? 1.0 : Math.exp(-(double) elapsedMs / tauMs);
+    }
+
+    /** What changed since the volume was last written ({@link VolumePages}); the writer clears it. */
+    public ChangedPages changedPages() {
+        return changed;
     }
 
     public long retentionMs() {

@@ -9,10 +9,12 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The stream volume's bytes in the detector's state store: a compact binary form, because the detector puts the volume
- * after every step of event time, and a day or two of slots written as JSON (a map of longs, a map of doubles per baseline
- * memory) cost the alerts stream thread about a fifth of its time in a replay. Doubles are written as their exact bits, so a
- * restore gives back the very values (event time is a contract: a restored detector must judge as an uninterrupted one).
+ * The whole stream volume as one value: how the detector's state store held it before {@link VolumePages}, read when a
+ * store written by such a version is upgraded (and rewritten as pages). A compact binary form, because the detector put the
+ * volume after every step of event time, and a day or two of slots written as JSON (a map of longs, a map of doubles per
+ * baseline memory) cost the alerts stream thread about a fifth of its time in a replay. Doubles are written as their exact
+ * bits, so a restore gives back the very values (event time is a contract: a restored detector must judge as an
+ * uninterrupted one). The writer stays for the tests that make such state.
  *
  * <p>Values written as JSON by earlier versions are still read (they start with '{'; the binary form with {@link #FORMAT}).
  */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.TreeMap;
 
 /**
- * A watch's detector memory apart from open buckets, stored in a Kafka Streams state store (JSON) and rewritten only
- * when a bucket closes. Buckets are numbered {@code floor(epochMillis / bucketMillis)}.
+ * A watch's detector memory apart from open buckets, stored in a Kafka Streams state store ({@link WatchHistorySerde}) and
+ * rewritten only when a bucket closes. Buckets are numbered {@code floor(epochMillis / bucketMillis)}.
  *
  * <ul>
  *   <li>{@code recent}: the non-empty final buckets inside the longest window, which the windows are summed from;</li>

@@ -3,6 +3,7 @@ package io.newswatch.alerts.topology;
 import io.newswatch.alerts.watch.InvalidWatchException;
 import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.core.Watch;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * a running topology picks up {@code newswatch watch add|remove} without a restart: the global store
  * follows the compacted topic, and this view notices on the next record. A watch on the topic that does
  * not decode or validate is skipped with one warning per distinct value.
+ *
+ * <p>The store is read again only when {@link WatchesStoreUpdater} has written to it since the last read, or when
+ * {@link #FULL_READ_INTERVAL} has passed: reading it per article cost about a twelfth of the alerts thread in a replay, and
+ * a restore of the store from the topic (at a reset of the global consumer) writes to it without that processor, so it
+ * is seen within the interval. A watch added or removed is seen on the next record, as before.
  */
 final class ActiveWatches<T extends AutoCloseable> {
 
@@ -31,23 +38,47 @@ final class ActiveWatches<T extends AutoCloseable> {
     private record Entry<T>(byte[] raw, T compiled) {
     }
 
+    /** How long a restore of the store, which the write count misses, may go unseen. */
+    static final Duration FULL_READ_INTERVAL = Duration.ofSeconds(1);
+
     private final WatchValidator validator;
     private final Function<Watch, T> compiler;
+    private final WatchStoreWrites writes;
+    private final LongSupplier nanoTime;
+    /** The write count and the time ({@link System#nanoTime}) of the last read; no read yet while {@code readOnce} is false. */
+    private long writesAtRead;
+    private long readAtNanos;
+    private boolean readOnce;
     private final Map<String, Entry<T>> byId = new HashMap<>();
     private final Set<Integer> warned = new HashSet<>();
     /** What {@link #refresh} returned last; the same object until a watch changes, so callers can cache on it. */
     private Map<String, T> view = Map.of();
 
-    ActiveWatches(WatchValidator validator, Function<Watch, T> compiler) {
+    ActiveWatches(WatchValidator validator, Function<Watch, T> compiler, WatchStoreWrites writes) {
+        this(validator, compiler, writes, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock of the interval between full reads ({@link System#nanoTime} but in tests) */
+    ActiveWatches(WatchValidator validator, Function<Watch, T> compiler, WatchStoreWrites writes, LongSupplier nanoTime) {
         this.validator = validator;
         this.compiler = compiler;
+        this.writes = writes;
+        this.nanoTime = nanoTime;
     }
 
     /**
-     * Re-reads the store; returns the compiled enabled watches by id, unmodifiable. While no watch changes, the
-     * very same map is returned: callers may keep what they derived from it until the identity changes.
+     * Re-reads the store if it may have changed; returns the compiled enabled watches by id, unmodifiable. While no watch
+     * changes, the very same map is returned: callers may keep what they derived from it until the identity changes.
      */
     Map<String, T> refresh(ReadOnlyKeyValueStore<String, byte[]> store) {
+        long count = writes.count(); // before the read: a write during it is read again next time
+        long now = nanoTime.getAsLong();
+        if (readOnce && count == writesAtRead && now - readAtNanos < FULL_READ_INTERVAL.toNanos()) {
+            return view;
+        }
+        readOnce = true;
+        writesAtRead = count;
+        readAtNanos = now;
         boolean changed = false;
         Set<String> seen = new HashSet<>();
         try (KeyValueIterator<String, byte[]> it = store.all()) {

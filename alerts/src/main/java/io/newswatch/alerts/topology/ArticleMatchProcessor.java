@@ -52,11 +52,12 @@ public final class ArticleMatchProcessor implements Processor<byte[], byte[], St
     private Map<String, WatchMatcher> matchedAgainst;
 
     /** @param metricsScope scope of the stage's {@code dead-letters} sensor */
-    public ArticleMatchProcessor(String watchesStoreName, String volumeStoreName, WatchValidator validator, String metricsScope) {
+    public ArticleMatchProcessor(String watchesStoreName, String volumeStoreName, WatchValidator validator, String metricsScope,
+                                 WatchStoreWrites watchWrites) {
         this.metricsScope = metricsScope;
         this.watchesStoreName = watchesStoreName;
         this.volumeStoreName = volumeStoreName;
-        this.watches = new ActiveWatches<>(validator, WatchMatcher::of);
+        this.watches = new ActiveWatches<>(validator, WatchMatcher::of, watchWrites);
         this.enrichedArticles = validator.topics().enrichedArticles();
     }
 

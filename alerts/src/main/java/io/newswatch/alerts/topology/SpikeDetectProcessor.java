@@ -42,7 +42,6 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
      * say: a bucket's alerts carry the time it ended, and a watch's own next article closes its buckets first anyway.
      */
     static final Duration CLOSE_INTERVAL = Duration.ofMillis(StreamVolume.SLOT_MS);
-    private static final String VOLUME_STATE_KEY = "stream";
 
     /** Names the repartition topic in deserialization errors (there should be none: the bytes are our own). */
     private static final String HITS_TOPIC = "alerts-article-hits";
@@ -72,9 +71,8 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
     private KeyValueStore<String, byte[]> watchesStore;
     private KeyValueStore<String, WatchHistory> histories;
     private KeyValueStore<String, OpenBuckets> openBuckets;
-    private KeyValueStore<String, StreamVolume> volumeStore;
+    private StoredStreamVolume volumeStore;
     private StreamVolume volume;
-    private boolean volumeChanged;
     private final Map<String, Loaded> loaded = new HashMap<>();
     private Map<String, Detecting> knownWatches;
     private long lateSeen;
@@ -88,11 +86,12 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
      * @param baseline        the default baseline, for the stream's volume
      */
     public SpikeDetectProcessor(Stores names, Function<Watch, DetectorParams> detectorParams, Duration volumeRetention,
-                                Duration baseline, WatchValidator validator) {
+                                Duration baseline, WatchValidator validator, WatchStoreWrites watchWrites) {
         this.names = names;
         this.volumeRetention = volumeRetention;
         this.baseline = baseline;
-        this.watches = new ActiveWatches<>(validator, w -> new Detecting(w, new SpikeDetector(w, detectorParams.apply(w))));
+        this.watches = new ActiveWatches<>(validator, w -> new Detecting(w, new SpikeDetector(w, detectorParams.apply(w))),
+                watchWrites);
     }
 
     @Override
@@ -101,19 +100,15 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
         this.watchesStore = context.getStateStore(names.watches());
         this.histories = context.getStateStore(names.histories());
         this.openBuckets = context.getStateStore(names.openBuckets());
-        this.volumeStore = context.getStateStore(names.volume());
-        StreamVolume stored = volumeStore.get(VOLUME_STATE_KEY);
-        this.volume = stored != null ? stored : new StreamVolume(volumeRetention, baseline);
+        this.volumeStore = new StoredStreamVolume(context.getStateStore(names.volume()));
+        this.volume = volumeStore.load(volumeRetention, baseline);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         handle(record);
-        // The volume changes in several places per record; it is put once, after the record, and before any commit.
-        if (volumeChanged) {
-            volumeStore.put(VOLUME_STATE_KEY, volume);
-            volumeChanged = false;
-        }
+        // The volume changes in several places per record; what changed is put once, after the record, before any commit.
+        volumeStore.save(volume);
     }
 
     private void handle(Record<String, byte[]> record) {
@@ -166,13 +161,11 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
                 LOG.warn("a volume report for slot {} came after the slot was final; {} articles not counted", slot, articles);
             }
         });
-        volumeChanged = true;
     }
 
     private void finalizeVolume(long timeMs) {
         if (timeMs >= volume.finalUntilMs() + StreamVolume.SLOT_MS) {
             volume.finalizeThrough(timeMs);
-            volumeChanged = true;
         }
     }
 
@@ -199,7 +192,6 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
             }
         }
         volume.prune(streamTime);
-        volumeChanged = true;
     }
 
     /** A removed (tombstoned) or disabled watch forgets its history; adding it again starts afresh. */
@@ -254,7 +246,6 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
             state.history = detector.newHistory(volume, newestMs);
             state.open = new OpenBuckets();
             histories.put(watchId, state.history);
-            volumeChanged = true; // newHistory may start tracking a new baseline memory
         }
         if (state.open == null) {
             state.open = new OpenBuckets();

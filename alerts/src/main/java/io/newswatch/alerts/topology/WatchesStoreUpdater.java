@@ -13,10 +13,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class WatchesStoreUpdater implements Processor<String, byte[], Void, Void> {
 
     private final String storeName;
+    private final WatchStoreWrites writes;
     private KeyValueStore<String, byte[]> store;
 
-    public WatchesStoreUpdater(String storeName) {
+    /** @param writes counts this processor's writes, for the readers of the store */
+    public WatchesStoreUpdater(String storeName, WatchStoreWrites writes) {
         this.storeName = storeName;
+        this.writes = writes;
     }
 
     @Override
@@ -34,5 +37,6 @@ public final class WatchesStoreUpdater implements Processor<String, byte[], Void
         } else {
             store.put(record.key(), record.value());
         }
+        writes.written();
     }
 }
