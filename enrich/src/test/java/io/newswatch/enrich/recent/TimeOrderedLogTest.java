@@ -167,6 +167,18 @@ class TimeOrderedLogTest {
     }
 
     @Test
+    @DisplayName("pages expired whole, some written in an earlier commit, some not, then a put: deleted pages are not read back")
+    void putAfterEveryPageExpired() {
+        run(puts(0, 300));
+        handed.readRecordsToList();
+        run(puts(300, 300) + "expire 1000;put 2000 1 new;put 2001 1 newer");
+        assertThat(handed.readRecordsToList().stream().map(TestRecord::value).toList()).isEqualTo(entries(0, 600));
+        assertThat(dump()).containsExactly("2000 1 new", "2001 1 newer");
+        run("restart;put 1500 1 late");
+        assertThat(dump()).containsExactly("1500 1 late", "2000 1 new", "2001 1 newer");
+    }
+
+    @Test
     @DisplayName("entries out of time order: read back sorted, and expiry hands over exactly those before the cutoff, in order")
     void outOfOrderEntries() {
         run("put 100 1 a;put 50 1 b;put 200 1 c;put 150 1 d;put 99 2 e;put 99 1 f;put 10 1 g");
