@@ -4,9 +4,6 @@ import io.newswatch.core.JsonSerde;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The whole stream volume as one value: how the detector's state store held it before {@link VolumePages}, read when a
@@ -18,26 +15,15 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Values written as JSON by earlier versions are still read (they start with '{'; the binary form with {@link #FORMAT}).
  */
-public final class StreamVolumeSerde implements Serde<StreamVolume> {
+public final class StreamVolumeSerde extends BinaryStateSerde<StreamVolume> {
 
     /** First byte of the binary form; not '{', so JSON written before it can be told apart. */
     static final byte FORMAT = 1;
     private static final long NONE = Long.MIN_VALUE;
     private static final JsonSerde<StreamVolume> LEGACY_JSON = JsonSerde.of(StreamVolume.class);
 
-    @Override
-    public Serializer<StreamVolume> serializer() {
-        return (topic, v) -> v == null ? null : write(v);
-    }
-
-    @Override
-    public Deserializer<StreamVolume> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            return bytes.length > 0 && bytes[0] == '{' ? LEGACY_JSON.deserialize(topic, bytes) : read(bytes);
-        };
+    public StreamVolumeSerde() {
+        super(StreamVolumeSerde::write, StreamVolumeSerde::read, LEGACY_JSON);
     }
 
     static byte[] write(StreamVolume v) {

@@ -13,9 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A watch's history in the detector's state store, in a compact binary form: the detector puts it whenever the watch
@@ -26,25 +23,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>Values written as JSON by earlier versions are still read (they start with '{'; the binary form with {@link #FORMAT})
  * and are rewritten in this form at the watch's next bucket.
  */
-public final class WatchHistorySerde implements Serde<WatchHistory> {
+public final class WatchHistorySerde extends BinaryStateSerde<WatchHistory> {
 
     /** First byte of the binary form; not '{', so JSON written before it can be told apart. */
     static final byte FORMAT = 1;
     private static final JsonSerde<WatchHistory> LEGACY_JSON = JsonSerde.withDataKeys(WatchHistory.class);
 
-    @Override
-    public Serializer<WatchHistory> serializer() {
-        return (topic, h) -> h == null ? null : write(h);
-    }
-
-    @Override
-    public Deserializer<WatchHistory> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            return bytes.length > 0 && bytes[0] == '{' ? LEGACY_JSON.deserialize(topic, bytes) : read(bytes);
-        };
+    public WatchHistorySerde() {
+        super(WatchHistorySerde::write, WatchHistorySerde::read, LEGACY_JSON);
     }
 
     static byte[] write(WatchHistory h) {
