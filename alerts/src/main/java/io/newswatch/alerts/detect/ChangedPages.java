@@ -8,8 +8,8 @@ import java.util.TreeSet;
  * written: the detector puts the volume after almost every record of a replay, and writing only what changed makes a put
  * cost a page or two instead of the whole volume (tens of kilobytes).
  *
- * <p>A volume that is never stored (in-memory detection, backtests) keeps marking and is never cleared: one entry per
- * hour of event time, a few hundred kilobytes for a year, which is not worth a switch.
+ * <p>A volume that is never stored (in-memory detection: backtests, {@code watch test}) is cleared by its owner as it goes
+ * ({@link InMemoryDetection}), so that the set does not grow with the event time it covers.
  */
 public final class ChangedPages {
 

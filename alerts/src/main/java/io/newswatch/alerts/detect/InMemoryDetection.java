@@ -111,6 +111,7 @@ public final class InMemoryDetection {
             out.addAll(d.detector().advance(d.history(), d.open(), volume, t));
         }
         volume.prune(t);
+        volume.changedPages().clear(); // kept for a store's writer; nothing stores this volume, so nothing piles up
         out.sort(Comparator.comparing(Alert::eventTime));
         return out;
     }
