@@ -139,6 +139,11 @@ public final class EventTimeMerge implements Processor<String, byte[], String, b
         this.context = context;
         this.buffer = context.getStateStore(bufferStoreName);
         this.marksStore = context.getStateStore(marksStoreName);
+        // Read from the stores at every init: Kafka Streams may init this very object again over restored stores (a task
+        // revived after a failed transaction).
+        marks.clear();
+        released = Long.MIN_VALUE;
+        bufferedCount = 0;
         String entity = "task-" + context.taskId();
         this.lateSensor = context.metrics().addRateTotalSensor(metricsScope, entity, LATE_RECORDS, Sensor.RecordingLevel.INFO);
         this.identicalSensor = context.metrics().addRateTotalSensor(metricsScope, entity, "identical-records", Sensor.RecordingLevel.INFO);

@@ -75,6 +75,13 @@ public final class WatermarkStamper<V> implements Processor<String, V, String, V
         this.context = context;
         this.store = context.getStateStore(storeName);
         this.partition = context.taskId().partition();
+        // From the store at every init: Kafka Streams may init this very object again over restored stores (a task
+        // revived after a failed transaction), and it must then go on as a restarted one would.
+        newest = Long.MIN_VALUE;
+        lastSent = Long.MIN_VALUE;
+        idle = false;
+        end = -1;
+        ended = false;
         Long restored = store.get(partition);
         if (restored != null) {
             newest = restored;

@@ -97,6 +97,12 @@ public final class SpikeDetectProcessor implements Processor<String, byte[], Str
     @Override
     public void init(ProcessorContext<String, RoutedAlert> context) {
         this.context = context;
+        // What is kept in memory is derived from the stores, anew at every init: Kafka Streams may init this very object
+        // again over restored stores (a task revived after a failed transaction), and it must then judge as a new one.
+        loaded.clear();
+        knownWatches = null;
+        newestMs = Long.MIN_VALUE;
+        lastCloseStep = Long.MIN_VALUE;
         this.watchesStore = context.getStateStore(names.watches());
         this.histories = context.getStateStore(names.histories());
         this.openBuckets = context.getStateStore(names.openBuckets());

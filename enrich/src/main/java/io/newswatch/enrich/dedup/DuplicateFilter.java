@@ -43,7 +43,7 @@ public final class DuplicateFilter implements Processor<String, PreparedArticle,
     private ProcessorContext<String, PreparedArticle> context;
     private SweepSchedule sweeps;
     private TimeOrderedLog sightings;
-    private final SeenTimes seen = new SeenTimes();
+    private SeenTimes seen;
     private DuplicateIndex index;
     private Sensor dropped;
 
@@ -59,6 +59,9 @@ public final class DuplicateFilter implements Processor<String, PreparedArticle,
     public void init(ProcessorContext<String, PreparedArticle> context) {
         this.context = context;
         this.sightings = new TimeOrderedLog(context.getStateStore(STORE));
+        // Rebuilt at every init, not only the first: Kafka Streams may init this very object again over restored stores
+        // (a task revived after a failed transaction), and what the aborted work saw must not count as seen.
+        this.seen = new SeenTimes();
         sightings.forEach((time, id, hashes) -> {
             ByteBuffer b = ByteBuffer.wrap(hashes);
             while (b.hasRemaining()) {

@@ -187,7 +187,9 @@ public final class TimeOrderedLog {
     /**
      * The iterator's next entry that holds a page, or null at the end. An iterator of a cached store can hand over a key
      * deleted within the current commit interval with no value (seen with reverse iteration, in a replay of 500,000
-     * articles); a deleted page is no page.
+     * articles); a deleted page is no page. In Kafka Streams 4.4 a reverse scan of a cached store skips deleted cache
+     * entries as if it ran forwards: past its first page, it can also give back a page deleted in this interval with its
+     * old value. Only the first page of a reverse scan is trusted, and that is all this class reads of one.
      */
     private static KeyValue<Bytes, byte[]> nextPage(KeyValueIterator<Bytes, byte[]> it) {
         while (it.hasNext()) {
