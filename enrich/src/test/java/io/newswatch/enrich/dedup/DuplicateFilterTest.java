@@ -67,6 +67,23 @@ class DuplicateFilterTest {
     }
 
     @Test
+    @DisplayName("initialised again over restored stores (a revived task), the same object forgets what aborted work saw")
+    void initAgainForgetsAbortedWork() {
+        DuplicateFilter filter = started();
+        filter.process(article("a", "https://x.com/a", 0));
+        filter.process(article("b", "https://x.com/b", DAY)); // work whose transaction is then aborted
+        assertThat(passed()).containsExactly("a", "b");
+
+        setUp(); // the stores as restored: only what was committed, a's sighting
+        started().process(article("a", "https://x.com/a", 0));
+        passed();
+        filter.init(context);
+        filter.process(article("b", "https://x.com/b", DAY));
+        filter.process(article("a-copy", "https://x.com/a", 2 * DAY));
+        assertThat(passed()).containsExactly("b");
+    }
+
+    @Test
     @DisplayName("a dropped copy refreshes its keys: the item stays dropped while it keeps coming, also across a restart and a sweep")
     void droppedCopiesRefresh() {
         DuplicateFilter before = started();
