@@ -82,7 +82,7 @@ public record AlertsSettings(
             "stories per source per bucket that count towards the score");
     public static final Setting<Double> RESOLVE_SCORE = DEF.define("alerts.detector.resolve-score", SettingType.DOUBLE, 2.0,
             "coverage is back near baseline while every window scores below this");
-    public static final Setting<Duration> QUIET_FOR = DEF.define("alerts.detector.quiet-for", SettingType.DURATION, Duration.ofHours(2),
+    public static final Setting<Duration> QUIET_FOR = DEF.define("alerts.detector.quiet-for", SettingType.DURATION, Duration.ofDays(1),
             "an alert resolves once coverage has been near baseline this long");
     public static final Setting<Duration> UPDATE_EVERY = DEF.define("alerts.detector.update-every", SettingType.DURATION,
             Duration.ofHours(1), "at most one lifecycle event of one alert per this much event time");

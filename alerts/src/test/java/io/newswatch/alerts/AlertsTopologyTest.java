@@ -50,8 +50,8 @@ class AlertsTopologyTest {
             "alerts.defaults.sensitivity", "4",
             "alerts.defaults.min-articles", "6",
             "alerts.defaults.bucket", "10m")));
-    /** An alert stays open while any window (up to a day) is above baseline, then for the quiet time (2h) after. */
-    static final Duration UNTIL_RESOLVED = Duration.ofDays(1).plusHours(3);
+    /** An alert stays open while any window (up to a day) is above baseline, then for the quiet time (1d) after. */
+    static final Duration UNTIL_RESOLVED = Duration.ofDays(2).plusHours(1);
     static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z"); // a bucket boundary
     static final Duration BUCKET = Duration.ofMinutes(10);
 
