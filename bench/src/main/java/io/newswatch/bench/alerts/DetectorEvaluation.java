@@ -13,7 +13,6 @@ import io.newswatch.app.backtest.EventsFile;
 import io.newswatch.app.backtest.Goals;
 import io.newswatch.app.backtest.SpikeRule;
 import io.newswatch.app.backtest.TableReport;
-import io.newswatch.app.backtest.WatchCounts;
 import io.newswatch.core.Alert;
 import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
@@ -24,12 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -67,45 +62,44 @@ public final class DetectorEvaluation {
             watchFiles.add(Path.of("config", "watches.yaml"));
         }
         AlertsSettings settings = AlertsSettings.from(Settings.of(overrides));
-        WatchValidator validator = new WatchValidator(settings.watchDefaults(), Topics.defaults());
-        List<Watch> watches = new ArrayList<>();
-        for (Path f : watchFiles) {
-            WatchFile.load(f).forEach(w -> watches.add(validator.validate(w)));
-        }
+        List<Watch> watches = watches(settings, watchFiles);
         long t0 = System.nanoTime();
         List<DevStream.Item> items = DevStream.load(DATA, watches);
         System.err.printf("enriched and matched in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         long t1 = System.nanoTime();
         InMemoryDetection detection = settings.inMemoryDetection(watches);
-        List<Alert> alerts = new ArrayList<>();
-        LocalDate firstDay = LocalDate.ofInstant(items.getFirst().hit().eventTime(), ZoneOffset.UTC);
-        int days = (int) ChronoUnit.DAYS.between(firstDay, LocalDate.ofInstant(items.getLast().hit().eventTime(), ZoneOffset.UTC)) + 1;
-        Map<String, int[]> hourly = new LinkedHashMap<>();
-        watches.forEach(w -> hourly.put(w.id(), new int[days * 24]));
-        long firstHour = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() / 3_600_000L;
-        long matched = 0;
-        for (DevStream.Item item : items) {
-            alerts.addAll(detection.article(item.hit(), item.watchIds()));
-            int hour = (int) (item.hit().eventTime().toEpochMilli() / 3_600_000L - firstHour);
-            for (String id : item.watchIds()) {
-                matched++;
-                hourly.get(id)[hour]++;
-            }
-        }
-        alerts.addAll(detection.finish(items.getLast().hit().eventTime().plus(Duration.ofDays(2))));
+        List<Alert> alerts = detect(detection, items);
         double secs = (System.nanoTime() - t1) / 1e9;
-        System.err.printf("detection: %,d articles (%,d hits) in %.2f s; %d alert events%n", items.size(), matched, secs, alerts.size());
+        DevCounts dev = DevCounts.of(items, watches);
+        System.err.printf("detection: %,d articles (%,d hits) in %.2f s; %d alert events%n", items.size(), dev.matched(), secs, alerts.size());
 
         // Judged exactly as `newswatch backtest report` judges a replay (app/backtest).
-        List<WatchCounts> counts = watches.stream().map(w -> new WatchCounts(w.id(), w.description(), w.subject().toString(),
-                hourly.get(w.id())))
-                .toList();
-        BacktestData data = new BacktestData("in-memory", firstDay, days, items.size(), counts, alerts, List.of());
+        BacktestData data = new BacktestData("in-memory", dev.firstDay(), dev.days(), items.size(), dev.counts(watches), alerts, List.of());
         Path eventsPath = Path.of("samples", "backtest", "newsapi-2023-events.yaml");
         EventsFile events = EventsFile.load(eventsPath);
         BacktestReport report = BacktestScore.score(data, SpikeRule.DEFAULT, Goals.DEFAULT, events.events(), eventsPath.toString());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         TableReport.print(report, verbose, out);
+    }
+
+    /** The watches of these files, checked and defaulted as the alerts stage would. */
+    static List<Watch> watches(AlertsSettings settings, List<Path> files) {
+        WatchValidator validator = new WatchValidator(settings.watchDefaults(), Topics.defaults());
+        List<Watch> watches = new ArrayList<>();
+        for (Path f : files) {
+            WatchFile.load(f).forEach(w -> watches.add(validator.validate(w)));
+        }
+        return watches;
+    }
+
+    /** Every alert event the detector raises over the stream, fed as the alerts stage feeds it, then closed two days on. */
+    static List<Alert> detect(InMemoryDetection detection, List<DevStream.Item> items) {
+        List<Alert> alerts = new ArrayList<>();
+        for (DevStream.Item item : items) {
+            alerts.addAll(detection.article(item.hit(), item.watchIds()));
+        }
+        alerts.addAll(detection.finish(items.getLast().hit().eventTime().plus(Duration.ofDays(2))));
+        return alerts;
     }
 }

@@ -1,0 +1,162 @@
+package io.newswatch.bench.alerts;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.newswatch.alerts.AlertsSettings;
+import io.newswatch.app.backtest.BacktestData;
+import io.newswatch.app.backtest.BacktestReport;
+import io.newswatch.app.backtest.BacktestReport.WatchScore;
+import io.newswatch.app.backtest.BacktestScore;
+import io.newswatch.app.backtest.Goals;
+import io.newswatch.app.backtest.SpikeRule;
+import io.newswatch.app.backtest.Verdict;
+import io.newswatch.core.Alert;
+import io.newswatch.core.Settings;
+import io.newswatch.core.Watch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How far issue 9's goals can be reached on the dev stream by any causal detector of a broad, simple family: tries
+ * {@code N} random {@link ThresholdRule}s (seeded), judges each with `newswatch backtest report`'s own scoring, and prints
+ * the best share of spike days caught in time for each limit on the share of OPENED off spike days, the most watches
+ * one rule brings to every goal, and per watch whether any rule does (with hindsight, each watch its own best rule).
+ * The detector itself, at its defaults, is judged the same way as a reference. Arguments: {@code [N] [seed]}.
+ */
+public final class DetectorFrontier {
+
+    private static final int[] WINDOW_HOURS = {1, 2, 3, 4, 6, 12, 24};
+    private static final double[] FACTORS = {2, 3, 4, 5, 6, 8, 10, 12, 16};
+    private static final int[] HOLD_HOURS = {6, 12, 24, 36, 48};
+    private static final double[] OFF_SPIKE_LIMITS = {0.10, 0.20, 0.30, 0.40, 0.50, 0.60};
+
+    /** One rule's figures over all watches. */
+    private record Outcome(String rule, int spikeDays, int caught, int inTime, int offSpike, int judgedOpened, int passing) {
+
+        double inTimeShare() {
+            return (double) inTime / spikeDays;
+        }
+
+        double caughtShare() {
+            return (double) caught / spikeDays;
+        }
+
+        double offSpikeShare() {
+            return judgedOpened == 0 ? 0 : (double) offSpike / judgedOpened;
+        }
+
+        String figures() {
+            return String.format("in time %d/%d (%.0f%%), caught %d/%d (%.0f%%), off spike %d/%d (%.0f%%), %d watches with spike days pass",
+                    inTime, spikeDays, 100 * inTimeShare(), caught, spikeDays, 100 * caughtShare(), offSpike, judgedOpened,
+                    100 * offSpikeShare(), passing);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        if (!Files.exists(DetectorEvaluation.DATA)) {
+            System.err.println(DetectorEvaluation.DATA + " is absent: nothing to evaluate on");
+            return;
+        }
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 15_000;
+        Random random = new Random(args.length > 1 ? Long.parseLong(args[1]) : 2026);
+        AlertsSettings settings = AlertsSettings.from(Settings.of(Map.of()));
+        List<Watch> watches = DetectorEvaluation.watches(settings,
+                List.of(Path.of("config", "watches.yaml"), Path.of("samples", "backtest", "world-watches.yaml")));
+        List<DevStream.Item> items = DevStream.load(DetectorEvaluation.DATA, watches);
+        DevCounts dev = DevCounts.of(items, watches);
+
+        BacktestReport detector = score(dev, watches, items.size(), DetectorEvaluation.detect(settings.inMemoryDetection(watches), items));
+        System.out.printf("%d watches (config/watches.yaml and samples/backtest/world-watches.yaml), %d days%n", watches.size(), dev.days());
+        System.out.println("the detector, defaults:  " + outcome("detector", detector).figures());
+
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, Integer> passesBy = new LinkedHashMap<>();
+        watches.forEach(w -> passesBy.put(w.id(), 0));
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            ThresholdRule rule = randomRule(random);
+            List<Alert> alerts = new ArrayList<>();
+            for (Watch w : watches) {
+                alerts.addAll(rule.alerts(w.id(), dev.hourly().get(w.id()), dev.firstDay()));
+            }
+            BacktestReport report = score(dev, watches, items.size(), alerts);
+            outcomes.add(outcome(rule.toString(), report));
+            for (WatchScore ws : report.watches()) {
+                if (ws.verdict() == Verdict.PASS) {
+                    passesBy.merge(ws.id(), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.printf("%,d random threshold rules (seeded) in %.0f s; each judged by backtest report's scoring%n%n", n,
+                (System.nanoTime() - t0) / 1e9);
+
+        System.out.println("best rule for each limit on OPENED off spike days (all watches together):");
+        for (double limit : OFF_SPIKE_LIMITS) {
+            Outcome bestInTime = null;
+            Outcome bestCaught = null;
+            for (Outcome o : outcomes) {
+                if (o.offSpikeShare() <= limit) {
+                    bestInTime = bestInTime == null || o.inTimeShare() > bestInTime.inTimeShare() ? o : bestInTime;
+                    bestCaught = bestCaught == null || o.caughtShare() > bestCaught.caughtShare() ? o : bestCaught;
+                }
+            }
+            if (bestInTime != null) {
+                System.out.printf("  off spike <= %.0f%%: most in time:  %s%n      %s%n", 100 * limit, bestInTime.figures(), bestInTime.rule());
+                System.out.printf("                     most caught:   %s%n      %s%n", bestCaught.figures(), bestCaught.rule());
+            }
+        }
+        Outcome most = outcomes.stream().max((a, b) -> Integer.compare(a.passing(), b.passing())).orElseThrow();
+        long withSpikes = detector.watches().stream().filter(ws -> ws.spikeDays() > 0).count();
+        System.out.printf("%nmost watches with spike days meeting every goal with one rule: %d of %d%n  %s%n  %s%n", most.passing(),
+                withSpikes, most.figures(), most.rule());
+        System.out.println("\nper watch, rules under which it meets every goal (with hindsight: each watch its own rule):");
+        for (WatchScore ws : detector.watches()) {
+            System.out.printf("  %-16s %3d spike days  %,6d of %,d%n", ws.id(), ws.spikeDays(), passesBy.get(ws.id()), n);
+        }
+    }
+
+    private static ThresholdRule randomRule(Random random) {
+        SortedMap<Integer, Integer> minCount = new TreeMap<>();
+        while (minCount.isEmpty()) {
+            for (int w : WINDOW_HOURS) {
+                if (random.nextDouble() < 0.6) {
+                    minCount.put(w, 2 + random.nextInt(6) + w / 4);
+                }
+            }
+        }
+        return new ThresholdRule(FACTORS[random.nextInt(FACTORS.length)], minCount, HOLD_HOURS[random.nextInt(HOLD_HOURS.length)]);
+    }
+
+    private static BacktestReport score(DevCounts dev, List<Watch> watches, long articles, List<Alert> alerts) {
+        BacktestData data = new BacktestData("in-memory", dev.firstDay(), dev.days(), articles, dev.counts(watches), alerts, List.of());
+        return BacktestScore.score(data, SpikeRule.DEFAULT, Goals.DEFAULT, null, null);
+    }
+
+    private static Outcome outcome(String rule, BacktestReport report) {
+        int spikeDays = 0;
+        int caught = 0;
+        int inTime = 0;
+        int offSpike = 0;
+        int judgedOpened = 0;
+        int passing = 0;
+        for (WatchScore ws : report.watches()) {
+            spikeDays += ws.spikeDays();
+            caught += ws.caught();
+            inTime += ws.caughtInTime();
+            offSpike += ws.openedOffSpike();
+            judgedOpened += ws.judgedOpened();
+            // A watch without spike days passes by raising nothing at all: not counted.
+            passing += ws.spikeDays() > 0 && ws.verdict() == Verdict.PASS ? 1 : 0;
+        }
+        return new Outcome(rule, spikeDays, caught, inTime, offSpike, judgedOpened, passing);
+    }
+}
