@@ -70,7 +70,7 @@ public record AlertsSettings(
             Duration.ofHours(1), "after RESOLVED, no new OPENED for this long");
 
     public static final Setting<List<Duration>> SCALES = DEF.define("alerts.detector.scales", SettingType.listOf(SettingType.DURATION),
-            List.of(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1)), AlertsSettings::scalesProblem,
+            List.of(Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofHours(6), Duration.ofDays(1)), AlertsSettings::scalesProblem,
             "windows judged each time a bucket closes");
     public static final Setting<Double> FLOOR_PER_DAY = DEF.define("alerts.detector.floor-per-day", SettingType.DOUBLE, 2.0,
             Check.aboveZero(), "the expected count never goes below this rate");

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  *
  * @param bucket          width of the event-time bucket: the shortest time scale, and how often the watch is judged
  * @param scales          the windows a watch's coverage is judged over, shortest first: each a multiple of the bucket,
- *                        the first equal to it (10m, 1h, 6h, 1d by default)
+ *                        the first equal to it (10m, 2h, 6h, 1d by default)
  * @param baseline        mean age of the history the baseline share is learned from (an exponential average)
  * @param warmUp          until the baseline rests on this much history, only the shortest window may open an alert
  * @param sensitivity     score at which an alert opens

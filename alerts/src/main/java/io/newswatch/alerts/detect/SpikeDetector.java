@@ -21,7 +21,7 @@ import java.util.function.Function;
  * its reasons are in docs/ALERTS.md; in short, each time a bucket becomes final:
  *
  * <ul>
- *   <li>every window (10m, 1h, 6h, 1d by default, each ending with the bucket) sums the watch's counted stories;</li>
+ *   <li>every window (10m, 2h, 6h, 1d by default, each ending with the bucket) sums the watch's counted stories;</li>
  *   <li>its expected count is the watch's baseline share of the stream times the stream's volume in the same window
  *       (so the daily and weekly rhythm of news and any general surge of arrivals are in the expectation), never
  *       below a floor; the share is learned from the buckets older than the longest window, each winsorized so an
