@@ -72,7 +72,8 @@ public final class DetectorEvaluation {
         List<Alert> alerts = detect(detection, items);
         double secs = (System.nanoTime() - t1) / 1e9;
         DevCounts dev = DevCounts.of(items, watches);
-        System.err.printf("detection: %,d articles (%,d hits) in %.2f s; %d alert events%n", items.size(), dev.matched(), secs, alerts.size());
+        System.err.printf("detection: %,d articles (%,d hits) in %.2f s; %d alert events%n", items.size(), dev.matched(), secs,
+                alerts.size());
 
         // Judged exactly as `newswatch backtest report` judges a replay (app/backtest).
         BacktestData data = new BacktestData("in-memory", dev.firstDay(), dev.days(), items.size(), dev.counts(watches), alerts, List.of());

@@ -75,7 +75,8 @@ public final class DetectorFrontier {
         DevCounts dev = DevCounts.of(items, watches);
 
         BacktestReport detector = score(dev, watches, items.size(), DetectorEvaluation.detect(settings.inMemoryDetection(watches), items));
-        System.out.printf("%d watches (config/watches.yaml and samples/backtest/world-watches.yaml), %d days%n", watches.size(), dev.days());
+        System.out.printf("%d watches (config/watches.yaml and samples/backtest/world-watches.yaml), %d days%n", watches.size(),
+                dev.days());
         System.out.println("the detector, defaults:  " + outcome("detector", detector).figures());
 
         List<Outcome> outcomes = new ArrayList<>();
@@ -110,7 +111,8 @@ public final class DetectorFrontier {
                 }
             }
             if (bestInTime != null) {
-                System.out.printf("  off spike <= %.0f%%: most in time:  %s%n      %s%n", 100 * limit, bestInTime.figures(), bestInTime.rule());
+                System.out.printf("  off spike <= %.0f%%: most in time:  %s%n      %s%n", 100 * limit, bestInTime.figures(),
+                        bestInTime.rule());
                 System.out.printf("                     most caught:   %s%n      %s%n", bestCaught.figures(), bestCaught.rule());
             }
         }
