@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A causal count-threshold rule, the simplest detector that speaks the spike rule's own language, for mapping what any
@@ -27,8 +29,15 @@ record ThresholdRule(double factor, SortedMap<Integer, Integer> minCount, int ho
 
     private static final long HOUR_MS = 3_600_000L;
 
-    /** The OPENED and RESOLVED events this rule raises over one watch's hourly counts. */
+    ThresholdRule {
+        minCount = Collections.unmodifiableSortedMap(new TreeMap<>(minCount));
+    }
+
+    /** The OPENED and RESOLVED events this rule raises over one watch's hourly counts: whole UTC days from {@code firstDay}. */
     List<Alert> alerts(String watchId, int[] hourly, LocalDate firstDay) {
+        if (hourly.length % 24 != 0) {
+            throw new IllegalArgumentException("hourly counts must cover whole days, got " + hourly.length + " hours");
+        }
         long t0 = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         int hours = hourly.length;
         long[] cumulative = new long[hours + 1];

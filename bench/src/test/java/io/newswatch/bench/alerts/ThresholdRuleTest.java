@@ -3,31 +3,40 @@ package io.newswatch.bench.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.core.Alert;
-import io.newswatch.core.AlertStatus;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@DisplayName("the frontier's threshold rule")
 class ThresholdRuleTest {
 
     private static final LocalDate FIRST = LocalDate.parse("2023-03-01");
-    /** Opens on 6 articles in 2 hours that are also 4 times the median rate; resolves 3 hours after the last such hour. */
-    private static final ThresholdRule RULE = new ThresholdRule(4.0, new TreeMap<>(Map.of(2, 6)), 3);
+    private static final int DAYS = 20;
 
-    /** {@code perDay} articles each day (at 10:00 and after), then 4 in each of two hours of day 16 (08:00 and 09:00). */
-    private static int[] stream(int perDay) {
-        int[] hourly = new int[20 * 24];
-        for (int d = 0; d < 20; d++) {
+    /** {@code perDay} articles a day, one an hour from {@code fromHour} on (wrapping within the day). */
+    private static int[] steady(int perDay, int fromHour) {
+        int[] hourly = new int[DAYS * 24];
+        for (int d = 0; d < DAYS; d++) {
             for (int i = 0; i < perDay; i++) {
-                hourly[d * 24 + 10 + i % 12]++;
+                hourly[d * 24 + (fromHour + i) % 24]++;
             }
         }
-        hourly[16 * 24 + 8] += 4;
-        hourly[16 * 24 + 9] += 4;
         return hourly;
+    }
+
+    private static int[] withBurst(int[] hourly, int day, int hour, int... counts) {
+        int[] out = hourly.clone();
+        for (int i = 0; i < counts.length; i++) {
+            out[day * 24 + hour + i] += counts[i];
+        }
+        return out;
+    }
+
+    private static ThresholdRule rule(double factor, int windowHours, int minCount, int holdHours) {
+        return new ThresholdRule(factor, new TreeMap<>(Map.of(windowHours, minCount)), holdHours);
     }
 
     private static List<String> events(List<Alert> alerts) {
@@ -35,37 +44,58 @@ class ThresholdRuleTest {
     }
 
     @Test
-    void opensWhenAWindowReachesItsMinimumAndTheFactorAndResolvesAfterTheHold() {
-        List<Alert> alerts = RULE.alerts("w", stream(2), FIRST);
+    @DisplayName("opens at the end of the first hour whose window holds its minimum, and resolves after the hold")
+    void opensOnTheMinimumAndResolvesAfterTheHold() {
+        // 2 a day (10:00 and 11:00), and on day 16 a burst of 4 at 08:00 and 4 at 09:00.
+        int[] hourly = withBurst(steady(2, 10), 16, 8, 4, 4);
 
-        // 08:00 alone holds 4 (< 6); the window 08:00-10:00 holds 8: OPENED at its end. 10:00 and 11:00 hold 4 + the day's
-        // own 2 in two hours (< 6), so the last hot hour is 09:00 and the hold of 3 hours ends at 13:00.
+        List<Alert> alerts = rule(4.0, 2, 6, 3).alerts("w", hourly, FIRST);
+
+        // The 2 hours ending at 09:00 hold 4, those ending at 10:00 hold 8: OPENED at 10:00. Those ending at 11:00 hold
+        // 4 + 1 = 5 and at 12:00 hold 2, so the last hot hour is the one ending at 10:00, and a hold of 3 hours ends at 13:00.
         assertThat(events(alerts)).containsExactly("OPENED 2023-03-17T10:00:00Z", "RESOLVED 2023-03-17T13:00:00Z");
         assertThat(alerts).extracting(Alert::alertId).containsOnly("w@" + (16 * 24 + 10));
     }
 
     @Test
-    void aBusySubjectNeedsTheFactorTimesItsMedianRate() {
-        // A median of 40 a day: 4 x 40 x 2 / 24 = 13.3 articles in 2 hours needed; the burst gives 8 + the day's own.
-        // (The first day has no past: its median counts as 1, and its own 40 open an alert there.)
-        Instant secondDay = Instant.parse("2023-03-02T00:00:00Z");
-        assertThat(RULE.alerts("w", stream(40), FIRST)).filteredOn(a -> a.status() == AlertStatus.OPENED)
-                .extracting(Alert::eventTime).allMatch(t -> t.isBefore(secondDay)).isNotEmpty();
-        assertThat(RULE.alerts("w", stream(2), FIRST)).filteredOn(a -> a.status() == AlertStatus.OPENED).hasSize(1);
+    @DisplayName("asks of a window the factor times the median's rate over that window (W / 24 of a day), not of a day")
+    void theFactorIsProRataOfTheWindow() {
+        // 12 a day (00:00 to 11:00): over 2 hours, 4 x 12 x 2 / 24 = 4 articles are needed, and at least the minimum 3.
+        int[] steady = steady(12, 0);
+        ThresholdRule rule = rule(4.0, 2, 3, 1);
+
+        assertThat(events(rule.alerts("w", withBurst(steady, 16, 20, 3, 3), FIRST)))
+                .as("6 in the evening's 2 hours: at least 4").containsExactly("OPENED 2023-03-17T22:00:00Z", "RESOLVED 2023-03-17T23:00:00Z");
+        assertThat(rule.alerts("w", withBurst(steady, 16, 20, 2, 1), FIRST))
+                .as("3 in 2 hours: the minimum, but short of 4 times the median's rate").isEmpty();
     }
 
     @Test
-    void judgesEachHourOnThePastOnly() {
-        int[] hourly = stream(2);
-        List<Alert> before = RULE.alerts("w", hourly.clone(), FIRST);
-        // A flood on the days after the burst changes neither the burst's median nor its alert.
-        for (int h = 18 * 24; h < 20 * 24; h++) {
-            hourly[h] += 50;
-        }
-        List<Alert> after = RULE.alerts("w", hourly, FIRST);
+    @DisplayName("a busy subject needs the factor times its own median rate")
+    void aBusySubjectNeedsTheFactorTimesItsMedianRate() {
+        // The same burst on a median of 40 a day (2 an hour from 00:00 to 16:00, then 1) needs 4 x 40 x 2 / 24 = 13.3 in
+        // 2 hours; the best 2 hours of day 16 hold 4 + 4 + 2 + 2 = 12. With a factor of 1 the minimum of 6 decides.
+        int[] hourly = withBurst(steady(40, 0), 16, 8, 4, 4);
 
-        Instant flood = Instant.parse("2023-03-19T00:00:00Z");
-        assertThat(after.stream().filter(a -> a.eventTime().isBefore(flood)).toList()).isEqualTo(before);
-        assertThat(after.stream().filter(a -> !a.eventTime().isBefore(flood)).map(Alert::status)).contains(AlertStatus.OPENED);
+        assertThat(rule(4.0, 2, 6, 3).alerts("w", hourly, FIRST)).isEmpty();
+        assertThat(events(rule(1.0, 2, 6, 3).alerts("w", hourly, FIRST))).first().isEqualTo("OPENED 2023-03-17T09:00:00Z");
+    }
+
+    @Test
+    @DisplayName("judges each hour on the days before it only: what comes later, even that same day, changes nothing")
+    void judgesEachHourOnThePastOnly() {
+        // A burst on day 1, judged on day 0's median (2). Then a flood from the next hour to the end, more than the spike
+        // rule's 14 days: a median of the whole stream, of the days around, or of the burst's own day would all be
+        // far above 2, and the burst would not open.
+        int[] hourly = withBurst(steady(2, 10), 1, 8, 4, 4);
+        List<Alert> before = rule(4.0, 2, 6, 3).alerts("w", hourly, FIRST);
+        int[] flooded = hourly.clone();
+        for (int h = 24 + 10; h < flooded.length; h++) {
+            flooded[h] += 50;
+        }
+        List<Alert> after = rule(4.0, 2, 6, 3).alerts("w", flooded, FIRST);
+
+        assertThat(before).first().extracting(a -> a.status() + " " + a.eventTime()).isEqualTo("OPENED 2023-03-02T10:00:00Z");
+        assertThat(after).first().isEqualTo(before.getFirst());
     }
 }
