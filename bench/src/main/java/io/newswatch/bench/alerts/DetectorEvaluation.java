@@ -4,8 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.detect.InMemoryDetection;
-import io.newswatch.alerts.watch.WatchFile;
-import io.newswatch.alerts.watch.WatchValidator;
 import io.newswatch.app.backtest.BacktestData;
 import io.newswatch.app.backtest.BacktestReport;
 import io.newswatch.app.backtest.BacktestScore;
@@ -15,14 +13,12 @@ import io.newswatch.app.backtest.SpikeRule;
 import io.newswatch.app.backtest.TableReport;
 import io.newswatch.core.Alert;
 import io.newswatch.core.Settings;
-import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,13 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DetectorEvaluation {
 
-    static final Path DATA = Path.of("..", "shared", "data", "newsapi-2023.jsonl.gz");
-
     public static void main(String[] args) throws Exception {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
-        if (!Files.exists(DATA)) {
-            System.err.println(DATA + " is absent: nothing to evaluate on");
+        if (!Files.exists(DevStream.DATA)) {
+            System.err.println(DevStream.DATA + " is absent: nothing to evaluate on");
             return;
         }
         List<Path> watchFiles = new ArrayList<>();
@@ -62,14 +56,14 @@ public final class DetectorEvaluation {
             watchFiles.add(Path.of("config", "watches.yaml"));
         }
         AlertsSettings settings = AlertsSettings.from(Settings.of(overrides));
-        List<Watch> watches = watches(settings, watchFiles);
+        List<Watch> watches = DevDetection.watches(settings, watchFiles);
         long t0 = System.nanoTime();
-        List<DevStream.Item> items = DevStream.load(DATA, watches);
+        List<DevStream.Item> items = DevStream.load(DevStream.DATA, watches);
         System.err.printf("enriched and matched in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         long t1 = System.nanoTime();
         InMemoryDetection detection = settings.inMemoryDetection(watches);
-        List<Alert> alerts = detect(detection, items);
+        List<Alert> alerts = DevDetection.detect(detection, items);
         double secs = (System.nanoTime() - t1) / 1e9;
         DevCounts dev = DevCounts.of(items, watches);
         System.err.printf("detection: %,d articles (%,d hits) in %.2f s; %d alert events%n", items.size(), dev.matched(), secs,
@@ -82,25 +76,5 @@ public final class DetectorEvaluation {
         BacktestReport report = BacktestScore.score(data, SpikeRule.DEFAULT, Goals.DEFAULT, events.events(), eventsPath.toString());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         TableReport.print(report, verbose, out);
-    }
-
-    /** The watches of these files, checked and defaulted as the alerts stage would. */
-    static List<Watch> watches(AlertsSettings settings, List<Path> files) {
-        WatchValidator validator = new WatchValidator(settings.watchDefaults(), Topics.defaults());
-        List<Watch> watches = new ArrayList<>();
-        for (Path f : files) {
-            WatchFile.load(f).forEach(w -> watches.add(validator.validate(w)));
-        }
-        return watches;
-    }
-
-    /** Every alert event the detector raises over the stream, fed as the alerts stage feeds it, then closed two days on. */
-    static List<Alert> detect(InMemoryDetection detection, List<DevStream.Item> items) {
-        List<Alert> alerts = new ArrayList<>();
-        for (DevStream.Item item : items) {
-            alerts.addAll(detection.article(item.hit(), item.watchIds()));
-        }
-        alerts.addAll(detection.finish(items.getLast().hit().eventTime().plus(Duration.ofDays(2))));
-        return alerts;
     }
 }

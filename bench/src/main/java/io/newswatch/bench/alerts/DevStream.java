@@ -42,6 +42,9 @@ import java.util.zip.GZIPOutputStream;
  */
 final class DevStream {
 
+    /** The dev stream: newsapi-2023's real headlines, read where ../shared/README.md allows (never copied here). */
+    static final Path DATA = Path.of("..", "shared", "data", "newsapi-2023.jsonl.gz");
+
     /** One article as the detector sees it; {@code watchIds} empty for the volume-only articles. */
     record Item(Hit hit, List<String> watchIds) {
     }
