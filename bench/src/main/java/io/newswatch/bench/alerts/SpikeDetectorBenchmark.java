@@ -11,11 +11,13 @@ import io.newswatch.bench.alerts.legacy.LegacyDetectorParams;
 import io.newswatch.bench.alerts.legacy.LegacySpikeDetector;
 import io.newswatch.bench.alerts.legacy.LegacyWatchState;
 import io.newswatch.core.JsonSerde;
+import io.newswatch.core.Settings;
 import io.newswatch.core.Topics;
 import io.newswatch.core.Watch;
 import io.newswatch.core.WatchInput;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * default settings, beside the detector it replaced (issue 9) in the same run. Event time advances {@code gapMs} per
  * article, so a 10-minute bucket holds 600 articles at 1 s (a very busy watch) or 60 at 10 s; 30 sources rotate; the
  * whole stream carries ten articles per matching one (a 10% share), reported to the new detector's volume once per
- * 5-minute slot as the alerts stage does.
+ * 5-minute slot as the alerts stage does. {@code defaults} runs the detector with today's defaults and with those before
+ * 2026-11-29, to show what the change of scales and quiet time costs; the legacy benchmarks ignore it.
  *
  * <ul>
  *   <li>{@code detect}: {@link SpikeDetector#add} on in-memory state: counting, and at every bucket end the four
@@ -58,6 +61,10 @@ public class SpikeDetectorBenchmark {
     @Param({"1000", "10000"})
     public long gapMs;
 
+    /** The detector's defaults of today, or those before 2026-11-29 (scales 10m,1h,6h,1d and a 2-hour quiet time). */
+    @Param({"today", "before"})
+    public String defaults;
+
     private static final JsonSerde<OpenBuckets> OPEN = JsonSerde.of(OpenBuckets.class);
     private static final JsonSerde<LegacyWatchState> LEGACY_STATE = JsonSerde.of(LegacyWatchState.class);
     private SpikeDetector detector;
@@ -73,7 +80,8 @@ public class SpikeDetectorBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() {
-        AlertsSettings settings = AlertsSettings.defaults();
+        AlertsSettings settings = defaults.equals("today") ? AlertsSettings.defaults()
+                : AlertsSettings.from(Settings.of(Map.of("alerts.detector.scales", "10m,1h,6h,1d", "alerts.detector.quiet-for", "2h")));
         Watch watch = new WatchValidator(settings.watchDefaults(), Topics.defaults()).validate(
                 new WatchInput(0, "bench", "benchmark watch", null, "arms-transfer", null, null, null, null, null, null, null, null,
                         null, null, null));
