@@ -1,6 +1,6 @@
 package io.newswatch.alerts;
 
-import io.newswatch.alerts.detect.OpenBuckets;
+import io.newswatch.alerts.detect.OpenBucketsSerde;
 import io.newswatch.alerts.detect.WatchHistorySerde;
 import io.newswatch.alerts.topology.AlertCounter;
 import io.newswatch.alerts.topology.ArticleHits;
@@ -88,7 +88,7 @@ public final class AlertsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DETECTOR_STORE), Serdes.String(),
                 new WatchHistorySerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_BUCKETS_STORE), Serdes.String(),
-                JsonSerde.withDataKeys(OpenBuckets.class)).withCachingEnabled());
+                new OpenBucketsSerde()).withCachingEnabled());
         // The stream volume in pages (StoredStreamVolume writes their bytes): a put costs the pages that changed.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_VOLUME_STORE), Serdes.String(),
                 Serdes.ByteArray()).withCachingEnabled());

@@ -1,15 +1,19 @@
 package io.newswatch.alerts.detect;
 
+import static io.newswatch.alerts.detect.StateCodec.readArticle;
+import static io.newswatch.alerts.detect.StateCodec.readDouble;
+import static io.newswatch.alerts.detect.StateCodec.readHashes;
+import static io.newswatch.alerts.detect.StateCodec.readString;
+import static io.newswatch.alerts.detect.StateCodec.writeArticle;
+import static io.newswatch.alerts.detect.StateCodec.writeDouble;
+import static io.newswatch.alerts.detect.StateCodec.writeHashes;
+import static io.newswatch.alerts.detect.StateCodec.writeString;
+
 import io.newswatch.core.AlertArticle;
 import io.newswatch.core.JsonSerde;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +38,7 @@ public final class WatchHistorySerde extends BinaryStateSerde<WatchHistory> {
     }
 
     static byte[] write(WatchHistory h) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
+        return StateCodec.encode(FORMAT, 256, out -> {
             out.writeLong(h.bucketMs);
             out.writeLong(h.longestMs);
             out.writeLong(h.baselineMs);
@@ -59,18 +61,11 @@ public final class WatchHistorySerde extends BinaryStateSerde<WatchHistory> {
                 out.writeLong(e.getKey());
                 writeBucket(out, e.getValue());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from a byte array
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static WatchHistory read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("watch history state: unknown format " + format + " (a newer version wrote it?)");
-            }
+        return StateCodec.decode(bytes, FORMAT, "watch history", in -> {
             WatchHistory h = new WatchHistory();
             h.bucketMs = in.readLong();
             h.longestMs = in.readLong();
@@ -93,9 +88,7 @@ public final class WatchHistorySerde extends BinaryStateSerde<WatchHistory> {
                 h.recent.put(in.readLong(), readBucket(in));
             }
             return h;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("watch history state: truncated (" + bytes.length + " bytes)", e);
-        }
+        });
     }
 
     private static void writeBucket(DataOutputStream out, ClosedBucket b) throws IOException {
@@ -105,15 +98,7 @@ public final class WatchHistorySerde extends BinaryStateSerde<WatchHistory> {
         writeHashes(out, b.sources());
         out.writeInt(b.evidence().size());
         for (AlertArticle a : b.evidence()) {
-            writeString(out, a.id());
-            writeString(out, a.title());
-            writeString(out, a.link());
-            writeString(out, a.source());
-            out.writeBoolean(a.eventTime() != null);
-            if (a.eventTime() != null) {
-                out.writeLong(a.eventTime().getEpochSecond());
-                out.writeInt(a.eventTime().getNano());
-            }
+            writeArticle(out, a);
         }
     }
 
@@ -125,57 +110,8 @@ public final class WatchHistorySerde extends BinaryStateSerde<WatchHistory> {
         int n = in.readInt();
         List<AlertArticle> evidence = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String id = readString(in);
-            String title = readString(in);
-            String link = readString(in);
-            String source = readString(in);
-            Instant eventTime = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
-            evidence.add(new AlertArticle(id, title, link, source, eventTime));
+            evidence.add(readArticle(in));
         }
         return new ClosedBucket(counted, articles, stories, sources, evidence);
-    }
-
-    /** The hashes as IdHashes keeps them in JSON (its own bytes), behind their length; -1 for none. */
-    private static void writeHashes(DataOutputStream out, IdHashes hashes) throws IOException {
-        if (hashes == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = hashes.toBytes();
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static IdHashes readHashes(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        return n < 0 ? null : IdHashes.fromBytes(in.readNBytes(n));
-    }
-
-    /** Raw bits: not even a NaN's payload is changed. */
-    private static void writeDouble(DataOutputStream out, double d) throws IOException {
-        out.writeLong(Double.doubleToRawLongBits(d));
-    }
-
-    private static double readDouble(DataInputStream in) throws IOException {
-        return Double.longBitsToDouble(in.readLong());
-    }
-
-    /** UTF-8 behind its length; -1 for null. */
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 }

@@ -7,10 +7,7 @@ import io.newswatch.core.AlertArticle;
 import io.newswatch.core.JsonSerde;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -64,18 +61,6 @@ class WatchHistorySerdeTest {
         return h;
     }
 
-    private static long[] sorted(IdHashes h) {
-        long[] hashes = new long[h.size()];
-        ByteBuffer.wrap(h.toBytes()).asLongBuffer().get(hashes);
-        Arrays.sort(hashes);
-        return hashes;
-    }
-
-    private static void assertSameHistory(WatchHistory actual, WatchHistory expected) {
-        Comparator<IdHashes> sameSet = (a, b) -> Arrays.equals(sorted(a), sorted(b)) ? 0 : 1;
-        assertThat(actual).usingRecursiveComparison().withComparatorForType(sameSet, IdHashes.class).isEqualTo(expected);
-    }
-
     @Test
     @DisplayName("the sample sets every field of the history, so that the round trips below cover them all")
     void sampleSetsEveryField() throws IllegalAccessException {
@@ -97,7 +82,7 @@ class WatchHistorySerdeTest {
     void roundTripIsExact() {
         WatchHistory h = history();
         WatchHistory back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", h));
-        assertSameHistory(back, h);
+        SameIdSets.assertSameState(back, h);
         assertThat(Double.doubleToRawLongBits(back.baselineCount)).isEqualTo(Double.doubleToRawLongBits(h.baselineCount));
         assertThat(back.recent.get(2_833_332L).stories().contains("b7")).isTrue();
     }
@@ -106,7 +91,7 @@ class WatchHistorySerdeTest {
     @DisplayName("a new history (no bucket, no alert) survives a round trip")
     void empty() {
         WatchHistory h = new WatchHistory();
-        assertSameHistory(serde.deserializer().deserialize("t", serde.serializer().serialize("t", h)), h);
+        SameIdSets.assertSameState(serde.deserializer().deserialize("t", serde.serializer().serialize("t", h)), h);
     }
 
     @Test
@@ -114,7 +99,7 @@ class WatchHistorySerdeTest {
     void readsEarlierJsonAndRefusesUnknown() {
         WatchHistory h = history();
         byte[] json = JsonSerde.withDataKeys(WatchHistory.class).serialize("t", h);
-        assertSameHistory(serde.deserializer().deserialize("t", json), h);
+        SameIdSets.assertSameState(serde.deserializer().deserialize("t", json), h);
         assertThat(serde.serializer().serialize("t", h).length).isLessThan(json.length);
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {9, 0, 0}))

@@ -3,6 +3,7 @@ package io.newswatch.bench.alerts;
 import io.newswatch.alerts.AlertsSettings;
 import io.newswatch.alerts.detect.Hit;
 import io.newswatch.alerts.detect.OpenBuckets;
+import io.newswatch.alerts.detect.OpenBucketsSerde;
 import io.newswatch.alerts.detect.SpikeDetector;
 import io.newswatch.alerts.detect.StreamVolume;
 import io.newswatch.alerts.detect.WatchHistory;
@@ -43,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code detect}: {@link SpikeDetector#add} on in-memory state: counting, and at every bucket end the four
  *       windows, the baseline and the lifecycle.</li>
- *   <li>{@code detectWithOpenBucketsWrite}: the same plus writing the open buckets as JSON, which is what the topology
- *       does per matching article (the history is written once per bucket).</li>
+ *   <li>{@code detectWithOpenBucketsWrite}: the same plus writing the open buckets in their binary form, which is what
+ *       the topology does per matching article (the history is written once per bucket); {@code
+ *       detectWithOpenBucketsJsonWrite}: the same with the JSON form the topology wrote before.</li>
  *   <li>{@code legacyDetect}, {@code legacyDetectWithStateWrite}: the previous detector, the same way.</li>
  * </ul>
  *
@@ -65,7 +67,9 @@ public class SpikeDetectorBenchmark {
     @Param({"today", "before"})
     public String defaults;
 
-    private static final JsonSerde<OpenBuckets> OPEN = JsonSerde.of(OpenBuckets.class);
+    private static final OpenBucketsSerde OPEN = new OpenBucketsSerde();
+    /** How the topology wrote the open buckets before their binary form (2026-11-29). */
+    private static final JsonSerde<OpenBuckets> OPEN_JSON = JsonSerde.withDataKeys(OpenBuckets.class);
     private static final JsonSerde<LegacyWatchState> LEGACY_STATE = JsonSerde.of(LegacyWatchState.class);
     private SpikeDetector detector;
     private WatchHistory history;
@@ -128,7 +132,15 @@ public class SpikeDetectorBenchmark {
         Hit h = next();
         reportVolume(h.eventTime().toEpochMilli());
         alerts += detector.add(history, open, volume, h).size();
-        return OPEN.serialize("s", open);
+        return OPEN.serializer().serialize("s", open);
+    }
+
+    @Benchmark
+    public byte[] detectWithOpenBucketsJsonWrite() {
+        Hit h = next();
+        reportVolume(h.eventTime().toEpochMilli());
+        alerts += detector.add(history, open, volume, h).size();
+        return OPEN_JSON.serialize("s", open);
     }
 
     @Benchmark
