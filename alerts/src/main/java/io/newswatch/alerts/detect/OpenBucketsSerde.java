@@ -32,7 +32,12 @@ public final class OpenBucketsSerde extends BinaryStateSerde<OpenBuckets> {
     }
 
     static byte[] write(OpenBuckets open) {
-        return StateCodec.encode(FORMAT, 512, out -> {
+        int ids = 0;
+        for (BucketTally t : open.tallies.values()) {
+            ids += t.articleIds.size() + t.stories.size();
+        }
+        // Eight bytes an id hash, and room for the sources' evidence: a busy bucket is tens of KB, grown once at most.
+        return StateCodec.encode(FORMAT, 512 + 10 * ids, out -> {
             out.writeLong(open.lateArticles);
             out.writeInt(open.tallies.size());
             for (Map.Entry<Long, BucketTally> e : open.tallies.entrySet()) {

@@ -18,6 +18,9 @@ final class StateCodec {
         void write(DataOutputStream out) throws IOException;
     }
 
+    /** Length marker of a string written as UTF-16 chars (see {@link #writeString}); -1 is null. */
+    static final int UTF16 = -2;
+
     /** Reads a state's fields after its format byte. */
     interface Reader<T> {
         T read(DataInputStream in) throws IOException;
@@ -48,7 +51,12 @@ final class StateCodec {
             if (found != format) {
                 throw new IllegalArgumentException(what + " state: unknown format " + found + " (a newer version wrote it?)");
             }
-            return reader.read(in);
+            T value = reader.read(in);
+            // Bytes left over mean another state's bytes, or a newer layout of this format: refuse rather than half-read.
+            if (in.available() != 0) {
+                throw new IllegalArgumentException(what + " state: " + in.available() + " bytes left over (" + bytes.length + " bytes)");
+            }
+            return value;
         } catch (IOException e) {
             throw new IllegalArgumentException(what + " state: truncated (" + bytes.length + " bytes)", e);
         }
@@ -79,10 +87,20 @@ final class StateCodec {
         return Double.longBitsToDouble(in.readLong());
     }
 
-    /** UTF-8 behind its length; -1 for null. */
+    /**
+     * UTF-8 behind its length; -1 for null. A string with a lone surrogate (half a character, which UTF-8 cannot hold
+     * and would write as '?') is written as {@link #UTF16} and its chars, so that every string comes back exactly:
+     * a restored detector must cite the same evidence as an uninterrupted one.
+     */
     static void writeString(DataOutputStream out, String s) throws IOException {
         if (s == null) {
             out.writeInt(-1);
+            return;
+        }
+        if (!wellFormed(s)) {
+            out.writeInt(UTF16);
+            out.writeInt(s.length());
+            out.writeChars(s);
             return;
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
@@ -92,10 +110,30 @@ final class StateCodec {
 
     static String readString(DataInputStream in) throws IOException {
         int n = in.readInt();
+        if (n == UTF16) {
+            char[] chars = new char[in.readInt()];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = in.readChar();
+            }
+            return new String(chars);
+        }
         if (n < 0) {
             return null;
         }
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    /** No lone surrogate: UTF-8 holds it exactly. */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An evidence article, every field, its time to the nanosecond; null-safe for the fields that may be absent. */

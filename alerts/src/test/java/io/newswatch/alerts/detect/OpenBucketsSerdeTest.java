@@ -7,6 +7,7 @@ import io.newswatch.core.JsonSerde;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,27 @@ class OpenBucketsSerdeTest {
         assertThat(tally.add(hit("a99", "s0", "story-1", "2023-11-26T12:05:00Z"), false)).isTrue();
         assertThat(tally.counted(100)).as("story-1 was counted before the round trip").isEqualTo(open.tallies.firstEntry().getValue()
                 .counted(100));
+    }
+
+    @Test
+    @DisplayName("text with half a character (a lone surrogate, as a cut title may hold) comes back exactly, not as '?'")
+    void loneSurrogatesSurvive() {
+        OpenBuckets open = new OpenBuckets();
+        BucketTally tally = new BucketTally();
+        tally.add(new Hit("a\uD83D", Instant.parse("2023-11-26T12:00:00Z"), "s\uDE00", "name \uD83D\uDE00 ok", "story",
+                "cut title \uD83D", "https://example.com/\uDE00x"), false);
+        open.tallies.put(1L, tally);
+        SameIdSets.assertSameState(serde.deserializer().deserialize("t", serde.serializer().serialize("t", open)), open);
+    }
+
+    @Test
+    @DisplayName("truncated bytes, and bytes left over after the value, are refused by name")
+    void refusesTruncatedAndLeftOverBytes() {
+        byte[] bytes = serde.serializer().serialize("t", open());
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", Arrays.copyOf(bytes, bytes.length - 3)))
+                .hasMessageContaining("open buckets state: truncated");
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", Arrays.copyOf(bytes, bytes.length + 2)))
+                .hasMessageContaining("open buckets state: 2 bytes left over");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.Serializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,7 +68,7 @@ public class SpikeDetectorBenchmark {
     @Param({"today", "before"})
     public String defaults;
 
-    private static final OpenBucketsSerde OPEN = new OpenBucketsSerde();
+    private static final Serializer<OpenBuckets> OPEN = new OpenBucketsSerde().serializer();
     /** How the topology wrote the open buckets before their binary form (2026-11-29). */
     private static final JsonSerde<OpenBuckets> OPEN_JSON = JsonSerde.withDataKeys(OpenBuckets.class);
     private static final JsonSerde<LegacyWatchState> LEGACY_STATE = JsonSerde.of(LegacyWatchState.class);
@@ -132,7 +133,7 @@ public class SpikeDetectorBenchmark {
         Hit h = next();
         reportVolume(h.eventTime().toEpochMilli());
         alerts += detector.add(history, open, volume, h).size();
-        return OPEN.serializer().serialize("s", open);
+        return OPEN.serialize("s", open);
     }
 
     @Benchmark

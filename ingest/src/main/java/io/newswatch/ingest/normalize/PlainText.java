@@ -51,6 +51,11 @@ public final class PlainText {
         int cut = text.lastIndexOf(' ', maxChars - 1);
         if (cut < maxChars / 2) {
             cut = maxChars - 1;
+            // Never between the two halves of a surrogate pair: half a character is no text, and stores that encode
+            // strings as UTF-8 would turn it into '?'.
+            if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--;
+            }
         }
         return text.substring(0, cut) + "…";
     }

@@ -14,6 +14,9 @@ class TextAndLanguageTest {
         assertThat(PlainText.of("  no   markup\there ", 100)).isEqualTo("no markup here");
         assertThat(PlainText.of("one two three four five six", 12)).isEqualTo("one two…");
         assertThat(PlainText.of(null, 10)).isEmpty();
+        // No space to cut at, and the cut would fall inside an emoji (a surrogate pair): the whole emoji goes.
+        assertThat(PlainText.of("abcdefgh\uD83D\uDE00ijklmnop", 10)).isEqualTo("abcdefgh…");
+        assertThat(PlainText.of("abcdefg\uD83D\uDE00ijklmnop", 10)).isEqualTo("abcdefg\uD83D\uDE00…");
     }
 
     @Test
