@@ -103,6 +103,9 @@ public final class DetectorFrontier {
         watches.forEach(w -> passesBy.put(w.id(), 0));
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
+            if (i % 1000 == 0) {
+                System.err.printf("\rrules judged: %,d of %,d", i, n);
+            }
             ThresholdRule rule = randomRule(random);
             List<Alert> alerts = new ArrayList<>();
             for (Watch w : watches) {
@@ -116,6 +119,7 @@ public final class DetectorFrontier {
                 }
             }
         }
+        System.err.printf("\rrules judged: %,d of %,d%n", n, n);
         System.out.printf("%,d random threshold rules (seeded) in %.0f s; each judged by backtest report's scoring%n%n", n,
                 (System.nanoTime() - t0) / 1e9);
 
